@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'DockerPS.dll'
+    ModuleVersion        = '0.0.0'
+    CompatiblePSEditions = @('Core')
+    GUID                 = '5b0f6f3e-3a51-4c1e-9a7e-2f4d7c1b9e21'
+    Author               = 'DockerPS contributors'
+    CompanyName          = 'DockerPS'
+    Copyright            = '(c) DockerPS contributors. All rights reserved.'
+    Description          = 'Drive Docker engines from PowerShell: containers, images, builds, registries, networks, volumes and the engine itself, as typed objects.'
+    PowerShellVersion    = '7.4'
+    FormatsToProcess     = @('DockerPS.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-DockerContainer'
+        'Get-DockerImage'
+        'Get-DockerInfo'
+        'Get-DockerVersion'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Docker', 'Containers', 'Linux')
+            ProjectUri = ''
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using DockerPS.Errors;
+
+namespace DockerPS.Connection;
+
+/// <summary>API-version negotiation: Docker.DotNet pins whatever it is given, so we choose.</summary>
+public static class ApiVersions
+{
+    /// <summary>The newest Engine API the bundled Docker.DotNet.Enhanced (4.3.3) models.</summary>
+    public static readonly Version ClientMaximum = new(1, 54);
+
+    /// <summary>min(daemon, client maximum), refused when the daemon's minimum is above what we can speak.</summary>
+    public static Version Negotiate(Version serverVersion, Version? serverMinimum, string endpointDescription)
+    {
+        var chosen = serverVersion < ClientMaximum ? serverVersion : ClientMaximum;
+        if (serverMinimum is not null && chosen < serverMinimum)
+        {
+            throw new DockerEngineException(EngineErrorKind.ApiVersionNotSupported,
+                $"The Docker engine at {endpointDescription} requires API {serverMinimum} or newer; DockerPS speaks up to {ClientMaximum}.");
+        }
+        return chosen;
+    }
+
+    public static Version? Parse(string? text) => Version.TryParse(text, out var v) ? v : null;
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DockerPS.Errors;
+
+namespace DockerPS.Connection;
+
+/// <summary>
+/// Reads the docker CLI's own configuration: <c>$DOCKER_CONFIG/config.json</c> (default <c>~/.docker</c>) and the
+/// context store <c>contexts/meta/&lt;sha256(name)&gt;/meta.json</c>, so contexts made by either tool work in both.
+/// </summary>
+public sealed class DockerCliConfig
+{
+    public DockerCliConfig(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public static DockerCliConfig FromEnvironment(Func<string, string?> getEnv)
+    {
+        var dir = getEnv("DOCKER_CONFIG");
+        if (string.IsNullOrEmpty(dir))
+        {
+            dir = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+        }
+        return new DockerCliConfig(dir);
+    }
+
+    /// <summary>The <c>currentContext</c> of config.json, or null when unset or there is no config.json.</summary>
+    public string? CurrentContext()
+    {
+        var path = Path.Combine(Directory, "config.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        using var doc = ParseJson(path);
+        return doc.RootElement.ValueKind == JsonValueKind.Object
+            && doc.RootElement.TryGetProperty("currentContext", out var current)
+            && current.ValueKind == JsonValueKind.String
+            && current.GetString() is { Length: > 0 } name ? name : null;
+    }
+
+    /// <summary>The docker endpoint of a named context from the context store.</summary>
+    public Uri ContextEndpoint(string name)
+    {
+        var path = Path.Combine(Directory, "contexts", "meta", ContextDirectoryName(name), "meta.json");
+        if (!File.Exists(path))
+        {
+            throw new DockerEngineException(EngineErrorKind.ContextNotFound,
+                $"Docker context '{name}' was not found in {Path.Combine(Directory, "contexts")}.");
+        }
+        using var doc = ParseJson(path);
+        if (doc.RootElement.TryGetProperty("Endpoints", out var endpoints)
+            && endpoints.TryGetProperty("docker", out var docker)
+            && docker.TryGetProperty("Host", out var host)
+            && host.GetString() is { Length: > 0 } address)
+        {
+            return EndpointResolver.ParseHost(address, $"context '{name}'");
+        }
+        throw new DockerEngineException(EngineErrorKind.InvalidEndpoint, $"Docker context '{name}' ({path}) has no docker endpoint.");
+    }
+
+    /// <summary>Names of all contexts in the store, without the implicit <c>default</c>.</summary>
+    public IEnumerable<string> ContextNames()
+    {
+        var meta = Path.Combine(Directory, "contexts", "meta");
+        if (!System.IO.Directory.Exists(meta))
+        {
+            yield break;
+        }
+        foreach (var file in System.IO.Directory.EnumerateFiles(meta, "meta.json", SearchOption.AllDirectories))
+        {
+            string? name = null;
+            try
+            {
+                using var doc = ParseJson(file);
+                name = doc.RootElement.TryGetProperty("Name", out var n) ? n.GetString() : null;
+            }
+            catch (DockerEngineException)
+            {
+                // A broken entry is reported when it is used, not while listing.
+            }
+            if (!string.IsNullOrEmpty(name))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    /// <summary>The store keys contexts by the hex SHA-256 of their name.</summary>
+    public static string ContextDirectoryName(string name) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name))).ToLowerInvariant();
+
+    private static JsonDocument ParseJson(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new DockerEngineException(EngineErrorKind.InvalidEndpoint, $"Cannot read docker configuration {path}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Docker.DotNet;
+using DockerPS.Connection;
+using DockerPS.Errors;
+
+namespace DockerPS;
+
+/// <summary>
+/// An engine that objects came from and cmdlets act on: where it is, how it was chosen, and the shared
+/// connection to it. Cheap to create; the connection behind it is cached per endpoint.
+/// </summary>
+public sealed class DockerEngine
+{
+    private readonly EngineConnection _connection;
+
+    private DockerEngine(EndpointSpec spec)
+    {
+        Spec = spec;
+        _connection = EngineConnection.For(spec);
+    }
+
+    /// <summary>The context name, or the endpoint address when no named context was used.</summary>
+    public string Name => Spec.ContextName == EndpointSpec.DefaultContextName ? Endpoint : Spec.ContextName;
+
+    public string Endpoint => Spec.Endpoint.ToString();
+
+    public string Context => Spec.ContextName;
+
+    /// <summary>How the endpoint was chosen: a parameter, an environment variable, a context, or the default.</summary>
+    public string Source => Spec.Source;
+
+    /// <summary>The Engine API version in use (negotiated on first call, or pinned by DOCKER_API_VERSION).</summary>
+    public string? ApiVersion => _connection.ApiVersion?.ToString();
+
+    internal EndpointSpec Spec { get; }
+
+    /// <summary>Resolves the engine like the docker CLI does, from explicit values and this process's environment.</summary>
+    public static DockerEngine Resolve(string? context, string? host) =>
+        new(EndpointResolver.Resolve(context, host, Environment.GetEnvironmentVariable));
+
+    public override string ToString() => Name;
+
+    /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
+    internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var where = $"{Endpoint} ({Source})";
+        try
+        {
+            var client = await _connection.ClientAsync(where, cancellationToken).ConfigureAwait(false);
+            return await call(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not DockerEngineException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(e, where);
+        }
+    }
+
+    private static DockerEngineException Translate(Exception e, string where) => e switch
+    {
+        DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
+        HttpRequestException or SocketException or IOException =>
+            new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {where}: {Innermost(e).Message}", e),
+        OperationCanceledException or TimeoutException =>
+            new DockerEngineException(EngineErrorKind.Timeout, $"The Docker engine at {where} did not answer in time.", e),
+        _ => new DockerEngineException(EngineErrorKind.ServerError, $"The Docker engine at {where} failed: {e.Message}", e),
+    };
+
+    private static EngineErrorKind KindOf(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound => EngineErrorKind.NotFound,
+        HttpStatusCode.Conflict => EngineErrorKind.Conflict,
+        HttpStatusCode.BadRequest => EngineErrorKind.InvalidArgument,
+        HttpStatusCode.Unauthorized => EngineErrorKind.Unauthorized,
+        HttpStatusCode.Forbidden => EngineErrorKind.Forbidden,
+        _ => EngineErrorKind.ServerError,
+    };
+
+    /// <summary>The engine's own words: its error bodies are <c>{"message": "..."}</c>.</summary>
+    private static string EngineMessage(DockerApiException e)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(e.ResponseBody ?? string.Empty);
+            if (doc.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return string.IsNullOrWhiteSpace(e.ResponseBody) ? $"The engine answered {(int)e.StatusCode} {e.StatusCode}." : e.ResponseBody.Trim();
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+}

@@ -1,0 +1,14 @@
+namespace DockerPS.Connection;
+
+/// <summary>A resolved engine endpoint and where it came from (for error messages).</summary>
+/// <param name="Endpoint">The engine address, e.g. <c>unix:///var/run/docker.sock</c> or <c>tcp://host:2375</c>.</param>
+/// <param name="Source">How it was chosen, e.g. <c>DOCKER_HOST</c> or <c>context 'prod' (DOCKER_CONTEXT)</c>.</param>
+/// <param name="ContextName">The docker context it belongs to; <c>default</c> when none was used.</param>
+/// <param name="ApiVersion">A pinned API version (DOCKER_API_VERSION); null to negotiate.</param>
+public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextName, Version? ApiVersion)
+{
+    public const string DefaultContextName = "default";
+
+    /// <summary>Where the engine listens when nothing else is configured.</summary>
+    public static readonly Uri DefaultEndpoint = new("unix:///var/run/docker.sock");
+}

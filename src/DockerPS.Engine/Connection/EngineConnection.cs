@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Version = System.Version;
+using DockerPS.Errors;
+using DockerPS.Transport;
+
+namespace DockerPS.Connection;
+
+/// <summary>
+/// The shared, thread-safe connection to one endpoint: a pooled handler and a Docker.DotNet client pinned to the
+/// negotiated API version. Cached per endpoint for the life of the process; a failed negotiation is not cached.
+/// </summary>
+internal sealed class EngineConnection
+{
+    /// <summary>An unanswered version probe must not hang a runbook.</summary>
+    private static readonly TimeSpan NegotiationTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly ConcurrentDictionary<(Uri Endpoint, Version? Pinned), EngineConnection> Cache = new();
+
+    private readonly object _gate = new();
+    private readonly HttpMessageHandler _handler;
+    private readonly Uri _baseAddress;
+    private Task<(DockerClient Client, Version ApiVersion)>? _ready;
+
+    private EngineConnection(Uri endpoint, Version? pinned)
+    {
+        Endpoint = endpoint;
+        PinnedApiVersion = pinned;
+        _handler = EngineHandler.Create(endpoint);
+        _baseAddress = EngineHandler.BaseAddress(endpoint);
+    }
+
+    public Uri Endpoint { get; }
+
+    public Version? PinnedApiVersion { get; }
+
+    /// <summary>The API version in use, once a call has negotiated it.</summary>
+    public Version? ApiVersion => _ready is { IsCompletedSuccessfully: true } ready ? ready.Result.ApiVersion : PinnedApiVersion;
+
+    public static EngineConnection For(EndpointSpec spec) =>
+        Cache.GetOrAdd((spec.Endpoint, spec.ApiVersion), key => new EngineConnection(key.Endpoint, key.Pinned));
+
+    public async Task<DockerClient> ClientAsync(string description, CancellationToken cancellationToken)
+    {
+        Task<(DockerClient, Version)> ready;
+        lock (_gate)
+        {
+            ready = _ready ??= ConnectAsync(description);
+        }
+        try
+        {
+            return (await ready.WaitAsync(cancellationToken).ConfigureAwait(false)).Item1;
+        }
+        catch when (ready.IsFaulted || ready.IsCanceled)
+        {
+            lock (_gate)
+            {
+                if (_ready == ready)
+                {
+                    _ready = null;
+                }
+            }
+            throw;
+        }
+    }
+
+    private async Task<(DockerClient, Version)> ConnectAsync(string description)
+    {
+        if (PinnedApiVersion is { } pinned)
+        {
+            return (Build(pinned), pinned);
+        }
+        // The probe is unversioned (/version), answered by every daemon whatever API range it accepts.
+        using var timeout = new CancellationTokenSource(NegotiationTimeout);
+        var probe = Build(null);
+        VersionResponse version;
+        try
+        {
+            version = await probe.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new DockerEngineException(EngineErrorKind.Timeout,
+                $"The Docker engine at {description} did not answer within {NegotiationTimeout.TotalSeconds:0} s.", e);
+        }
+        var serverVersion = ApiVersions.Parse(version.APIVersion)
+            ?? throw new DockerEngineException(EngineErrorKind.ApiVersionNotSupported,
+                $"The Docker engine at {description} reported no usable API version ('{version.APIVersion}').");
+        var chosen = ApiVersions.Negotiate(serverVersion, ApiVersions.Parse(version.MinAPIVersion), description);
+        return (Build(chosen), chosen);
+    }
+
+    private DockerClient Build(Version? apiVersion) =>
+        new DockerClientBuilder()
+            .WithEndpoint(_baseAddress)
+            .WithApiVersion(apiVersion)
+            .WithTransportOptions(SharedHandlerFactory.Instance, _handler)
+            .Build();
+}

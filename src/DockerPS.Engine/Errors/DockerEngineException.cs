@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace DockerPS.Errors;
+
+/// <summary>What went wrong, in terms a cmdlet can turn into an error id and category.</summary>
+public enum EngineErrorKind
+{
+    Unreachable,
+    Timeout,
+    NotFound,
+    Conflict,
+    InvalidArgument,
+    Unauthorized,
+    Forbidden,
+    ServerError,
+    InvalidEndpoint,
+    ContextNotFound,
+    NotSupported,
+    ApiVersionNotSupported,
+}
+
+/// <summary>
+/// The one exception type the engine layer throws. Docker.DotNet and transport exceptions never cross into
+/// the cmdlet assembly: their types live in the module's private load context.
+/// </summary>
+public sealed class DockerEngineException : Exception
+{
+    public DockerEngineException(EngineErrorKind kind, string message, Exception? inner = null, HttpStatusCode? statusCode = null)
+        : base(message, inner)
+    {
+        Kind = kind;
+        StatusCode = statusCode;
+    }
+
+    public EngineErrorKind Kind { get; }
+
+    public HttpStatusCode? StatusCode { get; }
+}

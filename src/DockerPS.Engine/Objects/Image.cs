@@ -1,0 +1,83 @@
+using Docker.DotNet.Models;
+
+namespace DockerPS;
+
+/// <summary>
+/// One row of <c>docker images</c>: an image under one of its repository:tag names (an image with two tags
+/// is two rows, an untagged one is <c>&lt;none&gt;:&lt;none&gt;</c>), with the engine it came from.
+/// </summary>
+public sealed class Image
+{
+    public const string None = "<none>";
+
+    internal Image(ImagesListResponse raw, string repository, string tag, DockerEngine engine)
+    {
+        Raw = raw;
+        Engine = engine;
+        Repository = repository;
+        Tag = tag;
+        RepoTags = raw.RepoTags?.Where(t => t != "<none>:<none>").ToArray() ?? [];
+        RepoDigests = raw.RepoDigests?.Where(d => d != "<none>@<none>").ToArray() ?? [];
+        Labels = raw.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(raw.Labels);
+    }
+
+    public string Id => Raw.ID;
+
+    public string Repository { get; }
+
+    public string Tag { get; }
+
+    /// <summary><c>repository:tag</c>, or the id when the row has no name.</summary>
+    public string Reference => Repository == None ? Id : Tag == None ? Repository : $"{Repository}:{Tag}";
+
+    /// <summary>The digest this repository was pulled or pushed by, if any.</summary>
+    public string? Digest => RepoDigests.FirstOrDefault(d => d.StartsWith(Repository + "@", StringComparison.Ordinal))?[(Repository.Length + 1)..];
+
+    public IReadOnlyList<string> RepoTags { get; }
+
+    public IReadOnlyList<string> RepoDigests { get; }
+
+    public DateTime Created => Raw.Created.ToLocalTime();
+
+    /// <summary>Size in bytes.</summary>
+    public long Size => Raw.Size;
+
+    /// <summary>Containers using the image, or -1 when the engine did not count them.</summary>
+    public long Containers => Raw.Containers;
+
+    public string ParentId => Raw.ParentID;
+
+    public Dictionary<string, string> Labels { get; }
+
+    public DockerEngine Engine { get; }
+
+    /// <summary>The engine's list entry, unchanged.</summary>
+    public ImagesListResponse Raw { get; }
+
+    public override string ToString() => Reference;
+
+    /// <summary>The rows <c>docker images</c> shows for one image: one per tag, or one by digest or id.</summary>
+    internal static IEnumerable<Image> Rows(ImagesListResponse raw, DockerEngine engine)
+    {
+        var tags = raw.RepoTags?.Where(t => t != "<none>:<none>").ToArray() ?? [];
+        if (tags.Length > 0)
+        {
+            foreach (var reference in tags)
+            {
+                var (repository, tag) = SplitTag(reference);
+                yield return new Image(raw, repository, tag, engine);
+            }
+            yield break;
+        }
+        var digested = raw.RepoDigests?.FirstOrDefault(d => d != "<none>@<none>");
+        var repo = digested is null ? None : digested[..digested.IndexOf('@')];
+        yield return new Image(raw, repo, None, engine);
+    }
+
+    /// <summary>Splits <c>host:5000/repo:tag</c> at the tag's colon, not the port's.</summary>
+    internal static (string Repository, string Tag) SplitTag(string reference)
+    {
+        var colon = reference.LastIndexOf(':');
+        return colon > reference.LastIndexOf('/') ? (reference[..colon], reference[(colon + 1)..]) : (reference, None);
+    }
+}

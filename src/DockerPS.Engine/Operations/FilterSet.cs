@@ -1,0 +1,21 @@
+namespace DockerPS.Operations;
+
+/// <summary>Engine list filters (<c>filters={"status":{"running":true}}</c>): each key with its set of values.</summary>
+public sealed class FilterSet
+{
+    private readonly Dictionary<string, IDictionary<string, bool>> _filters = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _filters.Count == 0;
+
+    public FilterSet Add(string key, string value)
+    {
+        if (!_filters.TryGetValue(key, out var values))
+        {
+            _filters[key] = values = new Dictionary<string, bool>(StringComparer.Ordinal);
+        }
+        values[value] = true;
+        return this;
+    }
+
+    internal IDictionary<string, IDictionary<string, bool>>? ToEngine() => IsEmpty ? null : _filters;
+}

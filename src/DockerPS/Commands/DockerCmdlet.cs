@@ -1,0 +1,160 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Completion;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// The plumbing every DockerPS cmdlet shares, and nothing else: which engine to talk to (explicit parameters,
+/// then the piped object's engine, then the docker CLI's environment and config), a cancellation token that
+/// StopProcessing cancels, waiting for engine calls on the pipeline thread, and engine failures as error records.
+/// </summary>
+public abstract class DockerCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private DockerEngine? _configuredEngine;
+
+    /// <summary>A docker context by name (see <c>docker context ls</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextNameCompleter))]
+    public string? Context { get; set; }
+
+    /// <summary>An engine address, as DOCKER_HOST or <c>docker -H</c> takes it.</summary>
+    [Parameter]
+    [Alias("H")]
+    [ValidateNotNullOrEmpty]
+    public string? DockerHost { get; set; }
+
+    /// <summary>The engine to act on; objects from DockerPS carry theirs, so piping them routes each to its own engine.</summary>
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    public DockerEngine? Engine { get; set; }
+
+    protected CancellationToken Cancellation => _cancellation.Token;
+
+    /// <summary>The engine for the current item: -Context/-DockerHost, else the piped object's, else the environment's.</summary>
+    protected DockerEngine TargetEngine
+    {
+        get
+        {
+            if (Context is null && DockerHost is null && Engine is not null)
+            {
+                return Engine;
+            }
+            try
+            {
+                return _configuredEngine ??= DockerEngine.Resolve(Context, DockerHost);
+            }
+            catch (DockerEngineException e)
+            {
+                // Which engine to use is a question for the whole invocation, not one item.
+                ThrowTerminatingError(ErrorFor(e, target: Context ?? DockerHost));
+                throw;
+            }
+        }
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>Per-item work; engine failures become non-terminating errors and the pipeline goes on.</summary>
+    protected abstract void ProcessItem();
+
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessItem();
+        }
+        catch (DockerEngineException e)
+        {
+            WriteError(ErrorFor(e, target: TargetOfItem));
+        }
+    }
+
+    /// <summary>The input the current item's errors are about.</summary>
+    protected virtual object? TargetOfItem => Engine;
+
+    /// <summary>Waits on the pipeline thread for an engine call; Ctrl+C stops it.</summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> call)
+    {
+        try
+        {
+            return call(Cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
+    protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
+    {
+        var (id, category) = e.Kind switch
+        {
+            EngineErrorKind.Unreachable => ("EngineUnreachable", ErrorCategory.ConnectionError),
+            EngineErrorKind.Timeout => ("EngineTimeout", ErrorCategory.OperationTimeout),
+            EngineErrorKind.InvalidEndpoint => ("InvalidEndpoint", ErrorCategory.InvalidArgument),
+            EngineErrorKind.ContextNotFound => ("ContextNotFound", ErrorCategory.ObjectNotFound),
+            EngineErrorKind.NotSupported => ("EndpointNotSupported", ErrorCategory.NotImplemented),
+            EngineErrorKind.ApiVersionNotSupported => ("ApiVersionNotSupported", ErrorCategory.ProtocolError),
+            EngineErrorKind.NotFound => ("NotFound", ErrorCategory.ObjectNotFound),
+            EngineErrorKind.Conflict => ("Conflict", ErrorCategory.ResourceExists),
+            EngineErrorKind.InvalidArgument => ("InvalidArgument", ErrorCategory.InvalidArgument),
+            EngineErrorKind.Unauthorized => ("Unauthorized", ErrorCategory.AuthenticationError),
+            EngineErrorKind.Forbidden => ("Forbidden", ErrorCategory.PermissionDenied),
+            _ => ("EngineError", ErrorCategory.InvalidOperation),
+        };
+        return new ErrorRecord(e, errorId ?? id, category, target);
+    }
+
+    /// <summary>A named thing that is not on the engine: the pipeline goes on with the next.</summary>
+    protected void WriteNotFound(string errorId, string what, string name) =>
+        WriteError(new ErrorRecord(
+            new ItemNotFoundException($"No {what} matches '{name}' on engine {TargetEngine.Name}."),
+            errorId, ErrorCategory.ObjectNotFound, name));
+
+    /// <summary>Adds a <c>-Filter</c> hashtable (<c>@{ status = 'exited'; label = 'a=b','c' }</c>) to engine filters.</summary>
+    protected static void AddFilters(FilterSet filters, Hashtable? table)
+    {
+        if (table is null)
+        {
+            return;
+        }
+        foreach (DictionaryEntry entry in table)
+        {
+            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
+            var values = LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value };
+            foreach (var value in values)
+            {
+                filters.Add(key, value is bool b ? (b ? "true" : "false") : LanguagePrimitives.ConvertTo<string>(value));
+            }
+        }
+    }
+
+    /// <summary>Client-side name matching with PowerShell wildcards, reporting each wildcard-free name that matched nothing.</summary>
+    protected IEnumerable<T> MatchNames<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, string notFoundId, string what)
+    {
+        if (patterns is null)
+        {
+            return items;
+        }
+        var matched = new List<T>();
+        foreach (var name in patterns)
+        {
+            var hits = items.Where(item => matches(item, name)).ToArray();
+            if (hits.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                WriteNotFound(notFoundId, what, name);
+            }
+            matched.AddRange(hits.Where(hit => !matched.Contains(hit)));
+        }
+        return matched;
+    }
+
+    /// <summary>True when <paramref name="value"/> matches <paramref name="pattern"/> (wildcards, case-insensitive).</summary>
+    protected static bool Like(string? value, string pattern) =>
+        value is not null && WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase).IsMatch(value);
+}

@@ -1,0 +1,102 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Completion;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker images</c>: one row per repository:tag, with PowerShell wildcards and the engine's own filters.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerImage", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(Image))]
+public sealed class GetDockerImageCommand : DockerCmdlet
+{
+    private const string NameSet = "Name";
+    private const string IdSet = "Id";
+    public const string ImageNotFound = "ImageNotFound";
+    public const string InvalidFilter = "InvalidFilter";
+
+    /// <summary>A repository (<c>busybox</c>) or a reference (<c>busybox:1.36</c>), wildcards allowed.</summary>
+    [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Repository", "Reference")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ImageNameCompleter))]
+    public string[]? Name { get; set; }
+
+    [Parameter(ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Tag { get; set; }
+
+    [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ImageIdCompleter))]
+    public string[]? Id { get; set; }
+
+    /// <summary>Only untagged images (<c>dangling=true</c>).</summary>
+    [Parameter]
+    public SwitchParameter Dangling { get; set; }
+
+    /// <summary>Intermediate images too, as <c>docker images -a</c>.</summary>
+    [Parameter]
+    public SwitchParameter All { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Label { get; set; }
+
+    [Parameter]
+    public Hashtable? Filter { get; set; }
+
+    protected override object? TargetOfItem => (object?)Name ?? Id;
+
+    protected override void ProcessItem()
+    {
+        var filters = new FilterSet();
+        if (Dangling)
+        {
+            filters.Add("dangling", "true");
+        }
+        foreach (var label in Label ?? [])
+        {
+            filters.Add("label", label);
+        }
+        AddFilters(filters, Filter);
+
+        IReadOnlyList<Image> images;
+        try
+        {
+            images = Await(ct => ImageOperations.ListAsync(TargetEngine, filters, All, ct));
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
+        {
+            WriteError(ErrorFor(e, Filter, InvalidFilter));
+            return;
+        }
+
+        if (Tag is not null)
+        {
+            images = images.Where(i => Tag.Any(t => Like(i.Tag, t))).ToArray();
+        }
+        var selected = ParameterSetName == IdSet
+            ? MatchNames(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id")
+            : MatchNames(images, Name, MatchesName, ImageNotFound, "image");
+        foreach (var image in selected)
+        {
+            WriteObject(image);
+        }
+    }
+
+    /// <summary><c>repo:tag</c> patterns match the reference; others match the repository.</summary>
+    private static bool MatchesName(Image image, string pattern) =>
+        pattern.LastIndexOf(':') > pattern.LastIndexOf('/') ? Like(image.Reference, pattern) : Like(image.Repository, pattern);
+
+    /// <summary>Ids match by prefix, with or without <c>sha256:</c>, as the docker CLI's do.</summary>
+    private static bool MatchesId(string id, string pattern)
+    {
+        var prefix = pattern.TrimEnd('*') + "*";
+        return Like(id, prefix) || Like(id, "sha256:" + prefix);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker info</c>.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerInfo")]
+[OutputType(typeof(EngineInfo))]
+public sealed class GetDockerInfoCommand : DockerCmdlet
+{
+    protected override void ProcessItem() =>
+        WriteObject(Await(ct => SystemOperations.InfoAsync(TargetEngine, ct)));
+}

@@ -1,0 +1,13 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker version</c>.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerVersion")]
+[OutputType(typeof(EngineVersion))]
+public sealed class GetDockerVersionCommand : DockerCmdlet
+{
+    protected override void ProcessItem() =>
+        WriteObject(Await(ct => SystemOperations.VersionAsync(TargetEngine, ct)));
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Brings up the test environment, idempotently: installs the Debian packages, starts a private dockerd
+# (own socket, data-root and exec-root under $DOCKERPS_ENV; the machine's default engine state is never
+# touched) and creates the busybox base image by `docker import`. Prints the variables the tests read.
+set -euo pipefail
+
+ENV_DIR="${DOCKERPS_ENV:-/tmp/dockerps-env}"
+SOCK="$ENV_DIR/docker.sock"
+IMAGE="dockerps-test/busybox:latest"
+mkdir -p "$ENV_DIR"
+
+need_pkgs=()
+command -v dockerd >/dev/null || need_pkgs+=(docker.io)
+[ -x /bin/busybox ] || need_pkgs+=(busybox-static)
+command -v iptables >/dev/null || need_pkgs+=(iptables)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "up.sh: installing ${need_pkgs[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+
+# Debian's docker.io client speaks the engine's own API version; a newer CLI on PATH negotiates down.
+DOCKER="docker -H unix://$SOCK"
+
+if ! $DOCKER version >/dev/null 2>&1; then
+  echo "up.sh: starting dockerd on $SOCK" >&2
+  rm -f "$SOCK" "$ENV_DIR/dockerd.pid"
+  # No default bridge and no iptables rules: the private engine must not touch the host's docker0
+  # or NAT tables. Containers get no network unless a test creates one.
+  nohup dockerd \
+    --host "unix://$SOCK" \
+    --data-root "$ENV_DIR/data" \
+    --exec-root "$ENV_DIR/exec" \
+    --pidfile "$ENV_DIR/dockerd.pid" \
+    --bridge none --iptables=false --ip-masq=false \
+    >"$ENV_DIR/dockerd.log" 2>&1 &
+  for _ in $(seq 1 60); do
+    $DOCKER version >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  $DOCKER version >/dev/null 2>&1 || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
+fi
+
+if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
+  echo "up.sh: importing $IMAGE from busybox-static" >&2
+  rootfs=$(mktemp -d)
+  mkdir -p "$rootfs/bin" "$rootfs/tmp" "$rootfs/etc"
+  cp /bin/busybox "$rootfs/bin/busybox"
+  for applet in $(/bin/busybox --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$rootfs/bin/$applet"
+  done
+  echo 'root:x:0:0:root:/root:/bin/sh' >"$rootfs/etc/passwd"
+  echo 'root:x:0:' >"$rootfs/etc/group"
+  tar -C "$rootfs" -c . | $DOCKER import --change 'CMD ["/bin/sh"]' - "$IMAGE" >/dev/null
+  rm -rf "$rootfs"
+fi
+
+cat >"$ENV_DIR/env.sh" <<ENVEOF
+export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
+export DOCKERPS_TEST_IMAGE=$IMAGE
+ENVEOF
+echo "up.sh: engine unix://$SOCK ready; image $IMAGE" >&2
