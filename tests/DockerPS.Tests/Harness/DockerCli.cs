@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace DockerPS.Tests.Harness;
+
+/// <summary>The docker CLI against the test engine: the reference our cmdlets are compared with, and test setup.</summary>
+public static class DockerCli
+{
+    public static string Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-H");
+        start.ArgumentList.Add(TestEnvironment.DockerHost);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        // The CLI must not pick up the suite's own DOCKER_* settings of the moment.
+        start.Environment["DOCKER_CONFIG"] = TestEnvironment.DockerConfig;
+        start.Environment.Remove("DOCKER_CONTEXT");
+        start.Environment.Remove("DOCKER_HOST");
+        start.Environment.Remove("DOCKER_API_VERSION");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"docker {string.Join(' ', args)} did not finish in 120 s");
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"docker {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
+        }
+        return stdout.Result;
+    }
+
+    public static string[] Lines(params string[] args) =>
+        Run(args).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,103 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+using System.Text;
+
+namespace DockerPS.Tests.Harness;
+
+/// <summary>A PSHost that records what PowerShell writes to the screen (formatted output included) and progress.</summary>
+public sealed class TestHost : PSHost
+{
+    private readonly TestHostUI _ui = new();
+
+    public override CultureInfo CurrentCulture => CultureInfo.GetCultureInfo("en-US");
+    public override CultureInfo CurrentUICulture => CultureInfo.GetCultureInfo("en-US");
+    public override Guid InstanceId { get; } = Guid.NewGuid();
+    public override string Name => "DockerPS.TestHost";
+    public override PSHostUserInterface UI => _ui;
+    public override Version Version => new(1, 0);
+
+    public string TakeText() => _ui.Take();
+
+    public List<ProgressRecord> TakeProgress() => _ui.TakeProgress();
+
+    public override void EnterNestedPrompt() => throw new NotSupportedException();
+    public override void ExitNestedPrompt() => throw new NotSupportedException();
+    public override void NotifyBeginApplication() { }
+    public override void NotifyEndApplication() { }
+    public override void SetShouldExit(int exitCode) { }
+
+    private sealed class TestHostUI : PSHostUserInterface
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<ProgressRecord> _progress = [];
+        private readonly TestRawUI _raw = new();
+
+        public override PSHostRawUserInterface RawUI => _raw;
+
+        public string Take()
+        {
+            lock (_text)
+            {
+                var text = _text.ToString();
+                _text.Clear();
+                return text;
+            }
+        }
+
+        public List<ProgressRecord> TakeProgress()
+        {
+            lock (_progress)
+            {
+                var records = _progress.ToList();
+                _progress.Clear();
+                return records;
+            }
+        }
+
+        public override void Write(string value) { lock (_text) _text.Append(value); }
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
+        public override void WriteLine(string value) => Write(value + "\n");
+        public override void WriteErrorLine(string value) => WriteLine(value);
+        public override void WriteDebugLine(string message) => WriteLine("DEBUG: " + message);
+        public override void WriteVerboseLine(string message) => WriteLine("VERBOSE: " + message);
+        public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
+        public override void WriteProgress(long sourceId, ProgressRecord record) { lock (_progress) _progress.Add(record); }
+
+        public override string ReadLine() => throw new NotSupportedException("The test host has no input.");
+        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("The test host has no input.");
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
+            throw new NotSupportedException("The test host has no input.");
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
+            throw new NotSupportedException("The test host has no input.");
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,
+            PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("The test host has no input.");
+        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) =>
+            throw new NotSupportedException("The test host has no input.");
+    }
+
+    /// <summary>A wide, fixed-size screen so tables are not truncated.</summary>
+    private sealed class TestRawUI : PSHostRawUserInterface
+    {
+        public override ConsoleColor BackgroundColor { get; set; }
+        public override Size BufferSize { get; set; } = new(250, 1000);
+        public override Coordinates CursorPosition { get; set; }
+        public override int CursorSize { get; set; }
+        public override ConsoleColor ForegroundColor { get; set; }
+        public override bool KeyAvailable => false;
+        public override Size MaxPhysicalWindowSize => new(250, 1000);
+        public override Size MaxWindowSize => new(250, 1000);
+        public override Coordinates WindowPosition { get; set; }
+        public override Size WindowSize { get; set; } = new(250, 1000);
+        public override string WindowTitle { get; set; } = "";
+
+        public override void FlushInputBuffer() { }
+        public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
+        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
+        public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
+        public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
+        public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
+    }
+}
