@@ -41,7 +41,8 @@ public sealed class TestHost : PSHost
         {
             lock (_text)
             {
-                var text = _text.ToString();
+                // What a person reads: the table header's ANSI styling removed.
+                var text = System.Text.RegularExpressions.Regex.Replace(_text.ToString(), "\x1b\\[[0-9;]*m", "");
                 _text.Clear();
                 return text;
             }
