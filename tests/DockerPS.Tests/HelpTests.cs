@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using DockerPS.Tests.Harness;
+using Xunit;
+
+namespace DockerPS.Tests;
+
+/// <summary>Get-Help shows the MAML the build made from docs/help, and that help matches the code.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class HelpTests(EngineFixture fixture)
+{
+    private static readonly HashSet<string> CommonParameters = [.. Cmdlet.CommonParameters, .. Cmdlet.OptionalCommonParameters];
+
+    private readonly PowerShellSession _ps = fixture.Session;
+
+    public static TheoryData<string> Cmdlets() => ConventionTests.Cmdlets();
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void FullHelpHasSynopsisDescriptionAndExamples(string name)
+    {
+        var help = PSObject.AsPSObject(Assert.Single(_ps.Run($"Get-Help {name} -Full").Output));
+
+        var synopsis = ((string)help.Properties["Synopsis"].Value).Trim();
+        Assert.False(synopsis.StartsWith(name + " ", StringComparison.Ordinal), $"{name} has generated help only: {synopsis}");
+        Assert.NotEmpty(synopsis);
+        Assert.NotEmpty(_ps.Run($"(Get-Help {name} -Full).description.Text").Output);
+        var examples = _ps.Run($"(Get-Help {name} -Full).examples.example").Output;
+        Assert.NotEmpty(examples);
+        Assert.All(examples, e => Assert.Contains(name, Text(e.Properties["code"].Value)));
+        Assert.Contains("EXAMPLE", _ps.Run($"Get-Help {name} -Full | Out-Default").HostText.ToUpperInvariant());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void EveryParameterIsDocumentedAndNothingElse(string name)
+    {
+        var code = _ps.Run($"(Get-Command {name}).Parameters.Keys").Output.Select(o => Text(o))
+            .Where(p => !CommonParameters.Contains(p)).Order().ToArray();
+        var documented = _ps.Run($"(Get-Help {name} -Full).parameters.parameter | ForEach-Object {{ $_.name + '=' + (($_.description | ForEach-Object Text) -join ' ') }}")
+            .Output.Select(o => Text(o).Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+
+        Assert.Equal(code, documented.Keys.Order().ToArray());
+        Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p.Value), $"{name} -{p.Key} has no description"));
+    }
+
+    private static string Text(object? value) => value is null ? "" : PSObject.AsPSObject(value).ToString();
+
+    [Fact]
+    public void AboutTopicIsThere()
+    {
+        var text = _ps.Run("Get-Help about_DockerPS | Out-Default").HostText;
+
+        Assert.Contains("DOCKER_HOST", text);
+        Assert.Contains("EngineUnreachable", text);
+    }
+}
