@@ -71,6 +71,14 @@ public static class MarkdownReader
                         ReadParameterMetadata(parameter, body, file);
                     }
                     break;
+                case ParagraphBlock or ListBlock when section == "RELATED LINKS":
+                    // platyPS writes links as paragraphs; lists of links are read too.
+                    var paragraphs = block is ParagraphBlock single ? [single] : block.Descendants<ParagraphBlock>();
+                    foreach (var link in paragraphs.SelectMany(p => p.Inline?.Descendants<LinkInline>() ?? []))
+                    {
+                        help.Links.Add((Text(link), link.Url ?? ""));
+                    }
+                    break;
                 case ParagraphBlock p:
                     var text = Text(p.Inline);
                     switch (section)
@@ -81,12 +89,6 @@ public static class MarkdownReader
                         case "PARAMETERS": parameter?.Description.Add(text); break;
                         case "INPUTS" or "OUTPUTS": type?.Description.Add(text); break;
                         case "NOTES": help.Notes.Add(text); break;
-                    }
-                    break;
-                case ListBlock list when section == "RELATED LINKS":
-                    foreach (var link in list.Descendants<LinkInline>())
-                    {
-                        help.Links.Add((Text(link), link.Url ?? ""));
                     }
                     break;
                 case ListBlock list:

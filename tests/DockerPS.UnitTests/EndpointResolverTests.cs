@@ -1,0 +1,126 @@
+using DockerPS.Connection;
+using DockerPS.Errors;
+using Xunit;
+
+namespace DockerPS.UnitTests;
+
+public sealed class EndpointResolverTests : IDisposable
+{
+    private readonly string _config = Directory.CreateTempSubdirectory("dockerps-unit-").FullName;
+    private readonly Dictionary<string, string> _env = [];
+
+    public EndpointResolverTests() => _env["DOCKER_CONFIG"] = _config;
+
+    public void Dispose() => Directory.Delete(_config, recursive: true);
+
+    private EndpointSpec Resolve(string? context = null, string? host = null) =>
+        EndpointResolver.Resolve(context, host, name => _env.GetValueOrDefault(name));
+
+    private void AddContext(string name, string host)
+    {
+        var dir = Path.Combine(_config, "contexts", "meta", DockerCliConfig.ContextDirectoryName(name));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "meta.json"),
+            System.Text.Json.JsonSerializer.Serialize(new { Name = name, Metadata = new { }, Endpoints = new { docker = new { Host = host, SkipTLSVerify = false } } }));
+    }
+
+    [Fact]
+    public void DefaultsToTheDefaultSocket()
+    {
+        var spec = Resolve();
+
+        Assert.Equal("unix:///var/run/docker.sock", spec.Endpoint.ToString());
+        Assert.Equal("default socket", spec.Source);
+        Assert.Equal("default", spec.ContextName);
+        Assert.Null(spec.ApiVersion);
+    }
+
+    [Fact]
+    public void PrecedenceFollowsTheDockerCli()
+    {
+        AddContext("env", "unix:///env.sock");
+        AddContext("current", "unix:///current.sock");
+        AddContext("explicit", "unix:///explicit.sock");
+        File.WriteAllText(Path.Combine(_config, "config.json"), """{"currentContext":"current","auths":{}}""");
+
+        Assert.Equal("unix:///current.sock", Resolve().Endpoint.ToString());
+        _env["DOCKER_CONTEXT"] = "env";
+        Assert.Equal("unix:///env.sock", Resolve().Endpoint.ToString());
+        _env["DOCKER_HOST"] = "unix:///host.sock";
+        Assert.Equal("unix:///host.sock", Resolve().Endpoint.ToString());
+        Assert.Equal("unix:///explicit.sock", Resolve(context: "explicit").Endpoint.ToString());
+        Assert.Equal("tcp://10.1.2.3:2375/", Resolve(host: "tcp://10.1.2.3:2375").Endpoint.ToString());
+    }
+
+    [Fact]
+    public void TheDefaultContextIsDockerHostOrTheDefaultSocket()
+    {
+        Assert.Equal("unix:///var/run/docker.sock", Resolve(context: "default").Endpoint.ToString());
+        _env["DOCKER_HOST"] = "tcp://127.0.0.1:2375";
+        Assert.Equal("tcp://127.0.0.1:2375/", Resolve(context: "default").Endpoint.ToString());
+    }
+
+    [Fact]
+    public void ContextStoreIsKeyedBySha256OfTheName()
+    {
+        // What `docker context create bogus` wrote on this machine.
+        Assert.Equal("f3c16f525a1b7c204fc953d6d7db7168d84ebf4902f83c3a37d113b18c28981f", DockerCliConfig.ContextDirectoryName("bogus"));
+    }
+
+    [Fact]
+    public void ListsContextNames()
+    {
+        AddContext("one", "unix:///1.sock");
+        AddContext("two", "tcp://h:1");
+
+        Assert.Equal(new[] { "one", "two" }, new DockerCliConfig(_config).ContextNames().Order());
+    }
+
+    [Theory]
+    [InlineData("unix:///run/user/1000/docker.sock", "unix:///run/user/1000/docker.sock")]
+    [InlineData("unix://", "unix:///var/run/docker.sock")]
+    [InlineData("tcp://example.org", "tcp://example.org:2375/")]
+    [InlineData("tcp://example.org:12375", "tcp://example.org:12375/")]
+    [InlineData("localhost:4243", "tcp://localhost:4243/")]
+    public void ParsesHostsLikeTheCli(string address, string expected) =>
+        Assert.Equal(expected, EndpointResolver.ParseHost(address, "test").ToString());
+
+    [Theory]
+    [InlineData("ssh://me@host", EngineErrorKind.NotSupported)]
+    [InlineData("npipe:////./pipe/docker_engine", EngineErrorKind.NotSupported)]
+    [InlineData("http://host:2375", EngineErrorKind.InvalidEndpoint)]
+    [InlineData("tcp://host:2375/path", EngineErrorKind.InvalidEndpoint)]
+    [InlineData("tcp://", EngineErrorKind.InvalidEndpoint)]
+    public void RejectsWhatItCannotUse(string address, EngineErrorKind kind)
+    {
+        var e = Assert.Throws<DockerEngineException>(() => EndpointResolver.ParseHost(address, "DOCKER_HOST"));
+        Assert.Equal(kind, e.Kind);
+        Assert.Contains("DOCKER_HOST", e.Message);
+    }
+
+    [Fact]
+    public void ErrorsNameWhatWasWrong()
+    {
+        Assert.Equal(EngineErrorKind.ContextNotFound, Assert.Throws<DockerEngineException>(() => Resolve(context: "ghost")).Kind);
+        Assert.Equal(EngineErrorKind.InvalidEndpoint, Assert.Throws<DockerEngineException>(() => Resolve(context: "default", host: "unix:///x")).Kind);
+        File.WriteAllText(Path.Combine(_config, "config.json"), "{ not json");
+        Assert.Contains("config.json", Assert.Throws<DockerEngineException>(() => Resolve()).Message);
+    }
+
+    [Fact]
+    public void DockerApiVersionPinsOrIsRejected()
+    {
+        _env["DOCKER_API_VERSION"] = "1.43";
+        Assert.Equal(new Version(1, 43), Resolve().ApiVersion);
+        _env["DOCKER_API_VERSION"] = "latest";
+        Assert.Equal(EngineErrorKind.ApiVersionNotSupported, Assert.Throws<DockerEngineException>(() => Resolve()).Kind);
+    }
+
+    [Fact]
+    public void TlsIsRefusedUntilItIsSupported()
+    {
+        _env["DOCKER_HOST"] = "tcp://h:2376";
+        _env["DOCKER_TLS_VERIFY"] = "1";
+        Assert.Equal(EngineErrorKind.NotSupported, Assert.Throws<DockerEngineException>(() => Resolve()).Kind);
+    }
+}

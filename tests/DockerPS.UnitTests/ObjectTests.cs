@@ -1,0 +1,59 @@
+using Docker.DotNet.Models;
+using Xunit;
+
+namespace DockerPS.UnitTests;
+
+public sealed class ObjectTests
+{
+    private static readonly DockerEngine Engine = DockerEngine.Resolve(null, "unix:///unit.sock");
+
+    [Theory]
+    [InlineData("busybox:latest", "busybox", "latest")]
+    [InlineData("localhost:5000/team/app:1.2", "localhost:5000/team/app", "1.2")]
+    [InlineData("localhost:5000/team/app", "localhost:5000/team/app", "<none>")]
+    public void SplitsTheTagNotThePort(string reference, string repository, string tag) =>
+        Assert.Equal((repository, tag), Image.SplitTag(reference));
+
+    [Fact]
+    public void OneRowPerTagAsDockerImages()
+    {
+        var raw = new ImagesListResponse { ID = "sha256:abc", RepoTags = ["a:1", "b:2"], RepoDigests = ["a@sha256:d1"] };
+
+        var rows = Image.Rows(raw, Engine).ToArray();
+
+        Assert.Equal(new[] { "a:1", "b:2" }, rows.Select(r => r.Reference));
+        Assert.Equal("sha256:d1", rows[0].Digest);
+        Assert.Null(rows[1].Digest);
+    }
+
+    [Fact]
+    public void UntaggedImagesAreNoneOrTheirDigestRepository()
+    {
+        var dangling = Image.Rows(new ImagesListResponse { ID = "sha256:1", RepoTags = ["<none>:<none>"], RepoDigests = ["<none>@<none>"] }, Engine).Single();
+        var digestOnly = Image.Rows(new ImagesListResponse { ID = "sha256:2", RepoDigests = ["reg:5000/app@sha256:ff"] }, Engine).Single();
+
+        Assert.Equal(("<none>", "<none>", "sha256:1"), (dangling.Repository, dangling.Tag, dangling.Reference));
+        Assert.Equal(("reg:5000/app", "<none>", "reg:5000/app"), (digestOnly.Repository, digestOnly.Tag, digestOnly.Reference));
+        Assert.Equal("sha256:ff", digestOnly.Digest);
+    }
+
+    [Fact]
+    public void ContainerNamesAndPortsReadLikeDockerPs()
+    {
+        var raw = new ContainerListResponse
+        {
+            ID = "c1",
+            Names = ["/web", "/other/alias"],
+            Ports = [new PortSummary { IP = "127.0.0.1", PrivatePort = 80, PublicPort = 8080, Type = "tcp" }, new PortSummary { PrivatePort = 443, Type = "tcp" },
+                     new PortSummary { IP = "::", PrivatePort = 53, PublicPort = 5353, Type = "udp" }],
+            Created = DateTime.UtcNow,
+        };
+
+        var container = new Container(raw, Engine);
+
+        Assert.Equal("web", container.Name);
+        Assert.Equal(new[] { "127.0.0.1:8080->80/tcp", "443/tcp", "[::]:5353->53/udp" }, container.Ports.Select(p => p.ToString()));
+        Assert.Equal(DateTimeKind.Local, container.Created.Kind);
+        Assert.Empty(container.Labels);
+    }
+}
