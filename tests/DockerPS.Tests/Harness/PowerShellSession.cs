@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using DockerPS.Shell;
 
 namespace DockerPS.Tests.Harness;
 
@@ -29,7 +30,7 @@ public sealed record RunResult(
 public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
-    private readonly TestHost _host = new();
+    private readonly TextHost _host = new();
 
     public PowerShellSession(bool importModule = true)
     {

@@ -4,21 +4,27 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
+using System.Text.RegularExpressions;
 
-namespace DockerPS.Tests.Harness;
+namespace DockerPS.Shell;
 
-/// <summary>A PSHost that records what PowerShell writes to the screen (formatted output included) and progress.</summary>
-public sealed class TestHost : PSHost
+/// <summary>
+/// A PSHost for a text screen: what PowerShell writes to the host (formatted output included) goes to a writer,
+/// with ANSI styling removed, and progress records are kept. The shell prints to the console with it; the tests
+/// read the screen through it.
+/// </summary>
+public sealed class TextHost(TextWriter? screen = null) : PSHost
 {
-    private readonly TestHostUI _ui = new();
+    private readonly TextHostUI _ui = new(screen);
 
     public override CultureInfo CurrentCulture => CultureInfo.GetCultureInfo("en-US");
     public override CultureInfo CurrentUICulture => CultureInfo.GetCultureInfo("en-US");
     public override Guid InstanceId { get; } = Guid.NewGuid();
-    public override string Name => "DockerPS.TestHost";
+    public override string Name => "DockerPS.TextHost";
     public override PSHostUserInterface UI => _ui;
     public override Version Version => new(1, 0);
 
+    /// <summary>What was written since the last call, when no screen writer was given.</summary>
     public string TakeText() => _ui.Take();
 
     public List<ProgressRecord> TakeProgress() => _ui.TakeProgress();
@@ -29,11 +35,12 @@ public sealed class TestHost : PSHost
     public override void NotifyEndApplication() { }
     public override void SetShouldExit(int exitCode) { }
 
-    private sealed class TestHostUI : PSHostUserInterface
+    private sealed class TextHostUI(TextWriter? screen) : PSHostUserInterface
     {
+        private static readonly Regex Ansi = new("\x1b\\[[0-9;]*m", RegexOptions.Compiled);
         private readonly StringBuilder _text = new();
         private readonly List<ProgressRecord> _progress = [];
-        private readonly TestRawUI _raw = new();
+        private readonly TextRawUI _raw = new();
 
         public override PSHostRawUserInterface RawUI => _raw;
 
@@ -41,8 +48,7 @@ public sealed class TestHost : PSHost
         {
             lock (_text)
             {
-                // What a person reads: the table header's ANSI styling removed.
-                var text = System.Text.RegularExpressions.Regex.Replace(_text.ToString(), "\x1b\\[[0-9;]*m", "");
+                var text = _text.ToString();
                 _text.Clear();
                 return text;
             }
@@ -58,7 +64,20 @@ public sealed class TestHost : PSHost
             }
         }
 
-        public override void Write(string value) { lock (_text) _text.Append(value); }
+        public override void Write(string value)
+        {
+            // What a person reads: the table header's ANSI styling removed.
+            var plain = Ansi.Replace(value, "");
+            if (screen is not null)
+            {
+                screen.Write(plain);
+                return;
+            }
+            lock (_text)
+            {
+                _text.Append(plain);
+            }
+        }
         public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
         public override void WriteLine(string value) => Write(value + "\n");
         public override void WriteErrorLine(string value) => WriteLine(value);
@@ -67,20 +86,20 @@ public sealed class TestHost : PSHost
         public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
         public override void WriteProgress(long sourceId, ProgressRecord record) { lock (_progress) _progress.Add(record); }
 
-        public override string ReadLine() => throw new NotSupportedException("The test host has no input.");
-        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("The test host has no input.");
+        public override string ReadLine() => throw new NotSupportedException("This host takes no input.");
+        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("This host takes no input.");
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
-            throw new NotSupportedException("The test host has no input.");
+            throw new NotSupportedException("This host takes no input.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
-            throw new NotSupportedException("The test host has no input.");
+            throw new NotSupportedException("This host takes no input.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,
-            PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("The test host has no input.");
+            PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("This host takes no input.");
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) =>
-            throw new NotSupportedException("The test host has no input.");
+            throw new NotSupportedException("This host takes no input.");
     }
 
     /// <summary>A wide, fixed-size screen so tables are not truncated.</summary>
-    private sealed class TestRawUI : PSHostRawUserInterface
+    private sealed class TextRawUI : PSHostRawUserInterface
     {
         public override ConsoleColor BackgroundColor { get; set; }
         public override Size BufferSize { get; set; } = new(250, 1000);

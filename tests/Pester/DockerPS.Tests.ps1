@@ -1,0 +1,66 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Pester 5 specs for contributors with pwsh and Pester: ./build.ps1 -Test runs them against the engine that
+# DOCKER_HOST names (tests/env/up.sh starts one). CI runs the xunit suite, which also parses these files.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
+    $script:image = $env:DOCKERPS_TEST_IMAGE ?? 'dockerps-test/busybox:latest'
+    $script:name = "dps-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    docker create --name $script:name --label dockerps.test=pester $script:image true | Out-Null
+}
+
+AfterAll {
+    docker rm -f $script:name | Out-Null
+}
+
+Describe 'Get-DockerContainer' {
+    It 'returns the same containers as docker ps -a' {
+        $ours = Get-DockerContainer | ForEach-Object Id | Sort-Object
+        $cli = docker ps -a --no-trunc --format '{{.ID}}' | Sort-Object
+        $ours | Should -Be $cli
+    }
+
+    It 'finds a container by name and carries its engine' {
+        $container = Get-DockerContainer -Name $script:name
+        $container.State | Should -Be 'created'
+        $container.Engine.Endpoint | Should -Not -BeNullOrEmpty
+    }
+
+    It 'writes ContainerNotFound and goes on with the next name' {
+        $found = $script:name, 'no-such-container', $script:name | Get-DockerContainer -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found | Should -HaveCount 2
+        $errors[0].FullyQualifiedErrorId | Should -Be 'ContainerNotFound,DockerPS.Commands.GetDockerContainerCommand'
+    }
+
+    It 'rejects an unknown filter key with InvalidFilter' {
+        { Get-DockerContainer -Filter @{ nosuchkey = 'x' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidFilter,DockerPS.Commands.GetDockerContainerCommand'
+    }
+}
+
+Describe 'Get-DockerImage' {
+    It 'lists the rows docker images lists' {
+        $ours = Get-DockerImage | ForEach-Object { '{0}:{1}' -f $_.Repository, $_.Tag } | Sort-Object
+        $cli = docker images --format '{{.Repository}}:{{.Tag}}' | Sort-Object
+        $ours | Should -Be $cli
+    }
+
+    It 'writes ImageNotFound for a name without wildcards that matches nothing' {
+        { Get-DockerImage -Name 'dps-test/none:here' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ImageNotFound,DockerPS.Commands.GetDockerImageCommand'
+    }
+}
+
+Describe 'Get-DockerVersion and Get-DockerInfo' {
+    It 'report the engine docker version reports' {
+        (Get-DockerVersion).Version | Should -Be (docker version --format '{{.Server.Version}}')
+        (Get-DockerInfo).ServerVersion | Should -Be (docker info --format '{{.ServerVersion}}')
+    }
+}
+
+Describe 'Unreachable engines' {
+    It 'fail with EngineUnreachable naming the endpoint' {
+        { Get-DockerContainer -DockerHost 'unix:///tmp/dockerps-nowhere.sock' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EngineUnreachable,DockerPS.Commands.GetDockerContainerCommand'
+    }
+}
