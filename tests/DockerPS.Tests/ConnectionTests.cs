@@ -70,6 +70,33 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void StopProcessingCancelsAnEngineCallInFlight()
+    {
+        using var fake = FakeEngine.Silent();
+        var clock = Stopwatch.StartNew();
+
+        var result = _ps.Run($"Get-DockerContainer -DockerHost {fake.Endpoint}", whileRunning: ps =>
+        {
+            SpinWait.SpinUntil(() => fake.Paths.Count > 0, TimeSpan.FromSeconds(5));
+            ps.Stop();
+        });
+
+        // The engine would only time out after 10 s; Ctrl+C must not wait for that.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
+    }
+
+    [Fact]
+    public void VerboseSaysWhichEngineAndWhy()
+    {
+        var result = _ps.Run($"Get-DockerVersion -Verbose; Get-DockerContainer -Name {fixture.RunningName} -DockerHost {TestEnvironment.DockerHost} | Get-DockerVersion -Verbose");
+
+        Assert.Equal(
+            new[] { $"Docker engine {TestEnvironment.DockerHost} (DOCKER_HOST).", $"Docker engine {TestEnvironment.DockerHost} (parameter -DockerHost)." },
+            result.Verbose.Select(v => v.Message));
+    }
+
+    [Fact]
     public void NegotiatesDownToWhatANewerEngineAccepts()
     {
         // A Docker 29 engine: API 1.44 to 1.52. Hard-coding 1.41 would be refused there.

@@ -15,6 +15,7 @@ public abstract class DockerCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _cancellation = new();
     private DockerEngine? _configuredEngine;
+    private DockerEngine? _announcedEngine;
 
     /// <summary>A docker context by name (see <c>docker context ls</c>).</summary>
     [Parameter]
@@ -34,25 +35,35 @@ public abstract class DockerCmdlet : PSCmdlet
 
     protected CancellationToken Cancellation => _cancellation.Token;
 
-    /// <summary>The engine for the current item: -Context/-DockerHost, else the piped object's, else the environment's.</summary>
+    /// <summary>
+    /// The engine for the current item: -Context/-DockerHost, else the piped object's, else the environment's.
+    /// Says which in the verbose stream whenever it changes.
+    /// </summary>
     protected DockerEngine TargetEngine
     {
         get
         {
-            if (Context is null && DockerHost is null && Engine is not null)
+            var engine = Context is null && DockerHost is null && Engine is not null ? Engine : ConfiguredEngine();
+            if (!ReferenceEquals(engine, _announcedEngine))
             {
-                return Engine;
+                _announcedEngine = engine;
+                WriteVerbose($"Docker engine {engine.Endpoint} ({engine.Source}).");
             }
-            try
-            {
-                return _configuredEngine ??= DockerEngine.Resolve(Context, DockerHost);
-            }
-            catch (DockerEngineException e)
-            {
-                // Which engine to use is a question for the whole invocation, not one item.
-                ThrowTerminatingError(ErrorFor(e, target: Context ?? DockerHost));
-                throw;
-            }
+            return engine;
+        }
+    }
+
+    private DockerEngine ConfiguredEngine()
+    {
+        try
+        {
+            return _configuredEngine ??= DockerEngine.Resolve(Context, DockerHost);
+        }
+        catch (DockerEngineException e)
+        {
+            // Which engine to use is a question for the whole invocation, not one item.
+            ThrowTerminatingError(ErrorFor(e, target: Context ?? DockerHost));
+            throw;
         }
     }
 

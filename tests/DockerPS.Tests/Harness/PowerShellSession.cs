@@ -79,7 +79,8 @@ public sealed class PowerShellSession : IDisposable
         }
         catch (RuntimeException e)
         {
-            errors.Add(e.ErrorRecord);
+            // Keep the exception itself, not the ParentContainsErrorRecordException placeholder PowerShell leaves there.
+            errors.Add(new ErrorRecord(e.ErrorRecord, e));
         }
         errors.InsertRange(0, ps.Streams.Error);
         return new RunResult(output, errors, ps.Streams.Warning.ToList(), ps.Streams.Verbose.ToList(),
