@@ -1,8 +1,6 @@
-using System.Collections;
 using System.Management.Automation;
 using DockerPS.Completion;
 using DockerPS.Errors;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 
@@ -126,46 +124,4 @@ public abstract class DockerCmdlet : PSCmdlet
         WriteError(new ErrorRecord(
             new ItemNotFoundException($"No {what} matches '{name}' on engine {TargetEngine.Name}."),
             errorId, ErrorCategory.ObjectNotFound, name));
-
-    /// <summary>Adds a <c>-Filter</c> hashtable (<c>@{ status = 'exited'; label = 'a=b','c' }</c>) to engine filters.</summary>
-    protected static void AddFilters(FilterSet filters, Hashtable? table)
-    {
-        if (table is null)
-        {
-            return;
-        }
-        foreach (DictionaryEntry entry in table)
-        {
-            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
-            var values = LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value };
-            foreach (var value in values)
-            {
-                filters.Add(key, value is bool b ? (b ? "true" : "false") : LanguagePrimitives.ConvertTo<string>(value));
-            }
-        }
-    }
-
-    /// <summary>Client-side name matching with PowerShell wildcards, reporting each wildcard-free name that matched nothing.</summary>
-    protected IEnumerable<T> MatchNames<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, string notFoundId, string what)
-    {
-        if (patterns is null)
-        {
-            return items;
-        }
-        var matched = new List<T>();
-        foreach (var name in patterns)
-        {
-            var hits = items.Where(item => matches(item, name)).ToArray();
-            if (hits.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                WriteNotFound(notFoundId, what, name);
-            }
-            matched.AddRange(hits.Where(hit => !matched.Contains(hit)));
-        }
-        return matched;
-    }
-
-    /// <summary>True when <paramref name="value"/> matches <paramref name="pattern"/> (wildcards, case-insensitive).</summary>
-    protected static bool Like(string? value, string pattern) =>
-        value is not null && WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase).IsMatch(value);
 }

@@ -1,7 +1,5 @@
-using System.Collections;
 using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -9,12 +7,11 @@ namespace DockerPS.Commands;
 /// <summary><c>docker images</c>: one row per repository:tag, with PowerShell wildcards and the engine's own filters.</summary>
 [Cmdlet(VerbsCommon.Get, "DockerImage", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(Image))]
-public sealed class GetDockerImageCommand : DockerCmdlet
+public sealed class GetDockerImageCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
     public const string ImageNotFound = "ImageNotFound";
-    public const string InvalidFilter = "InvalidFilter";
 
     /// <summary>A repository (<c>busybox</c>) or a reference (<c>busybox:1.36</c>), wildcards allowed.</summary>
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -43,49 +40,33 @@ public sealed class GetDockerImageCommand : DockerCmdlet
     [Parameter]
     public SwitchParameter All { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? Label { get; set; }
-
-    [Parameter]
-    public Hashtable? Filter { get; set; }
-
     protected override object? TargetOfItem => (object?)Name ?? Id;
 
-    protected override void ProcessItem()
+    protected override void AddFilters(FilterSet filters)
     {
-        var filters = new FilterSet();
         if (Dangling)
         {
             filters.Add("dangling", "true");
         }
-        foreach (var label in Label ?? [])
-        {
-            filters.Add("label", label);
-        }
-        AddFilters(filters, Filter);
+    }
 
-        IReadOnlyList<Image> images;
-        try
+    protected override void ProcessItem()
+    {
+        if (List((engine, filters, ct) => ImageOperations.ListAsync(engine, filters, All, ct)) is not { } images)
         {
-            images = Await(ct => ImageOperations.ListAsync(TargetEngine, filters, All, ct));
-        }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
-        {
-            WriteError(ErrorFor(e, Filter, InvalidFilter));
             return;
         }
-
         if (Tag is not null)
         {
             images = images.Where(i => Tag.Any(t => Like(i.Tag, t))).ToArray();
         }
-        var selected = ParameterSetName == IdSet
-            ? MatchNames(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id")
-            : MatchNames(images, Name, MatchesName, ImageNotFound, "image");
-        foreach (var image in selected)
+        if (ParameterSetName == IdSet)
         {
-            WriteObject(image);
+            WriteMatches(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id");
+        }
+        else
+        {
+            WriteMatches(images, Name, MatchesName, ImageNotFound, "image");
         }
     }
 

@@ -1,0 +1,85 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// What the Get- cmdlets that list engine objects share: -Label and -Filter passed to the engine as its list
+/// filters (a filter the engine rejects is an InvalidFilter error), and names matched on the client with
+/// PowerShell wildcards (a wildcard-free name that matches nothing is a not-found error for that name).
+/// </summary>
+public abstract class DockerListCmdlet : DockerCmdlet
+{
+    public const string InvalidFilter = "InvalidFilter";
+
+    /// <summary>Only objects with these labels, each <c>key</c> or <c>key=value</c>.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Label { get; set; }
+
+    /// <summary>Engine filters, e.g. <c>@{ status = 'exited'; label = 'a=b', 'c' }</c>.</summary>
+    [Parameter]
+    public Hashtable? Filter { get; set; }
+
+    /// <summary>The cmdlet's own engine filters (status, dangling, …), besides -Label and -Filter.</summary>
+    protected virtual void AddFilters(FilterSet filters)
+    {
+    }
+
+    /// <summary>Lists with the engine-side filters; null (after writing InvalidFilter) when the engine rejects them.</summary>
+    protected IReadOnlyList<T>? List<T>(Func<DockerEngine, FilterSet, CancellationToken, Task<IReadOnlyList<T>>> list)
+    {
+        var filters = new FilterSet();
+        AddFilters(filters);
+        foreach (var label in Label ?? [])
+        {
+            filters.Add("label", label);
+        }
+        foreach (DictionaryEntry entry in Filter ?? [])
+        {
+            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
+            foreach (var value in LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value })
+            {
+                filters.Add(key, value is bool b ? (b ? "true" : "false") : LanguagePrimitives.ConvertTo<string>(value));
+            }
+        }
+        try
+        {
+            return Await(ct => list(TargetEngine, filters, ct));
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
+        {
+            WriteError(ErrorFor(e, Filter, InvalidFilter));
+            return null;
+        }
+    }
+
+    /// <summary>Writes the items that match any of the patterns (all items without patterns), each once.</summary>
+    protected void WriteMatches<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, string notFoundId, string what)
+    {
+        if (patterns is null)
+        {
+            WriteObject(items, enumerateCollection: true);
+            return;
+        }
+        var written = new HashSet<T>();
+        foreach (var pattern in patterns)
+        {
+            var hits = items.Where(item => matches(item, pattern)).ToArray();
+            if (hits.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
+            {
+                WriteNotFound(notFoundId, what, pattern);
+            }
+            foreach (var hit in hits.Where(written.Add))
+            {
+                WriteObject(hit);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="value"/> matches <paramref name="pattern"/> (wildcards, case-insensitive).</summary>
+    protected static bool Like(string? value, string pattern) =>
+        value is not null && WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase).IsMatch(value);
+}
