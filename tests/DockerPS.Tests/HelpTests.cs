@@ -34,13 +34,14 @@ public sealed class HelpTests(EngineFixture fixture)
     [MemberData(nameof(Cmdlets))]
     public void EveryParameterIsDocumentedAndNothingElse(string name)
     {
-        var code = _ps.Run($"(Get-Command {name}).Parameters.Keys").Output.Select(o => Text(o))
-            .Where(p => !CommonParameters.Contains(p)).Order().ToArray();
-        var documented = _ps.Run($"(Get-Help {name} -Full).parameters.parameter | ForEach-Object {{ $_.name + '=' + (($_.description | ForEach-Object Text) -join ' ') }}")
-            .Output.Select(o => Text(o).Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        // name=type=required as the code declares them, and as the help says.
+        var code = _ps.Run($"(Get-Command {name}).Parameters.Values | ForEach-Object {{ $_.Name + '=' + $_.ParameterType.Name + '=' + [bool]($_.ParameterSets.Values | Where-Object IsMandatory) }}")
+            .Output.Select(Text).Where(p => !CommonParameters.Contains(p.Split('=')[0])).Order().ToArray();
+        var documented = _ps.Run($"(Get-Help {name} -Full).parameters.parameter | ForEach-Object {{ $_.name + '=' + $_.type.name + '=' + [bool]::Parse($_.required) + '=' + (($_.description | ForEach-Object Text) -join ' ') }}")
+            .Output.Select(o => Text(o).Split('=', 4)).ToArray();
 
-        Assert.Equal(code, documented.Keys.Order().ToArray());
-        Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p.Value), $"{name} -{p.Key} has no description"));
+        Assert.Equal(code, documented.Select(p => string.Join('=', p[..3])).Order().ToArray());
+        Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p[3]), $"{name} -{p[0]} has no description"));
     }
 
     private static string Text(object? value) => value is null ? "" : PSObject.AsPSObject(value).ToString();

@@ -22,9 +22,17 @@ fi
 
 # Debian's docker.io client speaks the engine's own API version; a newer CLI on PATH negotiates down.
 DOCKER="docker -H unix://$SOCK"
+engine_answers() { timeout 10 $DOCKER version >/dev/null 2>&1; }
 
-if ! $DOCKER version >/dev/null 2>&1; then
+if ! engine_answers; then
   echo "up.sh: starting dockerd on $SOCK" >&2
+  # A dockerd left from an earlier run that no longer answers still holds the data root: stop it first.
+  if [ -s "$ENV_DIR/dockerd.pid" ]; then
+    old=$(cat "$ENV_DIR/dockerd.pid")
+    kill "$old" 2>/dev/null && kill -CONT "$old" 2>/dev/null
+    for _ in $(seq 1 40); do kill -0 "$old" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$old" 2>/dev/null || true
+  fi
   rm -f "$SOCK" "$ENV_DIR/dockerd.pid"
   # No default bridge and no iptables rules: the private engine must not touch the host's docker0
   # or NAT tables. Containers get no network unless a test creates one.
@@ -36,10 +44,10 @@ if ! $DOCKER version >/dev/null 2>&1; then
     --bridge none --iptables=false --ip-masq=false \
     >"$ENV_DIR/dockerd.log" 2>&1 &
   for _ in $(seq 1 60); do
-    $DOCKER version >/dev/null 2>&1 && break
+    engine_answers && break
     sleep 0.5
   done
-  $DOCKER version >/dev/null 2>&1 || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
+  engine_answers || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
 fi
 
 if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
