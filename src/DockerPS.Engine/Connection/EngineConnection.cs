@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Version = System.Version;
 using DockerPS.Errors;
 using DockerPS.Transport;
+using Version = System.Version;
 
 namespace DockerPS.Connection;
 
@@ -25,13 +25,10 @@ internal sealed class EngineConnection
 
     private EngineConnection(Uri endpoint, Version? pinned)
     {
-        Endpoint = endpoint;
         PinnedApiVersion = pinned;
         _handler = EngineHandler.Create(endpoint);
         _baseAddress = EngineHandler.BaseAddress(endpoint);
     }
-
-    public Uri Endpoint { get; }
 
     public Version? PinnedApiVersion { get; }
 
