@@ -97,6 +97,26 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void OneCachedConnectionServesManyRunspacesAtOnce()
+    {
+        // 8 runspaces x 25 calls on one endpoint, concurrently: every call answers, none fails.
+        var sessions = Enumerable.Range(0, 8).Select(_ => new PowerShellSession()).ToArray();
+        try
+        {
+            var results = sessions.AsParallel().WithDegreeOfParallelism(8)
+                .Select(s => s.Run($"1..25 | ForEach-Object {{ Get-DockerContainer -Name {fixture.RunningName} }}"))
+                .ToArray();
+
+            Assert.All(results, r => Assert.Empty(r.Errors));
+            Assert.All(results, r => Assert.Equal(Enumerable.Repeat(fixture.RunningName, 25), r.Property("Name")));
+        }
+        finally
+        {
+            Array.ForEach(sessions, s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public void NegotiatesDownToWhatANewerEngineAccepts()
     {
         // A Docker 29 engine: API 1.44 to 1.52. Hard-coding 1.41 would be refused there.
