@@ -10,14 +10,14 @@ public sealed class Image
 {
     public const string None = "<none>";
 
-    internal Image(ImagesListResponse raw, string repository, string tag, DockerEngine engine)
+    private Image(ImagesListResponse raw, IReadOnlyList<string> repoTags, IReadOnlyList<string> repoDigests, string repository, string tag, DockerEngine engine)
     {
         Raw = raw;
         Engine = engine;
         Repository = repository;
         Tag = tag;
-        RepoTags = raw.RepoTags?.Where(t => t != "<none>:<none>").ToArray() ?? [];
-        RepoDigests = raw.RepoDigests?.Where(d => d != "<none>@<none>").ToArray() ?? [];
+        RepoTags = repoTags;
+        RepoDigests = repoDigests;
         Labels = raw.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(raw.Labels);
     }
 
@@ -59,19 +59,20 @@ public sealed class Image
     /// <summary>The rows <c>docker images</c> shows for one image: one per tag, or one by digest or id.</summary>
     internal static IEnumerable<Image> Rows(ImagesListResponse raw, DockerEngine engine)
     {
+        // The engine marks "no name" with <none> placeholders; they are not names.
         var tags = raw.RepoTags?.Where(t => t != "<none>:<none>").ToArray() ?? [];
+        var digests = raw.RepoDigests?.Where(d => d != "<none>@<none>").ToArray() ?? [];
         if (tags.Length > 0)
         {
             foreach (var reference in tags)
             {
                 var (repository, tag) = SplitTag(reference);
-                yield return new Image(raw, repository, tag, engine);
+                yield return new Image(raw, tags, digests, repository, tag, engine);
             }
             yield break;
         }
-        var digested = raw.RepoDigests?.FirstOrDefault(d => d != "<none>@<none>");
-        var repo = digested is null ? None : digested[..digested.IndexOf('@')];
-        yield return new Image(raw, repo, None, engine);
+        var repo = digests.Length == 0 ? None : digests[0][..digests[0].IndexOf('@')];
+        yield return new Image(raw, tags, digests, repo, None, engine);
     }
 
     /// <summary>Splits <c>host:5000/repo:tag</c> at the tag's colon, not the port's.</summary>
