@@ -150,4 +150,12 @@ public sealed class ContainerTests(EngineFixture fixture)
         Assert.Contains(fixture.ExitedName, names);
         Assert.DoesNotContain(fixture.RunningName, names);
     }
+
+    [Fact]
+    public void IdsCompleteShort()
+    {
+        var id = DockerCli.Run("inspect", "--format", "{{.Id}}", fixture.RunningName).Trim();
+
+        Assert.Contains(id[..12], Completion.Complete(_ps, $"Get-DockerContainer -Id {id[..6]}"));
+    }
 }

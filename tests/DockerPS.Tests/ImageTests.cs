@@ -132,4 +132,12 @@ public sealed class ImageTests(EngineFixture fixture)
 
         Assert.Equal(new[] { fixture.TagA, fixture.TagB }, names);
     }
+
+    [Fact]
+    public void IdsCompleteShortWithoutAlgorithm()
+    {
+        var id = DockerCli.Run("image", "inspect", "--format", "{{.Id}}", fixture.TagA).Trim();
+
+        Assert.Equal(new[] { id[7..19] }, Completion.Complete(_ps, $"Get-DockerImage -Id {id[7..13]}"));
+    }
 }

@@ -1,3 +1,4 @@
+using DockerPS.Formatting;
 using DockerPS.Operations;
 
 namespace DockerPS.Completion;
@@ -13,5 +14,5 @@ public sealed class ContainerNameCompleter : EngineCompleter
 public sealed class ContainerIdCompleter : EngineCompleter
 {
     protected override async Task<IEnumerable<string>> ListAsync(DockerEngine engine, CancellationToken cancellationToken) =>
-        (await ContainerOperations.ListAsync(engine, new FilterSet(), cancellationToken).ConfigureAwait(false)).Select(c => c.Id[..12]);
+        (await ContainerOperations.ListAsync(engine, new FilterSet(), cancellationToken).ConfigureAwait(false)).Select(c => Display.ShortId(c.Id));
 }

@@ -1,3 +1,4 @@
+using DockerPS.Formatting;
 using DockerPS.Operations;
 
 namespace DockerPS.Completion;
@@ -16,5 +17,5 @@ public sealed class ImageIdCompleter : EngineCompleter
 {
     protected override async Task<IEnumerable<string>> ListAsync(DockerEngine engine, CancellationToken cancellationToken) =>
         (await ImageOperations.ListAsync(engine, new FilterSet(), all: false, cancellationToken).ConfigureAwait(false))
-            .Select(i => i.Id.Replace("sha256:", string.Empty)[..12]);
+            .Select(i => Display.ShortId(i.Id));
 }
