@@ -14,6 +14,7 @@
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'
+        'Start-DockerContainer'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

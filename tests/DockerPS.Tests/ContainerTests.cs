@@ -85,13 +85,13 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void StatusAndLabelFiltersRunOnTheEngine()
     {
-        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}");
+        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}");
         Assert.Equal(new[] { fixture.ExitedName }, exited.Property("Name"));
 
-        var byValue = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}=created");
+        var byValue = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state=created");
         Assert.Equal(new[] { fixture.CreatedName }, byValue.Property("Name"));
 
-        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}'; status = 'running', 'created' }}");
+        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}'; status = 'running', 'created' }}");
         Assert.Equal(new[] { fixture.CreatedName, fixture.RunningName }, byHashtable.Property("Name").Cast<string>().Order());
     }
 
@@ -117,7 +117,7 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void PipedContainersAreLookedUpAgainByName()
     {
-        var result = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}=running | Get-DockerContainer");
+        var result = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state=running | Get-DockerContainer");
 
         Assert.Equal(new[] { fixture.RunningName }, result.Property("Name"));
     }

@@ -8,7 +8,8 @@ namespace DockerPS.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class HelpTests(EngineFixture fixture)
 {
-    private static readonly HashSet<string> CommonParameters = [.. Cmdlet.CommonParameters, .. Cmdlet.OptionalCommonParameters];
+    // -WhatIf and -Confirm are documented per cmdlet, as platyPS does.
+    private static readonly HashSet<string> CommonParameters = [.. Cmdlet.CommonParameters, "UseTransaction"];
 
     private readonly PowerShellSession _ps = fixture.Session;
 

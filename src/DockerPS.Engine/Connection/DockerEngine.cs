@@ -57,6 +57,14 @@ public sealed class DockerEngine
         }
     }
 
+    /// <summary>A raw versioned request (see <see cref="EngineConnection.SendAsync"/>), failures translated as for <see cref="CallAsync"/>.</summary>
+    internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        CallAsync(async (_, ct) =>
+        {
+            using var response = await _connection.SendAsync(method, pathAndQuery, $"{Endpoint} ({Source})", ct).ConfigureAwait(false);
+            return await read(response, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
     private static DockerEngineException Translate(Exception e, string where) => e switch
     {
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),

@@ -21,6 +21,7 @@ internal sealed class EngineConnection
     private readonly object _gate = new();
     private readonly HttpMessageHandler _handler;
     private readonly Uri _baseAddress;
+    private readonly HttpClient _raw;
     private Task<(DockerClient Client, Version ApiVersion)>? _ready;
 
     private EngineConnection(Uri endpoint, Version? pinned)
@@ -28,6 +29,7 @@ internal sealed class EngineConnection
         PinnedApiVersion = pinned;
         _handler = EngineHandler.Create(endpoint);
         _baseAddress = EngineHandler.BaseAddress(endpoint);
+        _raw = new HttpClient(_handler, disposeHandler: false) { BaseAddress = _baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public Version? PinnedApiVersion { get; }
@@ -60,6 +62,25 @@ internal sealed class EngineConnection
             }
             throw;
         }
+    }
+
+    /// <summary>
+    /// A versioned request on the same pooled handler, for the few endpoints Docker.DotNet does not cover
+    /// (e.g. wait conditions). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string description, CancellationToken cancellationToken)
+    {
+        await ClientAsync(description, cancellationToken).ConfigureAwait(false);
+        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}");
+        var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new DockerApiException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            }
+        }
+        return response;
     }
 
     private async Task<(DockerClient, Version)> ConnectAsync(string description)

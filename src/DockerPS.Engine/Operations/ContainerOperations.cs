@@ -1,7 +1,12 @@
+using System.Text.Json;
 using Docker.DotNet.Models;
 
 namespace DockerPS.Operations;
 
+/// <summary>
+/// Container calls. A container is named by anything the engine resolves: a name, a full id or an id prefix;
+/// an unknown one is an <see cref="Errors.EngineErrorKind.NotFound"/> failure.
+/// </summary>
 public static class ContainerOperations
 {
     /// <summary>All containers (running or not) that match the engine-side filters.</summary>
@@ -12,4 +17,73 @@ public static class ContainerOperations
                 new ContainersListParameters { All = true, Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
             return list.Select(c => new Container(c, engine)).ToArray();
         }, cancellationToken);
+
+    public static Task<ContainerDetail> InspectAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+            new ContainerDetail(await client.Containers.InspectContainerAsync(container, ct).ConfigureAwait(false), engine), cancellationToken);
+
+    /// <summary>Starts the container; false when it was already running.</summary>
+    public static Task<bool> StartAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
+        engine.CallAsync((client, ct) => client.Containers.StartContainerAsync(container, new ContainerStartParameters(), ct), cancellationToken);
+
+    /// <summary>Stops the container (the stop signal, then SIGKILL after the timeout); false when it was not running.</summary>
+    public static Task<bool> StopAsync(DockerEngine engine, string container, int? timeoutSeconds, CancellationToken cancellationToken) =>
+        engine.CallAsync((client, ct) => client.Containers.StopContainerAsync(
+            container, new ContainerStopParameters { WaitBeforeKillSeconds = (uint?)timeoutSeconds }, ct), cancellationToken);
+
+    public static Task KillAsync(DockerEngine engine, string container, string signal, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            await client.Containers.KillContainerAsync(container, new ContainerKillParameters { Signal = signal }, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public static Task RestartAsync(DockerEngine engine, string container, int? timeoutSeconds, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            await client.Containers.RestartContainerAsync(
+                container, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint?)timeoutSeconds }, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public static Task PauseAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            await client.Containers.PauseContainerAsync(container, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public static Task UnpauseAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            await client.Containers.UnpauseContainerAsync(container, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public static Task RenameAsync(DockerEngine engine, string container, string newName, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            await client.Containers.RenameContainerAsync(container, new ContainerRenameParameters { NewName = newName }, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public static Task RemoveAsync(DockerEngine engine, string container, bool force, bool volumes, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            await client.Containers.RemoveContainerAsync(
+                container, new ContainerRemoveParameters { Force = force, RemoveVolumes = volumes }, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Waits for the container to reach <paramref name="condition"/> (not-running, next-exit or removed) and
+    /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition.
+    /// </summary>
+    public static Task<long> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
+        engine.SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}",
+            async (response, ct) =>
+            {
+                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
+                return body.RootElement.GetProperty("StatusCode").GetInt64();
+            }, cancellationToken);
 }

@@ -15,17 +15,16 @@ public sealed class EngineFixture : IDisposable
     public EngineFixture()
     {
         TestEnvironment.ResetEnvironment();
-        Cleanup();
         Session = new PowerShellSession();
         RunId = Guid.NewGuid().ToString("N")[..8];
         ExitedName = $"dps-exited-{RunId}";
         RunningName = $"dps-running-{RunId}";
         CreatedName = $"dps-created-{RunId}";
-        DockerCli.Run("create", "--name", ExitedName, "--label", $"{Label}=exited", "--label", "dockerps.role=worker", TestEnvironment.Image, "sh", "-c", "exit 3");
+        DockerCli.Run("create", "--name", ExitedName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=exited", "--label", "dockerps.role=worker", TestEnvironment.Image, "sh", "-c", "exit 3");
         DockerCli.Run("start", ExitedName);
         DockerCli.Run("wait", ExitedName);
-        DockerCli.Run("run", "-d", "--name", RunningName, "--label", $"{Label}=running", TestEnvironment.Image, "sleep", "600");
-        DockerCli.Run("create", "--name", CreatedName, "--label", $"{Label}=created", TestEnvironment.Image, "true");
+        DockerCli.Run("run", "-d", "--name", RunningName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=running", TestEnvironment.Image, "sleep", "600");
+        DockerCli.Run("create", "--name", CreatedName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=created", TestEnvironment.Image, "true");
         TagA = $"dps-test/alpha-{RunId}:one";
         TagB = $"dps-test/alpha-{RunId}:two";
         DockerCli.Run("tag", TestEnvironment.Image, TagA);
@@ -47,14 +46,29 @@ public sealed class EngineFixture : IDisposable
         Cleanup();
     }
 
-    private static void Cleanup()
+    /// <summary>
+    /// A new container of this run, made with the docker CLI (<c>docker run -d</c> when <paramref name="start"/>,
+    /// else <c>docker create</c>) from the test image and the given command; returns its name.
+    /// </summary>
+    public string CliContainer(bool start, params string[] command)
     {
-        var ids = DockerCli.Lines("ps", "-aq", "--filter", "label=" + Label);
+        var name = $"dps-{Guid.NewGuid().ToString("N")[..6]}-{RunId}";
+        DockerCli.Run([.. start ? new[] { "run", "-d" } : ["create"], "--name", name, .. LabelArgs, TestEnvironment.Image, .. command]);
+        return name;
+    }
+
+    /// <summary>Labels that mark a container as this run's, so tests in other checkouts sharing the engine are left alone.</summary>
+    public string[] LabelArgs => ["--label", $"{Label}={RunId}"];
+
+    /// <summary>Removes this run's containers and tags (other runs may share the engine).</summary>
+    private void Cleanup()
+    {
+        var ids = DockerCli.Lines("ps", "-aq", "--filter", $"label={Label}={RunId}");
         if (ids.Length > 0)
         {
             DockerCli.Run(["rm", "-f", .. ids]);
         }
-        var tags = DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}").Where(t => t.StartsWith("dps-test/", StringComparison.Ordinal)).ToArray();
+        var tags = DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}").Where(t => t.StartsWith("dps-test/", StringComparison.Ordinal) && t.Contains(RunId, StringComparison.Ordinal)).ToArray();
         if (tags.Length > 0)
         {
             DockerCli.Run(["rmi", .. tags]);

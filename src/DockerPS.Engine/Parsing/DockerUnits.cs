@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DockerPS.Parsing;
+
+/// <summary>
+/// The docker CLI's quantity syntaxes, parsed as it parses them: memory sizes (<c>512m</c>, binary units, as
+/// go-units RAMInBytes), CPU counts (<c>1.5</c> → NanoCPUs) and Go durations (<c>1h30m</c>). Bad text throws
+/// <see cref="FormatException"/> with a message that quotes it.
+/// </summary>
+public static partial class DockerUnits
+{
+    [GeneratedRegex(@"^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SizePattern();
+
+    [GeneratedRegex(@"(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPart();
+
+    /// <summary>A memory size in bytes: a number with an optional unit b, k, m, g, t or p (powers of 1024).</summary>
+    public static long ParseBytes(string text)
+    {
+        var match = SizePattern().Match(text.Trim());
+        if (!match.Success || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            throw new FormatException($"'{text}' is not a size: use a number with an optional unit b, k, m, g, t or p, e.g. 512m.");
+        }
+        var power = match.Groups[2].Success ? "kmgtp".IndexOf(char.ToLowerInvariant(match.Groups[2].Value[0])) + 1 : 0;
+        return checked((long)(number * Math.Pow(1024, power)));
+    }
+
+    /// <summary>A number of CPUs (<c>--cpus</c>) as the engine's NanoCPUs.</summary>
+    public static long ParseCpus(string text)
+    {
+        if (!decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var cpus) || cpus <= 0)
+        {
+            throw new FormatException($"'{text}' is not a number of CPUs: use a positive number, e.g. 1.5.");
+        }
+        var nano = cpus * 1_000_000_000m;
+        if (nano != decimal.Truncate(nano))
+        {
+            throw new FormatException($"'{text}' has more precision than the engine takes (9 decimal places).");
+        }
+        return (long)nano;
+    }
+
+    /// <summary>A Go duration: an optional sign and number-unit pairs (ns, us, ms, s, m, h), e.g. <c>1h30m</c> or <c>-1.5h</c>.</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        var body = text.Trim();
+        var negative = body.StartsWith('-');
+        body = body.TrimStart('-', '+');
+        if (body == "0")
+        {
+            return TimeSpan.Zero;
+        }
+        var ticks = 0m;
+        var position = 0;
+        foreach (Match part in DurationPart().Matches(body))
+        {
+            if (part.Index != position)
+            {
+                break;
+            }
+            position += part.Length;
+            var unitTicks = part.Groups[2].Value switch
+            {
+                "ns" => 0.01m,
+                "us" or "µs" or "μs" => 10m,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                _ => TimeSpan.TicksPerHour,
+            };
+            ticks += decimal.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture) * unitTicks;
+        }
+        if (position == 0 || position != body.Length)
+        {
+            throw new FormatException($"'{text}' is not a duration: use number-unit pairs with units ns, us, ms, s, m or h, e.g. 1h30m.");
+        }
+        return TimeSpan.FromTicks((long)(negative ? -ticks : ticks));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Management.Automation;
+using DockerPS.Completion;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// What cmdlets that act on existing containers share: containers named by name, id or id prefix (as the engine
+/// resolves them), names with PowerShell wildcards (expanded by listing), or piped objects (anything with a Name
+/// or Id; DockerPS objects also bring their engine). Each container is one item: an unknown one is a
+/// ContainerNotFound error for that input and the pipeline goes on.
+/// </summary>
+public abstract class ContainerCmdlet : DockerCmdlet
+{
+    protected const string NameSet = "Name";
+    protected const string IdSet = "Id";
+    public const string ContainerNotFound = "ContainerNotFound";
+
+    private string? _current;
+
+    /// <summary>Container names (wildcards allowed), ids or id prefixes.</summary>
+    [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerNameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>Container ids or unique id prefixes.</summary>
+    [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerIdCompleter))]
+    public string[]? Id { get; set; }
+
+    protected override object? TargetOfItem => _current;
+
+    /// <summary>Acts on one container, named as the engine resolves it.</summary>
+    protected abstract void ProcessContainer(string container);
+
+    protected sealed override void ProcessItem()
+    {
+        foreach (var container in Containers())
+        {
+            _current = container;
+            try
+            {
+                ProcessContainer(container);
+            }
+            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+            {
+                WriteNotFound(ContainerNotFound, "container", container);
+            }
+            catch (DockerEngineException e)
+            {
+                WriteError(ErrorFor(e, container));
+            }
+        }
+    }
+
+    /// <summary>The containers this item names: wildcard names expanded by listing, everything else as given.</summary>
+    private IEnumerable<string> Containers()
+    {
+        if (ParameterSetName == IdSet)
+        {
+            return Id!;
+        }
+        if (!Name!.Any(WildcardPattern.ContainsWildcardCharacters))
+        {
+            return Name!;
+        }
+        var all = Await(ct => ContainerOperations.ListAsync(TargetEngine, new FilterSet(), ct));
+        return Name!.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
+            ? all.Where(c => WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(c.Name)).Select(c => c.Name)
+            : [name]).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The container as it is now, for -PassThru.</summary>
+    protected void WriteDetail(string container) =>
+        WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, container, ct)));
+}
