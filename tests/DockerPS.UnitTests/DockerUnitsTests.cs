@@ -55,3 +55,22 @@ public sealed class DockerUnitsTests
     [InlineData("1h 30m")]
     public void BadDurationsAreRejected(string text) => Assert.Throws<FormatException>(() => DockerUnits.ParseDuration(text));
 }
+
+public sealed class RestartPolicySpecTests
+{
+    [Theory]
+    [InlineData("no", "no", 0)]
+    [InlineData("Always", "always", 0)]
+    [InlineData("unless-stopped", "unless-stopped", 0)]
+    [InlineData("on-failure", "on-failure", 0)]
+    [InlineData("on-failure:5", "on-failure", 5)]
+    public void ParsesTheCliSyntax(string text, string name, long retries) =>
+        Assert.Equal(new RestartPolicySpec(name, retries), RestartPolicySpec.Parse(text));
+
+    [Theory]
+    [InlineData("sometimes")]
+    [InlineData("always:3")]
+    [InlineData("on-failure:x")]
+    [InlineData("on-failure:-1")]
+    public void RejectsAnythingElse(string text) => Assert.Throws<FormatException>(() => RestartPolicySpec.Parse(text));
+}
