@@ -14,7 +14,14 @@
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'
+        'Remove-DockerContainer'
+        'Rename-DockerContainer'
+        'Restart-DockerContainer'
+        'Resume-DockerContainer'
         'Start-DockerContainer'
+        'Stop-DockerContainer'
+        'Suspend-DockerContainer'
+        'Wait-DockerContainer'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -57,6 +57,14 @@ public sealed class DockerEngine
         }
     }
 
+    /// <summary>Runs one engine call that returns nothing; failures as for the other overload.</summary>
+    internal Task CallAsync(Func<DockerClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        CallAsync(async (client, ct) =>
+        {
+            await call(client, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     /// <summary>A raw versioned request (see <see cref="EngineConnection.SendAsync"/>), failures translated as for <see cref="CallAsync"/>.</summary>
     internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         CallAsync(async (_, ct) =>

@@ -32,48 +32,22 @@ public static class ContainerOperations
             container, new ContainerStopParameters { WaitBeforeKillSeconds = (uint?)timeoutSeconds }, ct), cancellationToken);
 
     public static Task KillAsync(DockerEngine engine, string container, string signal, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
-        {
-            await client.Containers.KillContainerAsync(container, new ContainerKillParameters { Signal = signal }, ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        engine.CallAsync((client, ct) => client.Containers.KillContainerAsync(container, new ContainerKillParameters { Signal = signal }, ct), cancellationToken);
 
     public static Task RestartAsync(DockerEngine engine, string container, int? timeoutSeconds, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
-        {
-            await client.Containers.RestartContainerAsync(
-                container, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint?)timeoutSeconds }, ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        engine.CallAsync((client, ct) => client.Containers.RestartContainerAsync(container, new ContainerRestartParameters { WaitBeforeKillSeconds = (uint?)timeoutSeconds }, ct), cancellationToken);
 
     public static Task PauseAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
-        {
-            await client.Containers.PauseContainerAsync(container, ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        engine.CallAsync((client, ct) => client.Containers.PauseContainerAsync(container, ct), cancellationToken);
 
     public static Task UnpauseAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
-        {
-            await client.Containers.UnpauseContainerAsync(container, ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        engine.CallAsync((client, ct) => client.Containers.UnpauseContainerAsync(container, ct), cancellationToken);
 
     public static Task RenameAsync(DockerEngine engine, string container, string newName, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
-        {
-            await client.Containers.RenameContainerAsync(container, new ContainerRenameParameters { NewName = newName }, ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        engine.CallAsync((client, ct) => client.Containers.RenameContainerAsync(container, new ContainerRenameParameters { NewName = newName }, ct), cancellationToken);
 
     public static Task RemoveAsync(DockerEngine engine, string container, bool force, bool volumes, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
-        {
-            await client.Containers.RemoveContainerAsync(
-                container, new ContainerRemoveParameters { Force = force, RemoveVolumes = volumes }, ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+        engine.CallAsync((client, ct) => client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = force, RemoveVolumes = volumes }, ct), cancellationToken);
 
     /// <summary>
     /// Waits for the container to reach <paramref name="condition"/> (not-running, next-exit or removed) and

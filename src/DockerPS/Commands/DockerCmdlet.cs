@@ -98,6 +98,14 @@ public abstract class DockerCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>Waits on the pipeline thread for an engine call that returns nothing.</summary>
+    protected void Await(Func<CancellationToken, Task> call) =>
+        Await(async ct =>
+        {
+            await call(ct).ConfigureAwait(false);
+            return true;
+        });
+
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
     protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
     {

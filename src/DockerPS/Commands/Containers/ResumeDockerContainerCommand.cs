@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker unpause</c>: lets the processes of paused containers run again.</summary>
+[Cmdlet(VerbsLifecycle.Resume, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
+[OutputType(typeof(ContainerDetail))]
+public sealed class ResumeDockerContainerCommand : ContainerCmdlet
+{
+    /// <summary>Writes each container after it was resumed.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessContainer(string container)
+    {
+        if (!ShouldProcess(container, "Unpause container"))
+        {
+            return;
+        }
+        Await(ct => ContainerOperations.UnpauseAsync(TargetEngine, container, ct));
+        if (PassThru)
+        {
+            WriteDetail(container);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// <c>docker stop</c>, and <c>docker kill</c> with -Signal: stops running containers (the stop signal, then SIGKILL
+/// after -Timeout seconds), or sends them one signal.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
+[OutputType(typeof(ContainerDetail))]
+public sealed class StopDockerContainerCommand : ContainerCmdlet
+{
+    /// <summary>Seconds to wait for the container to stop before killing it; the container's own setting by default.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int Timeout { get; set; }
+
+    /// <summary>Sends this signal instead of stopping (<c>docker kill -s</c>), e.g. SIGKILL, SIGHUP or 9.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Signal { get; set; }
+
+    /// <summary>Writes each container after it stopped.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (Signal is not null && StopTimeout is not null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-Signal sends one signal and does not wait; it cannot be combined with -Timeout."),
+                "SignalWithTimeout", ErrorCategory.InvalidArgument, Signal));
+        }
+    }
+
+    private int? StopTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : null;
+
+    protected override void ProcessContainer(string container)
+    {
+        if (Signal is not null)
+        {
+            if (!ShouldProcess(container, $"Send {Signal} to container"))
+            {
+                return;
+            }
+            Await(ct => ContainerOperations.KillAsync(TargetEngine, container, Signal, ct));
+        }
+        else
+        {
+            if (!ShouldProcess(container, "Stop container"))
+            {
+                return;
+            }
+            if (!Await(ct => ContainerOperations.StopAsync(TargetEngine, container, StopTimeout, ct)))
+            {
+                WriteVerbose($"Container {container} was not running.");
+            }
+        }
+        if (PassThru)
+        {
+            WriteDetail(container);
+        }
+    }
+}

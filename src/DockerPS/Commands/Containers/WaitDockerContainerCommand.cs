@@ -1,0 +1,18 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker wait</c>: blocks until containers stop (or exit next, or are removed) and writes their exit codes.</summary>
+[Cmdlet(VerbsLifecycle.Wait, "DockerContainer", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(long))]
+public sealed class WaitDockerContainerCommand : ContainerCmdlet
+{
+    /// <summary>not-running (the default: returns at once for a stopped container), next-exit, or removed.</summary>
+    [Parameter]
+    [ValidateSet("not-running", "next-exit", "removed")]
+    public string Condition { get; set; } = "not-running";
+
+    protected override void ProcessContainer(string container) =>
+        WriteObject(Await(ct => ContainerOperations.WaitAsync(TargetEngine, container, Condition, ct)));
+}
