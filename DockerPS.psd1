@@ -14,6 +14,7 @@
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'
+        'New-DockerContainer'
         'Remove-DockerContainer'
         'Rename-DockerContainer'
         'Restart-DockerContainer'

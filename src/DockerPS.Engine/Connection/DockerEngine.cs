@@ -66,10 +66,10 @@ public sealed class DockerEngine
         }, cancellationToken);
 
     /// <summary>A raw versioned request (see <see cref="EngineConnection.SendAsync"/>), failures translated as for <see cref="CallAsync"/>.</summary>
-    internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+    internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, HttpContent? content, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         CallAsync(async (_, ct) =>
         {
-            using var response = await _connection.SendAsync(method, pathAndQuery, $"{Endpoint} ({Source})", ct).ConfigureAwait(false);
+            using var response = await _connection.SendAsync(method, pathAndQuery, content, $"{Endpoint} ({Source})", ct).ConfigureAwait(false);
             return await read(response, ct).ConfigureAwait(false);
         }, cancellationToken);
 

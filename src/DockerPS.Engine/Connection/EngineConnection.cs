@@ -66,12 +66,12 @@ internal sealed class EngineConnection
 
     /// <summary>
     /// A versioned request on the same pooled handler, for the few endpoints Docker.DotNet does not cover
-    /// (e.g. wait conditions). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
+    /// (wait conditions, the create body with raw fields merged in). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string description, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, string description, CancellationToken cancellationToken)
     {
         await ClientAsync(description, cancellationToken).ConfigureAwait(false);
-        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}");
+        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}") { Content = content };
         var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Docker.DotNet.Models;
 
@@ -50,11 +51,30 @@ public static class ContainerOperations
         engine.CallAsync((client, ct) => client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = force, RemoveVolumes = volumes }, ct), cancellationToken);
 
     /// <summary>
+    /// Creates a container and returns its id and the engine's warnings. An unknown image is a NotFound failure.
+    /// Raw, so that raw Config and HostConfig fields merge into the body as they are.
+    /// </summary>
+    public static Task<(string Id, IReadOnlyList<string> Warnings)> CreateAsync(DockerEngine engine, ContainerCreateSpec spec, CancellationToken cancellationToken)
+    {
+        var query = string.Join('&', new[] { ("name", spec.Name), ("platform", spec.Platform) }
+            .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
+        return engine.SendAsync(HttpMethod.Post, "containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()),
+            async (response, ct) =>
+            {
+                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
+                var warnings = body.RootElement.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
+                    ? w.EnumerateArray().Select(x => x.GetString() ?? string.Empty).Where(x => x.Length > 0).ToArray()
+                    : [];
+                return (body.RootElement.GetProperty("Id").GetString()!, (IReadOnlyList<string>)warnings);
+            }, cancellationToken);
+    }
+
+    /// <summary>
     /// Waits for the container to reach <paramref name="condition"/> (not-running, next-exit or removed) and
     /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition.
     /// </summary>
     public static Task<long> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
-        engine.SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}",
+        engine.SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
             async (response, ct) =>
             {
                 using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);

@@ -1,0 +1,248 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Completion;
+using DockerPS.Errors;
+using DockerPS.Operations;
+using DockerPS.Parsing;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// The parameters of <c>docker create</c> that New-DockerContainer and Invoke-DockerContainer share, checked
+/// before any engine call: text in the docker CLI's syntaxes (ports, volumes, mounts, sizes, CPUs, restart
+/// policies, env files) that does not parse is an Invalid&lt;Parameter&gt; error for that item.
+/// </summary>
+public abstract class ContainerCreateCmdlet : DockerCmdlet
+{
+    public const string ImageNotFound = "ImageNotFound";
+
+    /// <summary>The image to create the container from: a reference or an id; Image objects bind by their Reference.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Reference")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ImageNameCompleter))]
+    public string Image { get; set; } = null!;
+
+    /// <summary>The command and its arguments, replacing the image's CMD.</summary>
+    [Parameter(Position = 1, ValueFromRemainingArguments = true)]
+    public string[]? Command { get; set; }
+
+    /// <summary>The container's name; the engine makes one up when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>Replaces the image's ENTRYPOINT; an empty string clears it.</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string[]? Entrypoint { get; set; }
+
+    /// <summary>Environment variables, name to value.</summary>
+    [Parameter]
+    [Alias("Env")]
+    public Hashtable? Environment { get; set; }
+
+    /// <summary>Files of NAME=value lines, read as <c>docker run --env-file</c> reads them.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? EnvFile { get; set; }
+
+    /// <summary>Ports to publish, <c>[ip:][hostPort:]containerPort[/protocol]</c>.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Publish { get; set; }
+
+    /// <summary>Publishes every exposed port to a random host port.</summary>
+    [Parameter]
+    public SwitchParameter PublishAll { get; set; }
+
+    /// <summary>Volumes, <c>source:target[:options]</c> (a host path or a volume name), or a target for an anonymous volume.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Volume { get; set; }
+
+    /// <summary>Mounts in <c>--mount</c> syntax, e.g. <c>type=bind,source=/data,target=/data,readonly</c>.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Mount { get; set; }
+
+    /// <summary>The network to connect to (a network name, or bridge, host, none, container:name).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Network { get; set; }
+
+    /// <summary>no, always, unless-stopped or on-failure[:max-retries].</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RestartPolicy { get; set; }
+
+    /// <summary>Labels, name to value.</summary>
+    [Parameter]
+    public Hashtable? Label { get; set; }
+
+    /// <summary>The working directory of the command.</summary>
+    [Parameter]
+    [Alias("WorkDir")]
+    [ValidateNotNullOrEmpty]
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>The user (name or uid, optionally :group) the command runs as.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? User { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Hostname { get; set; }
+
+    /// <summary>Gives the container a pseudo-terminal.</summary>
+    [Parameter]
+    public SwitchParameter Tty { get; set; }
+
+    /// <summary>Keeps the container's standard input open.</summary>
+    [Parameter]
+    public SwitchParameter Interactive { get; set; }
+
+    /// <summary>A memory limit, e.g. 512m or 1.5g.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Memory { get; set; }
+
+    /// <summary>A CPU limit in CPUs, e.g. 1.5.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Cpus { get; set; }
+
+    /// <summary>The relative CPU weight (1024 is the default weight).</summary>
+    [Parameter]
+    [ValidateRange(2, 262144)]
+    public long CpuShares { get; set; }
+
+    /// <summary>The platform of the image to use, e.g. linux/amd64.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Platform { get; set; }
+
+    /// <summary>Engine API Config fields merged over everything else, for settings without a parameter.</summary>
+    [Parameter]
+    public Hashtable? Config { get; set; }
+
+    /// <summary>Engine API HostConfig fields merged over everything else, for settings without a parameter.</summary>
+    [Parameter]
+    public Hashtable? HostConfig { get; set; }
+
+    protected override object? TargetOfItem => Image;
+
+    /// <summary>The create request, or null after writing the error for the first parameter that does not parse.</summary>
+    protected ContainerCreateSpec? BuildSpec(bool autoRemove)
+    {
+        try
+        {
+            var volumes = (Volume ?? []).Select(MountSpec.ParseVolume).ToArray();
+            return new ContainerCreateSpec
+            {
+                Image = Image,
+                Name = Name,
+                Platform = Platform,
+                Command = Command,
+                Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
+                Environment = [.. EnvFileLines(), .. Pairs(Environment).Select(e => $"{e.Key}={e.Value}")],
+                Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
+                PublishAll = PublishAll,
+                Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
+                AnonymousVolumes = volumes.Select(v => v.AnonymousTarget).OfType<string>().ToArray(),
+                Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
+                Network = Network,
+                RestartPolicy = RestartPolicy is null ? null : Parsed(nameof(RestartPolicy), [RestartPolicy], RestartPolicySpec.Parse)[0],
+                Labels = Pairs(Label).ToDictionary(l => l.Key, l => l.Value),
+                WorkingDirectory = WorkingDirectory,
+                User = User,
+                Hostname = Hostname,
+                Tty = Tty,
+                Interactive = Interactive,
+                Memory = Memory is null ? null : Parsed(nameof(Memory), [Memory], DockerUnits.ParseBytes)[0],
+                NanoCpus = Cpus is null ? null : Parsed(nameof(Cpus), [Cpus], DockerUnits.ParseCpus)[0],
+                CpuShares = MyInvocation.BoundParameters.ContainsKey(nameof(CpuShares)) ? CpuShares : null,
+                AutoRemove = autoRemove,
+                RawConfig = Plain(Config),
+                RawHostConfig = Plain(HostConfig),
+            };
+        }
+        catch (InvalidParameterException e)
+        {
+            WriteError(new ErrorRecord(e.InnerException!, "Invalid" + e.Parameter, ErrorCategory.InvalidArgument, e.Value));
+            return null;
+        }
+    }
+
+    /// <summary>Creates the container; an image the engine does not have is an ImageNotFound error (null).</summary>
+    protected string? Create(ContainerCreateSpec spec)
+    {
+        try
+        {
+            var (id, warnings) = Await(ct => ContainerOperations.CreateAsync(TargetEngine, spec, ct));
+            foreach (var warning in warnings)
+            {
+                WriteWarning(warning);
+            }
+            return id;
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+        {
+            WriteError(new ErrorRecord(
+                new ItemNotFoundException($"Image '{Image}' is not on engine {TargetEngine.Name}: {e.Message.TrimEnd('.')}. Pull it first (docker pull).", e),
+                ImageNotFound, ErrorCategory.ObjectNotFound, Image));
+            return null;
+        }
+    }
+
+    private IEnumerable<string> EnvFileLines() => (EnvFile ?? []).SelectMany(path =>
+    {
+        try
+        {
+            var lines = File.ReadAllLines(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            return Parsing.EnvFile.Parse(lines, System.Environment.GetEnvironmentVariable).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new InvalidParameterException(nameof(EnvFile), path, e);
+        }
+    });
+
+    private static IReadOnlyList<T> Parsed<T>(string parameter, IEnumerable<string>? values, Func<string, T> parse) =>
+        (values ?? []).Select(value =>
+        {
+            try
+            {
+                return parse(value);
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidParameterException(parameter, value, e);
+            }
+        }).ToArray();
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(Hashtable? table) =>
+        (table ?? []).Cast<DictionaryEntry>().Select(e => KeyValuePair.Create(
+            LanguagePrimitives.ConvertTo<string>(e.Key), LanguagePrimitives.ConvertTo<string>(e.Value) ?? string.Empty));
+
+    /// <summary>Hashtables from PowerShell as plain dictionaries, lists and values the engine layer can serialize.</summary>
+    private static IDictionary<string, object?>? Plain(Hashtable? table) =>
+        table?.Cast<DictionaryEntry>().ToDictionary(e => LanguagePrimitives.ConvertTo<string>(e.Key), e => PlainValue(e.Value));
+
+    private static object? PlainValue(object? value) => value switch
+    {
+        PSObject wrapped => PlainValue(wrapped.BaseObject),
+        Hashtable table => Plain(table),
+        string text => text,
+        IEnumerable list => list.Cast<object?>().Select(PlainValue).ToArray(),
+        _ => value,
+    };
+
+    /// <summary>A parameter whose text does not parse; its message is the parser's.</summary>
+    private sealed class InvalidParameterException(string parameter, string value, Exception inner) : Exception(inner.Message, inner)
+    {
+        public string Parameter { get; } = parameter;
+        public string Value { get; } = value;
+    }
+}
