@@ -37,6 +37,7 @@ public sealed class PortSpecTests
     [InlineData("80/icmp")]
     [InlineData("1:2:3:4")]
     [InlineData("localhost:80:80")]
+    [InlineData("1.2.3:80:80")]
     [InlineData("9000-9002:90-91")]
     [InlineData("90-80")]
     [InlineData("[::1]8080:80")]

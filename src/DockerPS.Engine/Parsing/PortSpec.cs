@@ -58,7 +58,8 @@ public sealed record PortSpec(string HostIp, string HostPort, int ContainerPort,
             default:
                 throw Invalid(text, "use [ip:][hostPort:]containerPort[/protocol]");
         }
-        if (hostIp.Length > 0 && !System.Net.IPAddress.TryParse(hostIp, out _))
+        // IPAddress.TryParse also takes shorthands such as 1.2.3; the engine wants four octets or IPv6.
+        if (hostIp.Length > 0 && !(System.Net.IPAddress.TryParse(hostIp, out _) && (hostIp.Contains(':') || hostIp.Split('.').Length == 4)))
         {
             throw Invalid(text, $"'{hostIp}' is not an IP address");
         }

@@ -138,7 +138,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     {
         try
         {
-            var volumes = (Volume ?? []).Select(MountSpec.ParseVolume).ToArray();
+            var volumes = Parsed(nameof(Volume), Volume, MountSpec.ParseVolume);
             return new ContainerCreateSpec
             {
                 Image = Image,
@@ -146,7 +146,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
                 Platform = Platform,
                 Command = Command,
                 Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
-                Environment = [.. EnvFileLines(), .. Pairs(Environment).Select(e => $"{e.Key}={e.Value}")],
+                Environment = LastPerName([.. EnvFileLines(), .. Pairs(Environment).Select(e => $"{e.Key}={e.Value}")]),
                 Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
                 PublishAll = PublishAll,
                 Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
@@ -195,6 +195,10 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
             return null;
         }
     }
+
+    /// <summary>NAME=value entries with later ones (-Environment over -EnvFile) replacing earlier ones of the same name.</summary>
+    private static string[] LastPerName(string[] entries) =>
+        entries.GroupBy(e => e.Split('=', 2)[0], StringComparer.Ordinal).Select(g => g.Last()).ToArray();
 
     private IEnumerable<string> EnvFileLines() => (EnvFile ?? []).SelectMany(path =>
     {
