@@ -42,7 +42,7 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void NameWildcardsMatchClientSide()
     {
-        var result = _ps.Run($"Get-DockerContainer -Name 'dps-*-{fixture.RunId}'");
+        var result = _ps.Run($"Get-DockerContainer -Name 'dps-fx-*-{fixture.RunId}'");
 
         Assert.Empty(result.Errors);
         Assert.Equal(
@@ -85,13 +85,14 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void StatusAndLabelFiltersRunOnTheEngine()
     {
-        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}");
+        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}, dockerps.role=worker");
         Assert.Equal(new[] { fixture.ExitedName }, exited.Property("Name"));
+        Assert.Empty(_ps.Run($"Get-DockerContainer -Status running -Label {EngineFixture.Label}={fixture.RunId}, dockerps.role=worker").Output);
 
         var byValue = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state=created");
         Assert.Equal(new[] { fixture.CreatedName }, byValue.Property("Name"));
 
-        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}'; status = 'running', 'created' }}");
+        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}', 'dockerps.state'; status = 'running', 'created' }}");
         Assert.Equal(new[] { fixture.CreatedName, fixture.RunningName }, byHashtable.Property("Name").Cast<string>().Order());
     }
 
@@ -145,7 +146,7 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void NamesComplete()
     {
-        var names = Completion.Complete(_ps, $"Get-DockerContainer -Name dps-exited-{fixture.RunId[..4]}");
+        var names = Completion.Complete(_ps, $"Get-DockerContainer -Name dps-fx-exited-{fixture.RunId[..4]}");
 
         Assert.Contains(fixture.ExitedName, names);
         Assert.DoesNotContain(fixture.RunningName, names);
@@ -157,5 +158,32 @@ public sealed class ContainerTests(EngineFixture fixture)
         var id = DockerCli.Run("inspect", "--format", "{{.Id}}", fixture.RunningName).Trim();
 
         Assert.Contains(id[..12], Completion.Complete(_ps, $"Get-DockerContainer -Id {id[..6]}"));
+    }
+
+    [Fact]
+    public void DetailIsTheInspectView()
+    {
+        var cli = DockerCli.Run("inspect", "--format", "{{.Id}}|{{.Name}}|{{.State.Status}}|{{.State.ExitCode}}|{{.State.Pid}}|{{.Config.Image}}", fixture.ExitedName, fixture.RunningName)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var result = _ps.Run($"Get-DockerContainer {fixture.ExitedName}, nosuch-{fixture.RunId}, {fixture.RunningName} -Detail");
+
+        Assert.Equal(NotFoundId, Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.All(result.Output, o => Assert.Equal("DockerPS.ContainerDetail", o.BaseObject.GetType().FullName));
+        Assert.Equal(cli, result.Output.Select(o => $"{o.Properties["Id"].Value}|/{o.Properties["Name"].Value}|{o.Properties["State"].Value}|{o.Properties["ExitCode"].Value}|{o.Properties["Pid"].Value}|{o.Properties["Image"].Value}"));
+        Assert.Equal(3L, result.Output[0].Properties["ExitCode"].Value);
+        Assert.IsType<DateTime>(result.Output[0].Properties["FinishedAt"].Value);
+        Assert.Null(result.Output[0].Properties["StartedAt"].Value is DateTime ? null : "StartedAt missing");
+    }
+
+    [Fact]
+    public void DetailPipesIntoTheLifecycleCmdlets()
+    {
+        var name = fixture.CliContainer(false, "true");
+
+        var result = _ps.Run($"Get-DockerContainer {name} -Detail | Start-DockerContainer -PassThru | Wait-DockerContainer");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(0L, Assert.Single(result.Output).BaseObject);
     }
 }

@@ -56,15 +56,18 @@ public abstract class DockerListCmdlet : DockerCmdlet
         }
     }
 
-    /// <summary>Writes the items that match any of the patterns (all items without patterns), each once.</summary>
-    protected void WriteMatches<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, string notFoundId, string what)
+    /// <summary>
+    /// The items that match any of the patterns (all items without patterns), each once, in pattern order; a
+    /// wildcard-free pattern that matches nothing is a not-found error for it.
+    /// </summary>
+    protected IReadOnlyList<T> Matching<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, string notFoundId, string what)
     {
         if (patterns is null)
         {
-            WriteObject(items, enumerateCollection: true);
-            return;
+            return items;
         }
         var written = new HashSet<T>();
+        var result = new List<T>();
         foreach (var pattern in patterns)
         {
             var hits = items.Where(item => matches(item, pattern)).ToArray();
@@ -72,11 +75,9 @@ public abstract class DockerListCmdlet : DockerCmdlet
             {
                 WriteNotFound(notFoundId, what, pattern);
             }
-            foreach (var hit in hits.Where(written.Add))
-            {
-                WriteObject(hit);
-            }
+            result.AddRange(hits.Where(written.Add));
         }
+        return result;
     }
 
     /// <summary>True when <paramref name="value"/> matches <paramref name="pattern"/> (wildcards, case-insensitive).</summary>

@@ -17,9 +17,9 @@ public sealed class EngineFixture : IDisposable
         TestEnvironment.ResetEnvironment();
         Session = new PowerShellSession();
         RunId = Guid.NewGuid().ToString("N")[..8];
-        ExitedName = $"dps-exited-{RunId}";
-        RunningName = $"dps-running-{RunId}";
-        CreatedName = $"dps-created-{RunId}";
+        ExitedName = $"dps-fx-exited-{RunId}";
+        RunningName = $"dps-fx-running-{RunId}";
+        CreatedName = $"dps-fx-created-{RunId}";
         DockerCli.Run("create", "--name", ExitedName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=exited", "--label", "dockerps.role=worker", TestEnvironment.Image, "sh", "-c", "exit 3");
         DockerCli.Run("start", ExitedName);
         DockerCli.Run("wait", ExitedName);

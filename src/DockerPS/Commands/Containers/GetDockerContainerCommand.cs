@@ -4,9 +4,12 @@ using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 
-/// <summary><c>docker ps -a</c>, with PowerShell wildcards on names and ids and the engine's own filters.</summary>
+/// <summary>
+/// <c>docker ps -a</c>, with PowerShell wildcards on names and ids and the engine's own filters; with -Detail,
+/// <c>docker container inspect</c> of each.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "DockerContainer", DefaultParameterSetName = NameSet)]
-[OutputType(typeof(Container))]
+[OutputType(typeof(Container), typeof(ContainerDetail))]
 public sealed class GetDockerContainerCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
@@ -29,6 +32,10 @@ public sealed class GetDockerContainerCommand : DockerListCmdlet
     [ValidateSet("created", "restarting", "running", "removing", "paused", "exited", "dead")]
     public string[]? Status { get; set; }
 
+    /// <summary>Writes the full <c>docker container inspect</c> view of each container instead of the list entry.</summary>
+    [Parameter]
+    public SwitchParameter Detail { get; set; }
+
     protected override object? TargetOfItem => (object?)Name ?? Id;
 
     protected override void AddFilters(FilterSet filters)
@@ -45,13 +52,16 @@ public sealed class GetDockerContainerCommand : DockerListCmdlet
         {
             return;
         }
-        if (ParameterSetName == IdSet)
+        var matches = ParameterSetName == IdSet
+            ? Matching(containers, Id, (c, id) => Like(c.Id, id.TrimEnd('*') + "*"), ContainerNotFound, "container id")
+            : Matching(containers, Name, (c, name) => Like(c.Name, name.TrimStart('/')), ContainerNotFound, "container");
+        if (Detail)
         {
-            WriteMatches(containers, Id, (c, id) => Like(c.Id, id.TrimEnd('*') + "*"), ContainerNotFound, "container id");
+            WriteObject(Await(ct => ContainerOperations.InspectManyAsync(TargetEngine, matches.Select(c => c.Id).ToArray(), ct)), enumerateCollection: true);
         }
         else
         {
-            WriteMatches(containers, Name, (c, name) => Like(c.Name, name.TrimStart('/')), ContainerNotFound, "container");
+            WriteObject(matches, enumerateCollection: true);
         }
     }
 }

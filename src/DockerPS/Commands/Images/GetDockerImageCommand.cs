@@ -62,11 +62,11 @@ public sealed class GetDockerImageCommand : DockerListCmdlet
         }
         if (ParameterSetName == IdSet)
         {
-            WriteMatches(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id");
+            WriteObject(Matching(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id"), enumerateCollection: true);
         }
         else
         {
-            WriteMatches(images, Name, MatchesName, ImageNotFound, "image");
+            WriteObject(Matching(images, Name, MatchesName, ImageNotFound, "image"), enumerateCollection: true);
         }
     }
 
