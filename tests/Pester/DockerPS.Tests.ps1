@@ -38,6 +38,36 @@ Describe 'Get-DockerContainer' {
     }
 }
 
+Describe 'Container lifecycle' {
+    It 'creates, starts, waits for and removes a container, as the SDK tutorial does' {
+        $container = New-DockerContainer $script:image -Command sh, '-c', 'echo hello; exit 3' -CpuShares 512 -Label @{ 'dockerps.test' = 'pester' }
+        $container.HostConfig.CpuShares | Should -Be 512
+        $container | Start-DockerContainer
+        $container | Wait-DockerContainer | Should -Be 3
+        $container | Remove-DockerContainer
+        docker ps -aq --filter "id=$($container.Id)" | Should -BeNullOrEmpty
+    }
+
+    It 'stops each piped container and reports the unknown one' {
+        $names = 1..2 | ForEach-Object { "dps-pester-stop-$_-$([guid]::NewGuid().ToString('N').Substring(0, 6))" }
+        $names | ForEach-Object { docker run -d --name $_ --label dockerps.test=pester $script:image sleep 600 | Out-Null }
+        $names[0], 'no-such-container', $names[1] | Stop-DockerContainer -Timeout 0 -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -Be 'ContainerNotFound,DockerPS.Commands.StopDockerContainerCommand'
+        $names | ForEach-Object { docker inspect --format '{{.State.Status}}' $_ } | Should -Be 'exited', 'exited'
+        $names | Remove-DockerContainer
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Remove-DockerContainer $script:name -WhatIf
+        docker inspect --format '{{.State.Status}}' $script:name | Should -Be 'created'
+    }
+
+    It 'rejects a bad port before calling the engine' {
+        { New-DockerContainer $script:image -Publish '80:x' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidPublish,DockerPS.Commands.NewDockerContainerCommand'
+    }
+}
+
 Describe 'Get-DockerImage' {
     It 'lists the rows docker images lists' {
         $ours = Get-DockerImage | ForEach-Object { '{0}:{1}' -f $_.Repository, $_.Tag } | Sort-Object
