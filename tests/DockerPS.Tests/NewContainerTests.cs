@@ -116,4 +116,31 @@ public sealed class NewContainerTests(EngineFixture fixture)
         Assert.Contains(name, result.HostText);
         Assert.Empty(DockerCli.Lines("ps", "-aq", "--filter", $"name=^{name}$"));
     }
+
+    [Fact]
+    public void PublishedPortsAreBoundOnStart()
+    {
+        // The test engine has no default bridge; a network of the test's own carries the published port.
+        var network = $"dps-net-{fixture.RunId}";
+        DockerCli.Run("network", "create", "--label", $"{EngineFixture.Label}={fixture.RunId}", network);
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+
+            var result = _ps.Run($"New-DockerContainer {TestEnvironment.Image} sleep 60 {Label} -Network {network} -Publish '127.0.0.1:{port}:80' | Start-DockerContainer -PassThru; Get-DockerContainer -Label {EngineFixture.Label}={fixture.RunId} -Filter @{{ network = '{network}' }}");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal($"127.0.0.1:{port}->80/tcp", Assert.Single(Assert.IsAssignableFrom<System.Collections.IEnumerable>(result.Output[0].Properties["Ports"].Value).Cast<object>()).ToString());
+            Assert.Equal($"127.0.0.1:{port}->80/tcp", Assert.Single(Assert.IsAssignableFrom<System.Collections.IEnumerable>(result.Output[1].Properties["Ports"].Value).Cast<object>()).ToString());
+            Assert.Equal($"80/tcp -> 127.0.0.1:{port}", DockerCli.Run("port", (string)result.Output[0].Properties["Id"].Value).Trim());
+        }
+        finally
+        {
+            DockerCli.Run(["rm", "-f", .. DockerCli.Lines("ps", "-aq", "--filter", $"network={network}")]);
+            DockerCli.Run("network", "rm", network);
+        }
+    }
 }
