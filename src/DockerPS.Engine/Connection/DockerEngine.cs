@@ -51,17 +51,19 @@ public sealed class DockerEngine
             var client = await _connection.ClientAsync(where, cancellationToken).ConfigureAwait(false);
             return await call(client, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not DockerEngineException && !cancellationToken.IsCancellationRequested)
+        // A CopyException is a local failure the call itself raised (a local file, a copy rule), not the engine's.
+        catch (Exception e) when (e is not (DockerEngineException or CopyException) && !cancellationToken.IsCancellationRequested)
         {
             throw Translate(e, where);
         }
     }
 
     /// <summary>A raw versioned request (see <see cref="EngineConnection.SendAsync"/>), failures translated as for <see cref="CallAsync"/>.</summary>
-    internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+    internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken,
+        HttpContent? content = null) =>
         CallAsync(async (_, ct) =>
         {
-            using var response = await _connection.SendAsync(method, pathAndQuery, $"{Endpoint} ({Source})", ct).ConfigureAwait(false);
+            using var response = await _connection.SendAsync(method, pathAndQuery, $"{Endpoint} ({Source})", ct, content).ConfigureAwait(false);
             return await read(response, ct).ConfigureAwait(false);
         }, cancellationToken);
 

@@ -66,12 +66,14 @@ internal sealed class EngineConnection
 
     /// <summary>
     /// A versioned request on the same pooled handler, for the few endpoints Docker.DotNet does not cover
-    /// (e.g. wait conditions). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
+    /// (e.g. wait conditions) or covers badly (archive uploads: its request timeout would cut a long upload
+    /// off, and it takes a stream where <paramref name="content"/> writes the body as it is sent).
+    /// A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string description, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string description, CancellationToken cancellationToken, HttpContent? content = null)
     {
         await ClientAsync(description, cancellationToken).ConfigureAwait(false);
-        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}");
+        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}") { Content = content };
         var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
