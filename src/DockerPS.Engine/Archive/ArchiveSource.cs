@@ -40,12 +40,11 @@ public sealed class ArchiveSource
         {
             return item;
         }
-        var directory = new DirectoryInfo(localPath);
-        if (!directory.Exists)
-        {
-            throw new CopyException(CopyFailure.NotADirectory, $"The local path '{localPath}' is not a directory.", localPath);
-        }
-        return directory.ResolveLinkTarget(returnFinalTarget: true) ?? directory;
+        var directory = item.LinkTarget is null ? item as DirectoryInfo
+            : LocalFile.OnDisk(localPath, () => new DirectoryInfo(item.ResolveLinkTarget(returnFinalTarget: true)!.FullName));
+        return directory is { Exists: true }
+            ? directory
+            : throw new CopyException(CopyFailure.NotADirectory, $"The local path '{localPath}' is not a directory.", localPath);
     }
 
     /// <summary>

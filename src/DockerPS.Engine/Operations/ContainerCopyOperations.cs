@@ -108,6 +108,15 @@ public static class ContainerCopyOperations
             await EnsureContainerAsync(engine, container, cancellationToken).ConfigureAwait(false);
             throw new CopyException(CopyFailure.ContainerPathNotFound, $"Cannot find '{sourcePath}' in container {container}.", containerPath, e);
         }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.ServerError && PosixPath.AssertsDirectory(sourcePath))
+        {
+            // The engine fails a file named as a directory ('file/') with a bare 500; say what it means.
+            if (await TryStatAsync(engine, container, PosixPath.Clean(sourcePath), cancellationToken).ConfigureAwait(false) is { IsDirectory: false })
+            {
+                throw new CopyException(CopyFailure.NotADirectory, $"'{sourcePath}' is not a directory in container {container}.", containerPath, e);
+            }
+            throw;
+        }
     }
 
     /// <summary>
