@@ -14,6 +14,8 @@ namespace DockerPS.Commands;
 /// </summary>
 public abstract class DockerCmdlet : PSCmdlet
 {
+    public const string NotAFileSystemPath = "NotAFileSystemPath";
+
     private readonly CancellationTokenSource _cancellation = new();
     private DockerEngine? _configuredEngine;
     private DockerEngine? _announcedEngine;
@@ -109,8 +111,10 @@ public abstract class DockerCmdlet : PSCmdlet
     /// done, of the total when known) from here as it goes: the workers only count bytes into the
     /// <see cref="TransferProgress"/> they are given. Ctrl+C stops it.
     /// </summary>
-    protected T AwaitTransfer<T>(ProgressRecord record, Func<TransferProgress, CancellationToken, Task<T>> transfer)
+    protected T AwaitTransfer<T>(string activity, Func<TransferProgress, CancellationToken, Task<T>> transfer)
     {
+        // One activity id per cmdlet instance, so transfers in nested pipelines keep their own progress bars.
+        var record = new ProgressRecord(GetHashCode() & int.MaxValue, activity, "Starting");
         var progress = new TransferProgress();
         return Await(ct =>
         {
@@ -153,8 +157,6 @@ public abstract class DockerCmdlet : PSCmdlet
         }
         return PosixPath.HasTrailingSeparator(path.Replace('\\', '/')) && !PosixPath.HasTrailingSeparator(resolved) ? resolved + "/" : resolved;
     }
-
-    public const string NotAFileSystemPath = "NotAFileSystemPath";
 
     /// <summary>The local file-system item at a path as PowerShell's Get-Item shows it, for output.</summary>
     protected void WriteItem(string path)

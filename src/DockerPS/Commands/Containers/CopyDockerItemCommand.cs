@@ -59,7 +59,7 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
 
     protected override void ProcessItem()
     {
-        if (Copy() is not var (container, source, destination, toContainer))
+        if (Copy() is not (string container, string source, string destination, bool toContainer))
         {
             return;
         }
@@ -76,8 +76,7 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
         }
         try
         {
-            var record = new ProgressRecord(ActivityId, $"Copying {from} to {to}", "Starting");
-            var result = AwaitTransfer(record, (progress, ct) => toContainer
+            var result = AwaitTransfer($"Copying {from} to {to}", (progress, ct) => toContainer
                 ? ContainerCopyOperations.CopyToContainerAsync(TargetEngine, local, container, destination, progress, ct)
                 : ContainerCopyOperations.CopyFromContainerAsync(TargetEngine, container, source, local, progress, ct));
             foreach (var skipped in result.Skipped)
@@ -102,9 +101,6 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
             WriteError(ErrorFor(e));
         }
     }
-
-    /// <summary>One id per cmdlet instance, so copies in nested pipelines do not share a progress bar.</summary>
-    private int ActivityId => GetHashCode() & 0x7FFFFFFF;
 
     /// <summary>The container, the source and destination paths, and the direction; null (with an error written) for bad syntax.</summary>
     private (string Container, string Source, string Destination, bool ToContainer)? Copy()

@@ -48,8 +48,7 @@ public sealed class ExportDockerContainerCommand : ContainerCmdlet
         }
         try
         {
-            var record = new ProgressRecord(GetHashCode() & 0x7FFFFFFF, $"Exporting container {container} to {file}", "Starting");
-            AwaitTransfer(record, (progress, ct) => ContainerCopyOperations.ExportAsync(TargetEngine, container, file, Force, progress, ct));
+            AwaitTransfer($"Exporting container {container} to {file}", (progress, ct) => ContainerCopyOperations.ExportAsync(TargetEngine, container, file, Force, progress, ct));
         }
         catch (CopyException e)
         {
