@@ -17,8 +17,15 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     private const string Command = "DockerPS.Commands.CopyDockerItemCommand";
     private readonly PowerShellSession _ps = fixture.Session;
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("dps-copy-");
+    private readonly TestContainers _containers = new(fixture);
 
-    public void Dispose() => _work.Delete(recursive: true);
+    public void Dispose()
+    {
+        _work.Delete(recursive: true);
+        _containers.Dispose();
+    }
+
+    private string Container(bool start, params string[] command) => _containers.Create(start, command);
 
     private string At(string relative) => Path.Join(_work.FullName, relative);
 
@@ -27,7 +34,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     {
         var source = At("tree");
         MakeTree(source);
-        var container = fixture.CliContainer(true, "sleep", "600");
+        var container = Container(true, "sleep", "600");
 
         var inResult = _ps.Run($"Copy-DockerItem '{source}' '{container}:/data'");
         var outResult = _ps.Run($"Copy-DockerItem '{container}:/data' '{At("back")}'");
@@ -75,7 +82,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     public void IntoAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? errorId, string? _)
     {
         MakeSources(At("src"));
-        var container = fixture.CliContainer(true, "sleep", "600");
+        var container = Container(true, "sleep", "600");
         DockerCli.Run("exec", container, "sh", "-c",
             "for b in /cli /ps; do mkdir -p $b/existdir $b/conflict/srcfile && echo old > $b/existfile && echo old > $b/conflict/srcdir && ln -s existdir $b/linkdir; done");
 
@@ -91,7 +98,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     [MemberData(nameof(Rules))]
     public void OutOfAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? _, string? errorId)
     {
-        var container = fixture.CliContainer(true, "sleep", "600");
+        var container = Container(true, "sleep", "600");
         MakeSources(At("src"));
         DockerCli.Run("cp", At("src/."), $"{container}:/src");
         foreach (var root in new[] { At("cli"), At("ps") })
@@ -115,7 +122,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     public void RelativeLocalPathsAreRelativeToTheCurrentLocation()
     {
         MakeSources(At("src"));
-        var container = fixture.CliContainer(true, "sleep", "600");
+        var container = Container(true, "sleep", "600");
 
         var result = _ps.Run($"$path = $ExecutionContext.SessionState.Path; $here = $path.CurrentLocation.Path; $null = $path.SetLocation('{At("src")}'); " +
             $"try {{ Copy-DockerItem ./srcdir {container}:srcdir; Copy-DockerItem {container}:/srcdir/sub ../back }} finally {{ $null = $path.SetLocation($here) }}");
@@ -130,7 +137,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     {
         var file = At("large.bin");
         WriteRandom(file, 48 << 20, seed: 7);
-        var container = fixture.CliContainer(true, "sleep", "600");
+        var container = Container(true, "sleep", "600");
 
         var upload = _ps.Run($"Copy-DockerItem '{file}' '{container}:/large.bin'");
         var download = _ps.Run($"Copy-DockerItem '{container}:/large.bin' '{At("back.bin")}'");
@@ -150,7 +157,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     public void WhatIfCopiesNothing()
     {
         MakeSources(At("src"));
-        var container = fixture.CliContainer(true, "sleep", "600");
+        var container = Container(true, "sleep", "600");
 
         var result = _ps.Run($"Copy-DockerItem '{At("src/srcdir")}' '{container}:/new' -WhatIf; Copy-DockerItem '{container}:/etc' '{At("etc")}' -WhatIf");
 
@@ -165,8 +172,8 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     public void PipedContainersAreCopiedIntoAndAnUnknownOneIsAnErrorForItself()
     {
         MakeSources(At("src"));
-        var a = fixture.CliContainer(true, "sleep", "600");
-        var b = fixture.CliContainer(true, "sleep", "600");
+        var a = Container(true, "sleep", "600");
+        var b = Container(true, "sleep", "600");
         var unknown = $"nosuch-{fixture.RunId}";
 
         var result = _ps.Run($"'{a}', '{unknown}', '{b}' | Copy-DockerItem -Path '{At("src/srcfile")}' -Destination /tmp/ -ToContainer -PassThru");
@@ -187,7 +194,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     [Fact]
     public void ContainerObjectsPipeInAndThePassThruIsTheLocalItem()
     {
-        var container = fixture.CliContainer(true, "sh", "-c", "echo hello > /greeting; sleep 600");
+        var container = Container(true, "sh", "-c", "echo hello > /greeting; sleep 600");
         DockerCli.Run("exec", container, "sh", "-c", "while [ ! -s /greeting ]; do sleep 0.1; done");
 
         var result = _ps.Run($"Get-DockerContainer {container} | Copy-DockerItem -Path /greeting -Destination '{At("greeting.txt")}' -FromContainer -PassThru");
@@ -213,7 +220,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     [Fact]
     public void UnknownContainersAndPathsAreErrorsOfTheirOwn()
     {
-        var container = fixture.CliContainer(false, "true");
+        var container = Container(false, "true");
         var unknown = $"nosuch-{fixture.RunId}";
 
         var result = _ps.Run(
@@ -230,7 +237,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     [Fact]
     public void CompletesContainerNamesWithAColon()
     {
-        var container = fixture.CliContainer(false, "true");
+        var container = Container(false, "true");
 
         Assert.Contains(container + ":", Completion.Complete(_ps, $"Copy-DockerItem {container[..8]}"));
         Assert.Contains(container + ":", Completion.Complete(_ps, $"Copy-DockerItem ./here {container[..8]}"));

@@ -12,14 +12,21 @@ public sealed class ExportTests(EngineFixture fixture) : IDisposable
     private const string Command = "DockerPS.Commands.ExportDockerContainerCommand";
     private readonly PowerShellSession _ps = fixture.Session;
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("dps-export-");
+    private readonly TestContainers _containers = new(fixture);
 
-    public void Dispose() => _work.Delete(recursive: true);
+    public void Dispose()
+    {
+        _work.Delete(recursive: true);
+        _containers.Dispose();
+    }
+
+    private string Container(bool start, params string[] command) => _containers.Create(start, command);
 
     private string At(string relative) => Path.Join(_work.FullName, relative);
 
     private string MarkedContainer(string mark = "marked")
     {
-        var container = fixture.CliContainer(true, "sh", "-c", $"echo {mark} > /marker.txt; sleep 600");
+        var container = Container(true, "sh", "-c", $"echo {mark} > /marker.txt; sleep 600");
         DockerCli.Run("exec", container, "sh", "-c", "while [ ! -s /marker.txt ]; do sleep 0.1; done");
         return container;
     }

@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.Runtime.InteropServices;
 using DockerPS.Errors;
-using DockerPS.Operations;
 
 namespace DockerPS.Archive;
 

@@ -25,9 +25,6 @@ public sealed class ArchiveSource
     /// <summary>Bytes of file content the archive will carry.</summary>
     public long TotalBytes { get; }
 
-    /// <summary>Entries the archive will hold.</summary>
-    public int Count => _items.Count;
-
     /// <summary>
     /// The item <c>docker cp</c> copies for a local path: the path itself (a link as a link), or, when the path
     /// ends with '/' or '/.', the directory it names (links followed).
@@ -36,7 +33,7 @@ public sealed class ArchiveSource
     {
         var item = Lstat(localPath.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")
             ?? throw new CopyException(CopyFailure.LocalPathNotFound, $"Cannot find the local path '{localPath}'.", localPath);
-        if (!Operations.PosixPath.AssertsDirectory(localPath))
+        if (!PosixPath.AssertsDirectory(localPath))
         {
             return item;
         }

@@ -3,7 +3,6 @@ using DockerPS.Archive;
 using DockerPS.Completion;
 using DockerPS.Errors;
 using DockerPS.Formatting;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 
