@@ -59,6 +59,20 @@ public sealed class ArchiveTests : IDisposable
         Assert.Equal("content!", File.ReadAllText(At("e/b")));
     }
 
+    [Fact]
+    public async Task KeepsALinksOwnTimeEvenBeforeItsTargetExists()
+    {
+        var linkTime = new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.Zero);
+        var fileTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var tar = Archive(new PaxTarEntry(TarEntryType.SymbolicLink, "a-link") { LinkName = "z-file", ModificationTime = linkTime },
+            new PaxTarEntry(TarEntryType.RegularFile, "z-file") { DataStream = Data("z"), ModificationTime = fileTime });
+
+        await ArchiveExtractor.ExtractAsync(tar, _root.FullName, null, new TransferProgress(), default);
+
+        Assert.Equal(linkTime.UtcDateTime, new FileInfo(At("a-link")).LastWriteTimeUtc);
+        Assert.Equal(fileTime.UtcDateTime, File.GetLastWriteTimeUtc(At("z-file")));
+    }
+
     [Theory]
     [InlineData("../escape")]
     [InlineData("d/../../escape")]

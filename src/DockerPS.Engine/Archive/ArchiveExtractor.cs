@@ -67,7 +67,7 @@ public static partial class ArchiveExtractor
                         LocalFile.OnDisk(path, () =>
                         {
                             File.CreateSymbolicLink(path, entry.LinkName);
-                            File.SetLastWriteTimeUtc(path, entry.ModificationTime.UtcDateTime);
+                            SetLinkTime(path, entry.ModificationTime);
                         });
                         links.Add(path);
                         break;
@@ -174,4 +174,30 @@ public static partial class ArchiveExtractor
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Link(string target, string path);
+
+    /// <summary>
+    /// A link's own modification time, as docker cp keeps it. Not File.SetLastWriteTimeUtc: whether that follows
+    /// the link depends on the .NET version PowerShell runs on, and a link's target may not be extracted yet.
+    /// </summary>
+    private static void SetLinkTime(string path, DateTimeOffset time)
+    {
+        var (currentDirectory, noFollow) = OperatingSystem.IsLinux() ? (-100, 0x100) : OperatingSystem.IsMacOS() ? (-2, 0x20) : (0, 0);
+        if (noFollow == 0)
+        {
+            return;
+        }
+        var seconds = time.ToUnixTimeSeconds();
+        var nanoseconds = (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks - seconds * TimeSpan.TicksPerSecond) * 100;
+        TimeSpec[] times = [new(seconds, nanoseconds), new(seconds, nanoseconds)];
+        if (UTimensAt(currentDirectory, path, times, noFollow) != 0)
+        {
+            throw new IOException($"Cannot set the time of '{path}' (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct TimeSpec(long Seconds, long Nanoseconds);
+
+    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UTimensAt(int directory, string path, [In] TimeSpec[] times, int flags);
 }
