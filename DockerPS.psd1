@@ -10,6 +10,8 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
     CmdletsToExport      = @(
+        'Copy-DockerItem'
+        'Export-DockerContainer'
         'Get-DockerContainer'
         'Get-DockerImage'
         'Get-DockerInfo'

@@ -56,4 +56,20 @@ public sealed class ObjectTests
         Assert.Equal(DateTimeKind.Local, container.Created.Kind);
         Assert.Empty(container.Labels);
     }
+
+    [Theory]
+    // Go's os.FileMode as the engine's path stat sends it: type bits high, permissions low.
+    [InlineData(0x800001EDu, "drwxr-xr-x", true, false)]
+    [InlineData(0x080001FFu, "lrwxrwxrwx", false, true)]
+    [InlineData(0x008001EDu, "-rwsr-xr-x", false, false)]
+    [InlineData(0x801001FFu, "drwxrwxrwt", true, false)]
+    [InlineData(0x004001A4u, "-rw-r-Sr--", false, false)]
+    public void PathStatsReadGoFileModes(uint goMode, string unixMode, bool isDirectory, bool isLink)
+    {
+        var info = new ContainerPathInfo("web", "/x", new ContainerPathStatResponse { Name = "x", Mode = goMode }, Engine);
+
+        Assert.Equal(unixMode, info.UnixMode);
+        Assert.Equal(isDirectory, info.IsDirectory);
+        Assert.Equal(isLink, info.IsSymbolicLink);
+    }
 }

@@ -51,7 +51,8 @@ public sealed class DockerEngine
             var client = await _connection.ClientAsync(where, cancellationToken).ConfigureAwait(false);
             return await call(client, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not DockerEngineException && !cancellationToken.IsCancellationRequested)
+        // A CopyException is a local failure the call itself raised (a local file, a copy rule), not the engine's.
+        catch (Exception e) when (e is not (DockerEngineException or CopyException) && !cancellationToken.IsCancellationRequested)
         {
             throw Translate(e, where);
         }

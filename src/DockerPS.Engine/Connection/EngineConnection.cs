@@ -66,7 +66,9 @@ internal sealed class EngineConnection
 
     /// <summary>
     /// A versioned request on the same pooled handler, for the few endpoints Docker.DotNet does not cover
-    /// (wait conditions, the create body with raw fields merged in). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
+    /// (wait conditions, the create body with raw fields merged in) or covers badly (archive uploads: its request
+    /// timeout would cut a long upload off, and it takes a stream where <paramref name="content"/> writes the body as
+    /// it is sent). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, string description, CancellationToken cancellationToken)
     {

@@ -1,0 +1,218 @@
+using System.Formats.Tar;
+using DockerPS.Errors;
+
+namespace DockerPS.Archive;
+
+/// <summary>
+/// Local files to send as a tar stream: a file, directory or symbolic link (links are archived as links, never
+/// followed) and everything under a directory, named in the archive from a chosen top name down. Scanning reads
+/// only metadata; <see cref="WriteAsync"/> streams each file's content into the archive as it goes, so an archive
+/// is never held in memory or in a temporary file.
+/// </summary>
+public sealed class ArchiveSource
+{
+    /// <summary>Large enough that a network or pipe write is never smaller than this, except at the end.</summary>
+    internal const int BufferSize = 256 * 1024;
+
+    private readonly IReadOnlyList<(FileSystemInfo Info, string Name)> _items;
+
+    private ArchiveSource(IReadOnlyList<(FileSystemInfo Info, string Name)> items)
+    {
+        _items = items;
+        TotalBytes = items.Sum(i => i.Info is FileInfo { LinkTarget: null } file ? file.Length : 0);
+    }
+
+    /// <summary>Bytes of file content the archive will carry.</summary>
+    public long TotalBytes { get; }
+
+    /// <summary>
+    /// The item <c>docker cp</c> copies for a local path: the path itself (a link as a link), or, when the path
+    /// ends with '/' or '/.', the directory it names (links followed).
+    /// </summary>
+    public static FileSystemInfo Locate(string localPath)
+    {
+        var item = Lstat(localPath.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")
+            ?? throw new CopyException(CopyFailure.LocalPathNotFound, $"Cannot find the local path '{localPath}'.", localPath);
+        if (!PosixPath.AssertsDirectory(localPath))
+        {
+            return item;
+        }
+        var directory = item.LinkTarget is null ? item as DirectoryInfo
+            : LocalFile.OnDisk(localPath, () => new DirectoryInfo(item.ResolveLinkTarget(returnFinalTarget: true)!.FullName));
+        return directory is { Exists: true }
+            ? directory
+            : throw new CopyException(CopyFailure.NotADirectory, $"The local path '{localPath}' is not a directory.", localPath);
+    }
+
+    /// <summary>
+    /// What <paramref name="root"/> holds, to be archived as <paramref name="archiveName"/>: a relative name ('.'
+    /// names a directory itself, so its contents extract straight into the destination), or "" for a directory's
+    /// contents with no top entry.
+    /// </summary>
+    public static ArchiveSource Scan(FileSystemInfo root, string archiveName)
+    {
+        var items = new List<(FileSystemInfo, string)>();
+        try
+        {
+            Add(items, root, archiveName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw LocalFile.Failure(root.FullName, e, "read");
+        }
+        return new ArchiveSource(items);
+    }
+
+    /// <summary>The file, directory or link itself at a path (links not followed), or null when nothing is there.</summary>
+    public static FileSystemInfo? Lstat(string path)
+    {
+        var file = new FileInfo(path);
+        if (file.LinkTarget is not null || file.Exists)
+        {
+            return file;
+        }
+        var directory = new DirectoryInfo(path);
+        return directory.Exists ? directory : null;
+    }
+
+    private static void Add(List<(FileSystemInfo, string)> items, FileSystemInfo info, string name)
+    {
+        if (name.Length > 0)
+        {
+            items.Add((info, name));
+        }
+        if (info is DirectoryInfo { LinkTarget: null } directory)
+        {
+            var children = directory.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+                .OrderBy(c => c.Name, StringComparer.Ordinal);
+            foreach (var child in children)
+            {
+                Add(items, child, name.Length > 0 ? name + "/" + child.Name : child.Name);
+            }
+        }
+    }
+
+    /// <summary>Writes the archive to <paramref name="output"/>, adding file content bytes to <paramref name="progress"/> as they are read.</summary>
+    public async Task WriteAsync(Stream output, TransferProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Total = TotalBytes;
+        // Not disposed: that would close the output, which belongs to the caller (e.g. an HTTP request body).
+        var buffered = new BufferedStream(output, BufferSize);
+        await using (var writer = new TarWriter(buffered, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach (var (info, name) in _items)
+            {
+                var entry = EntryFor(info, name, progress);
+                try
+                {
+                    await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (entry.DataStream is { } data)
+                    {
+                        await data.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static PaxTarEntry EntryFor(FileSystemInfo info, string name, TransferProgress progress)
+    {
+        try
+        {
+            PaxTarEntry entry;
+            if (info.LinkTarget is { } target)
+            {
+                entry = new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target, Mode = (UnixFileMode)0b111_111_111 };
+            }
+            else if (info is DirectoryInfo)
+            {
+                entry = new PaxTarEntry(TarEntryType.Directory, name + "/") { Mode = info.UnixFileMode };
+            }
+            else
+            {
+                entry = new PaxTarEntry(TarEntryType.RegularFile, name) { Mode = info.UnixFileMode, DataStream = new LocalReadStream(info.FullName, progress) };
+            }
+            entry.ModificationTime = info.LastWriteTimeUtc;
+            return entry;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw LocalFile.Failure(info.FullName, e, "read");
+        }
+    }
+
+    /// <summary>
+    /// A local file read into the archive: counts bytes for progress, and reports read failures as the local
+    /// failures they are (an <see cref="IOException"/> here is not the engine's connection failing).
+    /// </summary>
+    private sealed class LocalReadStream(string path, TransferProgress progress) : Stream
+    {
+        private readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => _file.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => _file.Length;
+
+        public override long Position
+        {
+            get => _file.Position;
+            set => _file.Position = value;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            try
+            {
+                return Counted(_file.Read(buffer));
+            }
+            catch (IOException e)
+            {
+                throw Failed(e);
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return Counted(await _file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+            }
+            catch (IOException e)
+            {
+                throw Failed(e);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _file.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+
+        private int Counted(int read)
+        {
+            progress.Add(read);
+            return read;
+        }
+
+        private CopyException Failed(IOException e) => LocalFile.Failure(path, e, "read");
+    }
+}
