@@ -11,9 +11,11 @@
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-DockerContainer'
+        'Get-DockerContainerLog'
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'
+        'Invoke-DockerExec'
         'Start-DockerContainer'
     )
     FunctionsToExport    = @()

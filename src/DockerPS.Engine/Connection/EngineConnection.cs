@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -65,15 +66,16 @@ internal sealed class EngineConnection
     }
 
     /// <summary>
-    /// A versioned request on the same pooled handler, for the few endpoints Docker.DotNet does not cover
-    /// (e.g. wait conditions). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
+    /// A versioned request (its URI relative, without the version) on the same handler, for what Docker.DotNet does
+    /// not cover or reads too slowly (wait conditions, log streams, raw exec streams). The response is the caller's to
+    /// dispose; a failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string description, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string description, CancellationToken cancellationToken)
     {
         await ClientAsync(description, cancellationToken).ConfigureAwait(false);
-        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}");
+        request.RequestUri = new Uri($"v{ApiVersion}/{request.RequestUri}", UriKind.Relative);
         var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.SwitchingProtocols)
         {
             using (response)
             {
