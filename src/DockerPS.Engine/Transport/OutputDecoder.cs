@@ -247,7 +247,10 @@ internal sealed class OutputDecoder : IDisposable
         return new ContainerLogLine(_container, _stream == 2 ? ContainerLogLine.StandardError : ContainerLogLine.StandardOutput, text, timestamp, _engine);
     }
 
-    /// <summary>The engine's RFC 3339 timestamp with nanoseconds, e.g. <c>2024-05-01T10:00:00.123456789Z</c>.</summary>
+    /// <summary>
+    /// The engine's RFC 3339 timestamp with nanoseconds, e.g. <c>2024-05-01T10:00:00.123456789Z</c>, truncated to
+    /// DateTime's 100 ns (rounding up could put a line after itself, and -Since its own time would then skip it).
+    /// </summary>
     internal static DateTime? ParseTimestamp(ReadOnlySpan<byte> ascii)
     {
         if (ascii.Length > 64)
@@ -255,11 +258,17 @@ internal sealed class OutputDecoder : IDisposable
             return null;
         }
         Span<char> chars = stackalloc char[ascii.Length];
-        for (var i = 0; i < ascii.Length; i++)
+        var length = 0;
+        var fractionDigits = -1;
+        foreach (var b in ascii)
         {
-            chars[i] = (char)ascii[i];
+            fractionDigits = b == '.' ? 0 : fractionDigits >= 0 && char.IsAsciiDigit((char)b) ? fractionDigits + 1 : -1;
+            if (fractionDigits <= 7)
+            {
+                chars[length++] = (char)b;
+            }
         }
-        return DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+        return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.LocalDateTime
             : null;
     }
