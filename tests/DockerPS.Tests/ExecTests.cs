@@ -61,7 +61,8 @@ public sealed class ExecTests(EngineFixture fixture)
         Assert.Equal("DockerPS.ContainerExitException", error.Exception.GetType().FullName);
         var exception = PSObject.AsPSObject(error.Exception);
         Assert.Equal(3, exception.Properties["ExitCode"].Value);
-        Assert.Equal(new[] { "partial", "failing" }, (IEnumerable<string>)exception.Properties["OutputTail"].Value);
+        // stdout and stderr are separate pipes: their lines may arrive in either order.
+        Assert.Equal(new[] { "failing", "partial" }, ((IEnumerable<string>)exception.Properties["OutputTail"].Value).Order());
         Assert.Contains($"'sh -c 'echo partial; echo failing >&2; exit 3'' in container {Container} exited with code 3", error.Exception.Message);
         Assert.Contains("failing", error.Exception.Message);
     }

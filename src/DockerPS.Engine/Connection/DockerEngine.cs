@@ -77,7 +77,7 @@ public sealed class DockerEngine
     internal async Task<HijackedStream> HijackAsync(string path, HttpContent body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
-        request.Headers.Upgrade.Add(new ProductHeaderValue(HijackRouter.Protocol));
+        request.Headers.Upgrade.Add(new ProductHeaderValue(ConnectionRouter.UpgradeProtocol));
         request.Headers.Connection.Add("Upgrade");
         var response = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.Content is HijackedContent hijacked)

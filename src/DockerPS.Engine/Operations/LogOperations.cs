@@ -18,9 +18,11 @@ public static class LogOperations
         // The log is framed by stream only for containers without a TTY; engines before API 1.42 do not say which.
         var tty = await engine.CallAsync(async (client, ct) =>
             (await client.Containers.InspectContainerAsync(container, ct).ConfigureAwait(false)).Config?.Tty ?? false, cancellationToken).ConfigureAwait(false);
-        // Raw rather than Docker.DotNet's log stream, which allocates per frame and hides the bytes.
-        using var response = await engine.OpenAsync(
-            new HttpRequestMessage(HttpMethod.Get, $"containers/{Uri.EscapeDataString(container)}/logs?{Query(options)}"), cancellationToken).ConfigureAwait(false);
+        // Raw rather than Docker.DotNet's log stream, which allocates per frame and hides the bytes; read with
+        // blocking reads, so a consumer on one thread (AwaitEach) takes line after line without thread switches.
+        var request = new HttpRequestMessage(HttpMethod.Get, $"containers/{Uri.EscapeDataString(container)}/logs?{Query(options)}");
+        request.Options.Set(ConnectionRouter.BlockingReads, true);
+        using var response = await engine.OpenAsync(request, cancellationToken).ConfigureAwait(false);
         using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var line in OutputDecoder.ReadAsync(body, container, engine, !tty, options.Timestamps, cancellationToken).ConfigureAwait(false))
         {

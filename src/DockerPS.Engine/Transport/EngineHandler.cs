@@ -8,8 +8,8 @@ namespace DockerPS.Transport;
 /// <summary>
 /// One pooled, kept-alive <see cref="SocketsHttpHandler"/> per endpoint. Docker.DotNet's own unix transport
 /// (ManagedHandler) sends <c>Connection: close</c>, so every request would open a new socket; here a
-/// <see cref="SocketsHttpHandler.ConnectCallback"/> hands the pool a stream of our own instead. Requests that
-/// ask for an upgrade to a raw stream (exec start, attach) get a connection of their own: see <see cref="HijackRouter"/>.
+/// <see cref="SocketsHttpHandler.ConnectCallback"/> hands the pool a stream of our own instead. Some requests need a
+/// connection of their own: see <see cref="ConnectionRouter"/>.
 /// </summary>
 internal static class EngineHandler
 {
@@ -18,38 +18,56 @@ internal static class EngineHandler
 
     public static HttpMessageHandler Create(Uri endpoint)
     {
-        var connect = Connector(endpoint);
-        var pooled = Connections(connect);
+        EndPoint address = endpoint.Scheme == "unix" ? new UnixDomainSocketEndPoint(endpoint.AbsolutePath) : new DnsEndPoint(endpoint.Host, endpoint.Port);
+        var pooled = Connections((_, ct) => ConnectAsync(address, ct));
         pooled.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2);
-        return new HijackRouter(pooled, () => Connections(connect));
+        var blocking = Connections((_, _) => ValueTask.FromResult(ConnectBlocking(address)));
+        return new ConnectionRouter(pooled, blocking, () => Connections((_, ct) => ConnectAsync(address, ct)));
     }
 
     /// <summary>The HTTP base address requests are sent to; for unix sockets the host name is only a label.</summary>
     public static Uri BaseAddress(Uri endpoint) =>
         endpoint.Scheme == "unix" ? new Uri("http://docker.sock") : new Uri($"http://{endpoint.Host}:{endpoint.Port}");
 
-    private static SocketsHttpHandler Connections(Func<CancellationToken, ValueTask<Stream>> connect) => new()
+    private static SocketsHttpHandler Connections(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect) => new()
     {
         ConnectTimeout = ConnectTimeout,
         UseProxy = false,
         AllowAutoRedirect = false,
         UseCookies = false,
-        ConnectCallback = (_, cancellationToken) => connect(cancellationToken),
+        ConnectCallback = connect,
     };
 
-    private static Func<CancellationToken, ValueTask<Stream>> Connector(Uri endpoint) => endpoint.Scheme == "unix"
-        ? cancellationToken => ConnectAsync(new UnixDomainSocketEndPoint(endpoint.AbsolutePath), ProtocolType.Unspecified, cancellationToken)
-        : cancellationToken => ConnectAsync(new DnsEndPoint(endpoint.Host, endpoint.Port), ProtocolType.Tcp, cancellationToken);
+    private static Socket NewSocket(EndPoint address) => address is UnixDomainSocketEndPoint
+        ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+        : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
 
-    private static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, ProtocolType protocol, CancellationToken cancellationToken)
+    private static async ValueTask<Stream> ConnectAsync(EndPoint address, CancellationToken cancellationToken)
     {
-        var socket = endPoint is UnixDomainSocketEndPoint
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, protocol)
-            : new Socket(SocketType.Stream, protocol) { NoDelay = true };
+        var socket = NewSocket(address);
         try
         {
-            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
             return new SocketStream(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A socket never used asynchronously stays in blocking mode (see <see cref="BlockingSocketStream"/>).</summary>
+    private static Stream ConnectBlocking(EndPoint address)
+    {
+        var socket = NewSocket(address);
+        try
+        {
+            // On Linux the send timeout also bounds a blocking connect.
+            socket.SendTimeout = (int)ConnectTimeout.TotalMilliseconds;
+            socket.Connect(address);
+            socket.SendTimeout = 0;
+            return new BlockingSocketStream(socket);
         }
         catch
         {
@@ -71,21 +89,141 @@ internal sealed class SocketStream(Socket socket) : NetworkStream(socket, ownsSo
 }
 
 /// <summary>
-/// Sends ordinary requests through the endpoint's pool, and each request asking for <c>Upgrade: tcp</c> through a
-/// handler of its own with exactly one connection: after the engine answers 101, that connection is the caller's
-/// raw stream in both directions, and closing its sending side must reach the transport (the pooled handler's
-/// upgraded stream can only be closed whole, which also ends the output still to be read).
+/// A connection whose reads and writes block the calling thread (the async methods complete before they return).
+/// Disposing it, as the HTTP stack does when a read is cancelled, shuts the socket down, which ends a read blocked in it.
 /// </summary>
-internal sealed class HijackRouter(HttpMessageHandler pooled, Func<SocketsHttpHandler> dedicated) : DelegatingHandler(pooled)
+internal sealed class BlockingSocketStream(Socket socket) : Stream
 {
-    public const string Protocol = "tcp";
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return socket.Receive(buffer);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<int>(cancellationToken) : new(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            while (!buffer.IsEmpty)
+            {
+                buffer = buffer[socket.Send(buffer)..];
+            }
+        }
+        catch (SocketException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Not connected any more.
+            }
+            socket.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// Sends each request over the connection it needs. Most share the endpoint's pool. One asking for
+/// <c>Upgrade: tcp</c> (exec start, attach) gets a handler of its own with exactly one connection: after the engine
+/// answers 101 that connection is the caller's raw stream in both directions, and closing its sending side must
+/// reach the transport (the pooled handler's upgraded stream can only be closed whole, which also ends the output
+/// still to be read). One marked <see cref="BlockingReads"/> (log streams) gets a blocking connection, closed after it.
+/// </summary>
+internal sealed class ConnectionRouter(HttpMessageHandler pooled, HttpMessageHandler blocking, Func<SocketsHttpHandler> dedicated) : DelegatingHandler(pooled)
+{
+    public const string UpgradeProtocol = "tcp";
+
+    /// <summary>
+    /// The response is a long stream read on one thread (the pipeline thread): its reads should block that thread,
+    /// which costs a fraction of the CPU of waking a thread-pool thread for each of the many small reads.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> BlockingReads = new("DockerPS.BlockingReads");
+
+    private readonly HttpMessageInvoker _blocking = new(blocking);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Headers.Upgrade.Any(p => p.Name == Protocol))
+        if (request.Headers.Upgrade.Any(p => p.Name == UpgradeProtocol))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await HijackAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        if (request.Options.TryGetValue(BlockingReads, out var blockingReads) && blockingReads)
+        {
+            // Never back to a pool, where the handler would read ahead on it and block whoever returned it.
+            request.Headers.ConnectionClose = true;
+            return await _blocking.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _blocking.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private async Task<HttpResponseMessage> HijackAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var handler = dedicated();
         IWriteClosable? transport = null;
         var connect = handler.ConnectCallback!;
@@ -206,7 +344,7 @@ internal sealed class HijackedStream(Stream raw, IWriteClosable transport, IDisp
 
 /// <summary>
 /// Lets every Docker.DotNet client of one endpoint share that endpoint's handler. Docker.DotNet's hijacked calls
-/// (attach, exec start) get the connection <see cref="HijackRouter"/> upgraded, with a working <c>CloseWrite</c>.
+/// (attach, exec start) get the connection <see cref="ConnectionRouter"/> upgraded, with a working <c>CloseWrite</c>.
 /// </summary>
 internal sealed class SharedHandlerFactory : IDockerHandlerFactory<HttpMessageHandler>
 {
