@@ -79,10 +79,10 @@ public sealed class ExecTests(EngineFixture fixture)
     [Fact]
     public void PipedTextIsStdin()
     {
-        var result = _ps.Run($"'alpha', 'bêta' | Invoke-DockerExec {Container} sha256sum");
+        var result = _ps.Run($"'alpha', 'bêta' | Invoke-DockerExec {Container} sha256sum; @() | Invoke-DockerExec {Container} -- wc -c");
 
         Assert.Empty(result.Errors);
-        Assert.Equal($"{Sha256(Encoding.UTF8.GetBytes("alpha\nbêta\n"))}  -", Strings(result).Single());
+        Assert.Equal(new[] { $"{Sha256(Encoding.UTF8.GetBytes("alpha\nbêta\n"))}  -", "0" }, Strings(result));
     }
 
     [Fact]

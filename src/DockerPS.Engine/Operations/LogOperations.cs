@@ -10,7 +10,8 @@ public static class LogOperations
 {
     /// <summary>
     /// The container's log lines; with <see cref="LogOptions.Follow"/>, new lines as they are written until the container
-    /// stops or <paramref name="cancellationToken"/> is cancelled. An unknown container is a NotFound failure.
+    /// stops or <paramref name="cancellationToken"/> is cancelled. An unknown container is a NotFound failure. Reading
+    /// blocks the consuming thread while the engine sends nothing: consume it on the pipeline thread (AwaitEach).
     /// </summary>
     public static async IAsyncEnumerable<ContainerLogLine> ReadAsync(DockerEngine engine, string container, LogOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)

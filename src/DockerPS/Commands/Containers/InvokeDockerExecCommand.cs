@@ -125,6 +125,11 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        if (_pipedInput && !_started)
+        {
+            // The pipeline was empty: the command still runs, with empty stdin (as `@() | cat` does).
+            ProcessRecord();
+        }
         if (_running is null)
         {
             return;
