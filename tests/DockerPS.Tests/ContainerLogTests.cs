@@ -19,7 +19,7 @@ public sealed class ContainerLogTests(EngineFixture fixture)
     /// <summary>A container of this run that ran <paramref name="script"/> to its end.</summary>
     private string Finished(string script, bool tty = false)
     {
-        var name = $"dps-log-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
+        var name = $"log-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
         DockerCli.Run([.. tty ? new[] { "run", "-d", "-t" } : ["run", "-d"], "--name", name, .. fixture.LabelArgs, TestEnvironment.Image, "sh", "-c", script]);
         DockerCli.Run("wait", name);
         return name;

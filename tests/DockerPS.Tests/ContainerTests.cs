@@ -85,13 +85,14 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void StatusAndLabelFiltersRunOnTheEngine()
     {
-        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}");
+        // Other tests' containers carry the run's label too; a dockerps.state label marks the fixture's own.
+        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state");
         Assert.Equal(new[] { fixture.ExitedName }, exited.Property("Name"));
 
         var byValue = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state=created");
         Assert.Equal(new[] { fixture.CreatedName }, byValue.Property("Name"));
 
-        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}'; status = 'running', 'created' }}");
+        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}', 'dockerps.state'; status = 'running', 'created' }}");
         Assert.Equal(new[] { fixture.CreatedName, fixture.RunningName }, byHashtable.Property("Name").Cast<string>().Order());
     }
 

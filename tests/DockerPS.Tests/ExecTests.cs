@@ -195,7 +195,7 @@ public sealed class ExecTests(EngineFixture fixture)
     [Fact]
     public void StdinNeedsOneContainerAndNoDetach()
     {
-        var many = _ps.Run($"'x' | Invoke-DockerExec 'dps-*' cat");
+        var many = _ps.Run($"'x' | Invoke-DockerExec 'cli-*' cat");
         var detached = _ps.Run($"Invoke-DockerExec {Container} -Detach -Input x cat");
 
         Assert.Equal($"InputNeedsOneContainer,{ExecCommand}", Assert.Single(many.Errors).FullyQualifiedErrorId);
