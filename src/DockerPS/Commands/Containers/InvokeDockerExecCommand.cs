@@ -61,6 +61,8 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     [Parameter]
     public SwitchParameter Detach { get; set; }
 
+    private string Action => $"Run '{CommandText}'";
+
     /// <summary>The command for messages, arguments with spaces quoted.</summary>
     private string CommandText => string.Join(' ', Command.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
 
@@ -75,8 +77,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."),
                 InputWithDetach, ErrorCategory.InvalidArgument, null));
         }
-        var named = Name ?? Id!;
-        if (_pipedInput && (named.Length != 1 || WildcardPattern.ContainsWildcardCharacters(named[0]) && ParameterSetName == NameSet))
+        if (_pipedInput && (Name ?? Id!) is var named && (named.Length != 1 || Name is not null && WildcardPattern.ContainsWildcardCharacters(named[0])))
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards), or pass the input with -Input."),
                 InputNeedsOneContainer, ErrorCategory.InvalidArgument, named));
@@ -93,12 +94,12 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
                 if (!_started)
                 {
                     _started = true;
-                    _running = ShouldProcess(container, $"Run '{CommandText}'") ? Start(container, input: true) : null;
+                    _running = ShouldProcess(container, Action) ? Start(container, input: true) : null;
                 }
                 _running?.Send(Input);
                 return;
             }
-            if (!ShouldProcess(container, $"Run '{CommandText}'"))
+            if (!ShouldProcess(container, Action))
             {
                 return;
             }
