@@ -85,7 +85,8 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void StatusAndLabelFiltersRunOnTheEngine()
     {
-        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}, dockerps.role=worker");
+        // Other tests' containers carry the run's label too; a dockerps.state label marks the fixture's own.
+        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state");
         Assert.Equal(new[] { fixture.ExitedName }, exited.Property("Name"));
         Assert.Empty(_ps.Run($"Get-DockerContainer -Status running -Label {EngineFixture.Label}={fixture.RunId}, dockerps.role=worker").Output);
 

@@ -94,3 +94,32 @@ Describe 'Unreachable engines' {
             Should -Throw -ErrorId 'EngineUnreachable,DockerPS.Commands.GetDockerContainerCommand'
     }
 }
+
+Describe 'Get-DockerContainerLog and Invoke-DockerExec' {
+    BeforeAll {
+        $script:worker = "dps-pester-exec-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        docker run -d --name $script:worker --label dockerps.test=pester $script:image sh -c 'echo hello; echo oops >&2; sleep 600' | Out-Null
+    }
+
+    AfterAll {
+        docker rm -f $script:worker | Out-Null
+    }
+
+    It 'reads the log per stream as docker logs does' {
+        (Get-DockerContainerLog $script:worker -Stream stdout).Text | Should -Be (docker logs $script:worker 2>$null)
+        (Get-DockerContainerLog $script:worker -Stream stderr).Text | Should -Be 'oops'
+    }
+
+    It 'runs a command with stdin, stdout as output and stderr as information' {
+        'a', 'b' | Invoke-DockerExec $script:worker cat | Should -Be 'a', 'b'
+        $out = Invoke-DockerExec $script:worker -InformationVariable info -- sh -c 'echo out; echo err >&2'
+        $out | Should -Be 'out'
+        $info.MessageData.Message | Should -Be 'err'
+    }
+
+    It 'sets $LASTEXITCODE and writes ExecExitCode for a failing command' {
+        { Invoke-DockerExec $script:worker -ErrorAction Stop -- sh -c 'exit 3' } |
+            Should -Throw -ErrorId 'ExecExitCode,DockerPS.Commands.InvokeDockerExecCommand'
+        $LASTEXITCODE | Should -Be 3
+    }
+}

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using Docker.DotNet;
 using DockerPS.Connection;
 using DockerPS.Errors;
+using DockerPS.Transport;
 
 namespace DockerPS;
 
@@ -45,16 +47,15 @@ public sealed class DockerEngine
     /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
     internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        var where = $"{Endpoint} ({Source})";
         try
         {
-            var client = await _connection.ClientAsync(where, cancellationToken).ConfigureAwait(false);
+            var client = await _connection.ClientAsync(Description, cancellationToken).ConfigureAwait(false);
             return await call(client, cancellationToken).ConfigureAwait(false);
         }
         // A CopyException is a local failure the call itself raised (a local file, a copy rule), not the engine's.
         catch (Exception e) when (e is not (DockerEngineException or CopyException) && !cancellationToken.IsCancellationRequested)
         {
-            throw Translate(e, where);
+            throw Failure(e);
         }
     }
 
@@ -70,18 +71,44 @@ public sealed class DockerEngine
     internal Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, HttpContent? content, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         CallAsync(async (_, ct) =>
         {
-            using var response = await _connection.SendAsync(method, pathAndQuery, content, $"{Endpoint} ({Source})", ct).ConfigureAwait(false);
+            using var response = await _connection.SendAsync(new HttpRequestMessage(method, pathAndQuery) { Content = content }, Description, ct).ConfigureAwait(false);
             return await read(response, ct).ConfigureAwait(false);
         }, cancellationToken);
 
-    private static DockerEngineException Translate(Exception e, string where) => e switch
+    /// <summary>A raw versioned request whose response (headers read, body not yet) the caller reads and disposes.</summary>
+    internal Task<HttpResponseMessage> OpenAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        CallAsync((_, ct) => _connection.SendAsync(request, Description, ct), cancellationToken);
+
+    /// <summary>
+    /// A POST the engine answers by upgrading the connection to a raw stream in both directions (exec start, attach),
+    /// as the docker CLI asks for it. Dispose the stream to close the connection.
+    /// </summary>
+    internal async Task<HijackedStream> HijackAsync(string path, HttpContent body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        request.Headers.Upgrade.Add(new ProductHeaderValue(ConnectionRouter.UpgradeProtocol));
+        request.Headers.Connection.Add("Upgrade");
+        var response = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Content is HijackedContent hijacked)
+        {
+            return hijacked.Stream;
+        }
+        response.Dispose();
+        throw new DockerEngineException(EngineErrorKind.ServerError,
+            $"The Docker engine at {Description} answered {(int)response.StatusCode} instead of upgrading the connection for {path}.");
+    }
+
+    private string Description => $"{Endpoint} ({Source})";
+
+    /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
+    internal DockerEngineException Failure(Exception e) => e switch
     {
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
-            new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {where}: {Innermost(e).Message}", e),
+            new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
         OperationCanceledException or TimeoutException =>
-            new DockerEngineException(EngineErrorKind.Timeout, $"The Docker engine at {where} did not answer in time.", e),
-        _ => new DockerEngineException(EngineErrorKind.ServerError, $"The Docker engine at {where} failed: {e.Message}", e),
+            new DockerEngineException(EngineErrorKind.Timeout, $"The Docker engine at {Description} did not answer in time.", e),
+        _ => new DockerEngineException(EngineErrorKind.ServerError, $"The Docker engine at {Description} failed: {e.Message}", e),
     };
 
     private static EngineErrorKind KindOf(HttpStatusCode status) => status switch

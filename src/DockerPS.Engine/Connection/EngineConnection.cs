@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -65,17 +66,18 @@ internal sealed class EngineConnection
     }
 
     /// <summary>
-    /// A versioned request on the same pooled handler, for the few endpoints Docker.DotNet does not cover
-    /// (wait conditions, the create body with raw fields merged in) or covers badly (archive uploads: its request
-    /// timeout would cut a long upload off, and it takes a stream where <paramref name="content"/> writes the body as
-    /// it is sent). A failure status throws <see cref="DockerApiException"/>, as Docker.DotNet does.
+    /// A versioned request (its URI relative, without the version) on the same handler, for what Docker.DotNet does
+    /// not cover or covers badly: wait conditions, the create body with raw fields merged in, log streams, raw exec
+    /// streams, and archive uploads (its request timeout would cut a long upload off, and it takes a stream where our
+    /// content writes the body as it is sent). The response is the caller's to dispose; a failure status throws
+    /// <see cref="DockerApiException"/>, as Docker.DotNet does.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, string description, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string description, CancellationToken cancellationToken)
     {
         await ClientAsync(description, cancellationToken).ConfigureAwait(false);
-        var request = new HttpRequestMessage(method, $"v{ApiVersion}/{pathAndQuery}") { Content = content };
+        request.RequestUri = new Uri($"v{ApiVersion}/{request.RequestUri}", UriKind.Relative);
         var response = await _raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.SwitchingProtocols)
         {
             using (response)
             {

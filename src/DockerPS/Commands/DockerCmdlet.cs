@@ -90,11 +90,21 @@ public abstract class DockerCmdlet : PSCmdlet
     protected virtual object? TargetOfItem => Engine;
 
     /// <summary>Waits on the pipeline thread for an engine call; Ctrl+C stops it.</summary>
-    protected T Await<T>(Func<CancellationToken, Task<T>> call)
+    protected T Await<T>(Func<CancellationToken, Task<T>> call) => Await(call(Cancellation));
+
+    /// <summary>Waits on the pipeline thread for an engine call started with <see cref="Cancellation"/>; Ctrl+C stops it.</summary>
+    protected T Await<T>(Task<T> call)
+    {
+        Await((Task)call);
+        return call.Result;
+    }
+
+    /// <inheritdoc cref="Await{T}(Task{T})"/>
+    protected void Await(Task call)
     {
         try
         {
-            return call(Cancellation).GetAwaiter().GetResult();
+            call.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
@@ -103,12 +113,7 @@ public abstract class DockerCmdlet : PSCmdlet
     }
 
     /// <summary>Waits on the pipeline thread for an engine call that returns nothing.</summary>
-    protected void Await(Func<CancellationToken, Task> call) =>
-        Await(async ct =>
-        {
-            await call(ct).ConfigureAwait(false);
-            return true;
-        });
+    protected void Await(Func<CancellationToken, Task> call) => Await(call(Cancellation));
 
     /// <summary>How often a running transfer's progress is written.</summary>
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -187,6 +192,38 @@ public abstract class DockerCmdlet : PSCmdlet
             _ => ErrorCategory.WriteError,
         };
         return new ErrorRecord(e, e.Failure.ToString(), category, e.Path);
+    }
+
+    /// <summary>
+    /// The items of an engine stream, each awaited on the pipeline thread as it comes (write them as they come: the
+    /// stream is not read ahead); Ctrl+C stops it. Leaving the loop early closes the stream.
+    /// </summary>
+    protected IEnumerable<T> AwaitEach<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream)
+    {
+        var items = stream(Cancellation).GetAsyncEnumerator(Cancellation);
+        try
+        {
+            while (MoveNext(items))
+            {
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            var disposed = items.DisposeAsync();
+            if (!disposed.IsCompletedSuccessfully)
+            {
+                disposed.AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    /// <summary>The next item of an engine stream, awaited on the pipeline thread; Ctrl+C stops it.</summary>
+    protected bool MoveNext<T>(IAsyncEnumerator<T> items)
+    {
+        var next = items.MoveNextAsync();
+        // Items the stream has already buffered come without a task.
+        return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
     }
 
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>

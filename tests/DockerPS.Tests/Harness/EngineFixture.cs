@@ -48,11 +48,12 @@ public sealed class EngineFixture : IDisposable
 
     /// <summary>
     /// A new container of this run, made with the docker CLI (<c>docker run -d</c> when <paramref name="start"/>,
-    /// else <c>docker create</c>) from the test image and the given command; returns its name.
+    /// else <c>docker create</c>) from the test image and the given command; returns its name (not dps-*, the
+    /// fixture's own names, which tests match with wildcards).
     /// </summary>
     public string CliContainer(bool start, params string[] command)
     {
-        var name = $"dps-{Guid.NewGuid().ToString("N")[..6]}-{RunId}";
+        var name = $"cli-{Guid.NewGuid().ToString("N")[..6]}-{RunId}";
         DockerCli.Run([.. start ? new[] { "run", "-d" } : ["create"], "--name", name, .. LabelArgs, TestEnvironment.Image, .. command]);
         return name;
     }

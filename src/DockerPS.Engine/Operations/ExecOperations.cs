@@ -1,0 +1,69 @@
+using System.Text;
+using Docker.DotNet.Models;
+
+namespace DockerPS.Operations;
+
+/// <summary>What to run with <c>docker exec</c>, and how.</summary>
+public sealed class ExecOptions
+{
+    public required IReadOnlyList<string> Command { get; init; }
+
+    /// <summary>Variables as <c>NAME=value</c>.</summary>
+    public IReadOnlyList<string> Environment { get; init; } = [];
+
+    public string? User { get; init; }
+
+    public string? WorkingDirectory { get; init; }
+
+    public bool Tty { get; init; }
+
+    public bool Privileged { get; init; }
+
+    /// <summary>Connect the process's stdin (see <see cref="ExecSession.WriteAsync"/>).</summary>
+    public bool Input { get; init; }
+}
+
+/// <summary>
+/// <c>docker exec</c>: a process in a running container. An unknown container is a NotFound failure, one that is not
+/// running (or paused) a Conflict.
+/// </summary>
+public static class ExecOperations
+{
+    /// <summary>Starts the process with its output (and stdin, if asked for) connected: the session reads and writes them.</summary>
+    public static async Task<ExecSession> StartAsync(DockerEngine engine, string container, ExecOptions options, CancellationToken cancellationToken)
+    {
+        var id = await CreateAsync(engine, container, options, detach: false, cancellationToken).ConfigureAwait(false);
+        var stream = await engine.HijackAsync($"exec/{id}/start", StartBody(detach: false, options.Tty), cancellationToken).ConfigureAwait(false);
+        return new ExecSession(engine, container, id, stream, options.Tty);
+    }
+
+    /// <summary>Starts the process and leaves it running, unconnected; returns the exec instance's id.</summary>
+    public static async Task<string> StartDetachedAsync(DockerEngine engine, string container, ExecOptions options, CancellationToken cancellationToken)
+    {
+        var id = await CreateAsync(engine, container, options, detach: true, cancellationToken).ConfigureAwait(false);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"exec/{id}/start") { Content = StartBody(detach: true, options.Tty) };
+        (await engine.OpenAsync(request, cancellationToken).ConfigureAwait(false)).Dispose();
+        return id;
+    }
+
+    public static Task<ContainerExec> InspectAsync(DockerEngine engine, string execId, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+            new ContainerExec(await client.Exec.InspectContainerExecAsync(execId, ct).ConfigureAwait(false), engine), cancellationToken);
+
+    private static Task<string> CreateAsync(DockerEngine engine, string container, ExecOptions options, bool detach, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) => (await client.Exec.CreateContainerExecAsync(container, new ContainerExecCreateParameters
+        {
+            Cmd = options.Command.ToList(),
+            Env = options.Environment.ToList(),
+            User = options.User ?? string.Empty,
+            WorkingDir = options.WorkingDirectory ?? string.Empty,
+            TTY = options.Tty,
+            Privileged = options.Privileged,
+            AttachStdin = options.Input && !detach,
+            AttachStdout = !detach,
+            AttachStderr = !detach,
+        }, ct).ConfigureAwait(false)).ID, cancellationToken);
+
+    private static StringContent StartBody(bool detach, bool tty) =>
+        new($$"""{"Detach":{{(detach ? "true" : "false")}},"Tty":{{(tty ? "true" : "false")}}}""", Encoding.UTF8, "application/json");
+}

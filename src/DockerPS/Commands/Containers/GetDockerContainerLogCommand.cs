@@ -1,0 +1,99 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+using DockerPS.Parsing;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker logs</c>: a container's output lines as objects, streamed; -Follow keeps reading until the container stops.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerContainerLog", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(ContainerLogLine))]
+public sealed class GetDockerContainerLogCommand : ContainerCmdlet
+{
+    public const string InvalidTime = "InvalidTime";
+
+    private LogOptions? _options;
+
+    /// <summary>Keeps reading new lines until the container stops (or Ctrl+C).</summary>
+    [Parameter]
+    public SwitchParameter Follow { get; set; }
+
+    /// <summary>Only this many lines from the end of the log (all when not given).</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int Tail { get; set; }
+
+    /// <summary>Only lines from this time on: a DateTime, a TimeSpan back from now, or text as <c>docker logs --since</c> takes it.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Since { get; set; }
+
+    /// <summary>Only lines before this time, in the forms -Since takes.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Until { get; set; }
+
+    /// <summary>Sets each line's Timestamp (when the engine received it).</summary>
+    [Parameter]
+    public SwitchParameter Timestamps { get; set; }
+
+    /// <summary>Which of the container's streams to read: stdout, stderr or both.</summary>
+    [Parameter]
+    [ValidateSet(ContainerLogLine.StandardOutput, ContainerLogLine.StandardError)]
+    public string[] Stream { get; set; } = [ContainerLogLine.StandardOutput, ContainerLogLine.StandardError];
+
+    protected override void BeginProcessing()
+    {
+        var now = DateTimeOffset.Now;
+        if (Time(nameof(Since), Since, now, out var since) && Time(nameof(Until), Until, now, out var until))
+        {
+            _options = new LogOptions
+            {
+                Follow = Follow,
+                Tail = MyInvocation.BoundParameters.ContainsKey(nameof(Tail)) ? Tail : null,
+                Since = since,
+                Until = until,
+                Timestamps = Timestamps,
+                Stdout = Stream.Contains(ContainerLogLine.StandardOutput, StringComparer.OrdinalIgnoreCase),
+                Stderr = Stream.Contains(ContainerLogLine.StandardError, StringComparer.OrdinalIgnoreCase),
+            };
+        }
+    }
+
+    protected override void ProcessContainer(string container)
+    {
+        // A bad -Since/-Until was reported once, before any engine call.
+        if (_options is null)
+        {
+            return;
+        }
+        var engine = TargetEngine;
+        foreach (var line in AwaitEach(ct => LogOperations.ReadAsync(engine, container, _options, ct)))
+        {
+            WriteObject(line);
+        }
+    }
+
+    /// <summary>-Since/-Until as a point in time; false (with an InvalidTime error) when it is not one.</summary>
+    private bool Time(string parameter, object? value, DateTimeOffset now, out DateTimeOffset? time)
+    {
+        try
+        {
+            time = (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+            {
+                null => null,
+                DateTimeOffset offset => offset,
+                // An unspecified kind (Get-Date's, [datetime]'...') is local time.
+                DateTime local => new DateTimeOffset(local),
+                TimeSpan back => now - back,
+                var text => DockerTime.Parse(LanguagePrimitives.ConvertTo<string>(text), now),
+            };
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+        {
+            WriteError(new ErrorRecord(new ArgumentException($"-{parameter}: {e.Message}", e), InvalidTime, ErrorCategory.InvalidArgument, value));
+            time = null;
+            return false;
+        }
+    }
+}

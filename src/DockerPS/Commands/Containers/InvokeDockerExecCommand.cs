@@ -1,0 +1,280 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Text;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// <c>docker exec</c>: runs a command in running containers and waits for it: stdout lines are the output, stderr
+/// lines host messages (see <see cref="ProcessOutput"/>), the exit code $LASTEXITCODE. With the container named on the
+/// command line, pipeline input is the process's stdin; otherwise the pipeline names containers.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "DockerExec", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
+[OutputType(typeof(string), typeof(ContainerExec))]
+public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
+{
+    public const string ExecExitCode = "ExecExitCode";
+    public const string ContainerNotRunning = "ContainerNotRunning";
+    public const string InputNeedsOneContainer = "InputNeedsOneContainer";
+    public const string InputWithDetach = "InputWithDetach";
+
+    private object? _input;
+    private bool _pipedInput;
+    private bool _started;
+    private Running? _running;
+
+    /// <summary>The command and its arguments; takes every argument after the container.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromRemainingArguments = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Command { get; set; } = [];
+
+    /// <summary>Environment variables for the process, names to values.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? Environment { get; set; }
+
+    /// <summary>The user (name or uid, optionally :group) to run as.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? User { get; set; }
+
+    /// <summary>The directory to run in.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>Runs the process on a pseudo-terminal: all its output comes as stdout.</summary>
+    [Parameter]
+    public SwitchParameter Tty { get; set; }
+
+    /// <summary>Gives the process extended privileges.</summary>
+    [Parameter]
+    public SwitchParameter Privileged { get; set; }
+
+    /// <summary>What to write to the process's stdin (closed after it): bytes as they are, text and other objects as UTF-8 lines.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public object? Input { get; set; }
+
+    /// <summary>Starts the process and returns its exec instance at once, without waiting or output.</summary>
+    [Parameter]
+    public SwitchParameter Detach { get; set; }
+
+    private string Action => $"Run '{CommandText}'";
+
+    /// <summary>The command for messages, arguments with spaces quoted.</summary>
+    private string CommandText => string.Join(' ', Command.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
+
+    protected override void BeginProcessing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        // Piped objects bind to -Input and to -Name/-Id alike: a container named here makes them stdin, else containers.
+        _pipedInput = MyInvocation.ExpectingInput && !bound.ContainsKey(nameof(Input)) && (bound.ContainsKey(nameof(Name)) || bound.ContainsKey(nameof(Id)));
+        _input = bound.ContainsKey(nameof(Input)) ? Input : null;
+        if (Detach && (_pipedInput || _input is not null))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."),
+                InputWithDetach, ErrorCategory.InvalidArgument, null));
+        }
+        if (_pipedInput && (Name ?? Id!) is var named && (named.Length != 1 || Name is not null && WildcardPattern.ContainsWildcardCharacters(named[0])))
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards), or pass the input with -Input."),
+                InputNeedsOneContainer, ErrorCategory.InvalidArgument, named));
+        }
+    }
+
+    protected override void ProcessContainer(string container)
+    {
+        try
+        {
+            if (_pipedInput)
+            {
+                // One process for the whole pipeline; each piped object goes to its stdin as it comes.
+                if (!_started)
+                {
+                    _started = true;
+                    _running = ShouldProcess(container, Action) ? Start(container, input: true) : null;
+                }
+                _running?.Send(Input);
+                return;
+            }
+            if (!ShouldProcess(container, Action))
+            {
+                return;
+            }
+            if (Detach)
+            {
+                var engine = TargetEngine;
+                var id = Await(ct => ExecOperations.StartDetachedAsync(engine, container, Options(input: false), ct));
+                WriteObject(Await(ct => ExecOperations.InspectAsync(engine, id, ct)));
+                return;
+            }
+            using var running = Start(container, input: _input is not null);
+            if (_input is not null)
+            {
+                running.Send(_input);
+                running.CloseInput();
+            }
+            running.Finish();
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
+        {
+            WriteError(new ErrorRecord(e, ContainerNotRunning, ErrorCategory.ResourceUnavailable, container));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pipedInput && !_started)
+        {
+            // The pipeline was empty: the command still runs, with empty stdin (as `@() | cat` does).
+            ProcessRecord();
+        }
+        if (_running is null)
+        {
+            return;
+        }
+        try
+        {
+            _running.CloseInput();
+            _running.Finish();
+        }
+        catch (DockerEngineException e)
+        {
+            WriteError(ErrorFor(e, _running.Container));
+        }
+    }
+
+    public void Dispose() => _running?.Dispose();
+
+    private Running Start(string container, bool input)
+    {
+        var engine = TargetEngine;
+        var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(input), ct));
+        return new Running(this, engine, container, session);
+    }
+
+    private ExecOptions Options(bool input) => new()
+    {
+        Command = Command,
+        Environment = Environment?.Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToArray() ?? [],
+        User = User,
+        WorkingDirectory = WorkingDirectory,
+        Tty = Tty,
+        Privileged = Privileged,
+        Input = input,
+    };
+
+    /// <summary>What goes to stdin for one input object: bytes as they are; text, and anything else as its string, as a UTF-8 line.</summary>
+    internal static byte[] Encode(object? input)
+    {
+        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case null:
+                return [];
+            case byte[] bytes:
+                return bytes;
+            case byte single:
+                return [single];
+            case string text:
+                return Encoding.UTF8.GetBytes(text + "\n");
+        }
+        if (LanguagePrimitives.GetEnumerable(value) is { } items)
+        {
+            using var all = new MemoryStream();
+            foreach (var item in items)
+            {
+                all.Write(Encode(item));
+            }
+            return all.ToArray();
+        }
+        return Encoding.UTF8.GetBytes(LanguagePrimitives.ConvertTo<string>(value) + "\n");
+    }
+
+    /// <summary>A started process: its stdin written and its output passed on, both from the pipeline thread.</summary>
+    private sealed class Running(InvokeDockerExecCommand cmdlet, DockerEngine engine, string container, ExecSession session) : IDisposable
+    {
+        private readonly ProcessOutput _output = new(cmdlet);
+        private readonly IAsyncEnumerator<ContainerLogLine> _lines = session.ReadAsync(cmdlet.Cancellation).GetAsyncEnumerator(cmdlet.Cancellation);
+        private Task<bool>? _next;
+        private bool _ended;
+
+        public string Container => container;
+
+        /// <summary>
+        /// Writes one input object to stdin, passing output on meanwhile: a process whose output is not read stops
+        /// reading its input. Input for a process that has ended is dropped.
+        /// </summary>
+        public void Send(object? input)
+        {
+            var bytes = Encode(input);
+            if (_ended || bytes.Length == 0)
+            {
+                return;
+            }
+            var write = session.WriteAsync(bytes, cmdlet.Cancellation);
+            while (!write.IsCompleted && !_ended)
+            {
+                _next ??= _lines.MoveNextAsync().AsTask();
+                Task.WaitAny(write, _next);
+                if (_next.IsCompleted)
+                {
+                    Take(cmdlet.Await(_next));
+                }
+            }
+            try
+            {
+                cmdlet.Await(write);
+            }
+            catch (DockerEngineException) when (_ended)
+            {
+                // The process ended and the engine closed its stdin.
+            }
+        }
+
+        public void CloseInput()
+        {
+            if (!_ended)
+            {
+                session.CloseInput();
+            }
+        }
+
+        /// <summary>Passes on the rest of the output, then reports the exit code.</summary>
+        public void Finish()
+        {
+            while (!_ended)
+            {
+                Take(_next is null ? cmdlet.MoveNext(_lines) : cmdlet.Await(_next));
+            }
+            var exec = cmdlet.Await(ct => ExecOperations.InspectAsync(engine, session.Id, ct));
+            // A process that closed its output but runs on has no exit code yet; the docker CLI reports 0 then too.
+            _output.Exit((int)(exec.ExitCode ?? 0), ExecExitCode, cmdlet.CommandText, container);
+        }
+
+        public void Dispose()
+        {
+            // Closing the connection ends a read still pending; a reader waiting at a line is closed here.
+            session.Dispose();
+            if (_next is null)
+            {
+                _lines.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        private void Take(bool more)
+        {
+            _next = null;
+            if (more)
+            {
+                _output.Write(_lines.Current);
+            }
+            else
+            {
+                _ended = true;
+            }
+        }
+    }
+}
