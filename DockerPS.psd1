@@ -22,6 +22,7 @@
         'Rename-DockerContainer'
         'Restart-DockerContainer'
         'Resume-DockerContainer'
+        'Invoke-DockerContainer'
         'Invoke-DockerExec'
         'Start-DockerContainer'
         'Stop-DockerContainer'

@@ -1,0 +1,158 @@
+using System.Management.Automation;
+using DockerPS.Tests.Harness;
+using Xunit;
+
+namespace DockerPS.Tests;
+
+/// <summary>Invoke-DockerContainer (docker run), and the classic SDK tutorial end to end, each step checked on the engine.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class RunContainerTests(EngineFixture fixture)
+{
+    private readonly PowerShellSession _ps = fixture.Session;
+
+    private string Label => $"-Label @{{ '{EngineFixture.Label}' = '{fixture.RunId}' }}";
+
+    private string Unique(string what) => $"dps-{what}-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
+
+    private static string[] Stderr(RunResult result) =>
+        result.Information.Where(i => i.Tags.Contains("stderr")).Select(i => ((HostInformationMessage)i.MessageData).Message).ToArray();
+
+    private static bool Exists(string name) => DockerCli.Lines("ps", "-aq", "--filter", $"name=^{name}$").Length > 0;
+
+    [Fact]
+    public void TheSdkTutorialEndToEnd()
+    {
+        var name = Unique("tutorial");
+
+        // Create from the busybox image with a CPU share setting.
+        var created = _ps.Run($"$c = New-DockerContainer {TestEnvironment.Image} -Name {name} {Label} -CpuShares 512 -Command sh, '-c', 'echo hello from busybox; echo to stderr >&2; exit 3'; $c");
+        Assert.Empty(created.Errors);
+        Assert.Equal("created 512", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.HostConfig.CpuShares}}", name).Trim());
+
+        // Start.
+        Assert.Empty(_ps.Run("$c | Start-DockerContainer").Errors);
+        Assert.NotEqual("created", DockerCli.Run("inspect", "--format", "{{.State.Status}}", name).Trim());
+
+        // Wait for exit.
+        var waited = _ps.Run("$c | Wait-DockerContainer");
+        Assert.Equal(3L, Assert.Single(waited.Output).BaseObject);
+        Assert.Equal("exited 3", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name).Trim());
+
+        // Read the logs, as docker logs shows them.
+        var logs = _ps.Run("$c | Get-DockerContainerLog");
+        Assert.Empty(logs.Errors);
+        Assert.Equal(new[] { "stderr:to stderr", "stdout:hello from busybox" },
+            logs.Output.Select(l => $"{l.Properties["Stream"].Value}:{l.Properties["Text"].Value}").Order());
+        Assert.Equal("hello from busybox", DockerCli.Run("logs", name).Trim());
+
+        // Remove.
+        Assert.Empty(_ps.Run("$c | Remove-DockerContainer").Errors);
+        Assert.False(Exists(name));
+    }
+
+    [Fact]
+    public void RunStreamsStdoutToThePipelineAndStderrToTheHost()
+    {
+        var name = Unique("run");
+
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} -Name {name} {Label} -- sh -c \"printf 'one\\ntwo ✓\\nlast without newline'; echo oops >&2\"; $LASTEXITCODE");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "one", "two ✓", "last without newline", 0 }, result.Output.Select(o => o.BaseObject));
+        Assert.Equal(new[] { "oops" }, Stderr(result));
+        Assert.Contains("oops", result.HostText);
+        Assert.Equal("exited", DockerCli.Run("inspect", "--format", "{{.State.Status}}", name).Trim());
+    }
+
+    [Fact]
+    public void NonZeroExitIsAnErrorWithTheCodeAndTheTail()
+    {
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} {Label} -Remove -- sh -c 'echo working; echo broken >&2; exit 5'; $LASTEXITCODE");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ContainerExitCode,DockerPS.Commands.InvokeDockerContainerCommand", error.FullyQualifiedErrorId);
+        var exception = PSObject.AsPSObject(error.Exception);
+        Assert.Equal("DockerPS.ContainerExitException", error.Exception.GetType().FullName);
+        Assert.Equal(5, exception.Properties["ExitCode"].Value);
+        Assert.Equal(new[] { "broken", "working" }, ((IEnumerable<string>)exception.Properties["OutputTail"].Value).Order());
+        Assert.Contains("exited with code 5", error.Exception.Message);
+        Assert.Equal(new object[] { "working", 5 }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void RemoveRemovesAfterSuccessAndFailure()
+    {
+        var ok = Unique("rm-ok");
+        var failed = Unique("rm-fail");
+
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} -Name {ok} -Remove -Command true; Invoke-DockerContainer {TestEnvironment.Image} -Name {failed} -Remove -Command false");
+
+        Assert.Equal(new[] { "ContainerExitCode,DockerPS.Commands.InvokeDockerContainerCommand" }, result.ErrorIds);
+        Assert.False(Exists(ok));
+        Assert.False(Exists(failed));
+    }
+
+    [Fact]
+    public void RemoveRemovesWhenCtrlCStopsTheRun()
+    {
+        var name = Unique("rm-stop");
+
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} -Name {name} {Label} -Remove -- sh -c 'echo started; sleep 600'", whileRunning: ps =>
+        {
+            SpinWait.SpinUntil(() => Exists(name) && DockerCli.Run("inspect", "--format", "{{.State.Status}}", name).Trim() == "running", TimeSpan.FromSeconds(10));
+            Thread.Sleep(300);
+            ps.Stop();
+        });
+
+        Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
+        Assert.False(Exists(name));
+    }
+
+    [Fact]
+    public void DetachWritesTheRunningContainer()
+    {
+        var name = Unique("detach");
+        var auto = Unique("detach-rm");
+
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} -Name {name} {Label} -Detach -Command sleep, 600; Invoke-DockerContainer {TestEnvironment.Image} -Name {auto} {Label} -Detach -Remove -Command sleep, 600");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { name, auto }, result.Property("Name"));
+        Assert.Equal(new object[] { "running", "running" }, result.Property("State"));
+        Assert.Equal("running false", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.HostConfig.AutoRemove}}", name).Trim());
+        Assert.Equal("true", DockerCli.Run("inspect", "--format", "{{.HostConfig.AutoRemove}}", auto).Trim());
+    }
+
+    [Fact]
+    public void TtyOutputIsOneStream()
+    {
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} {Label} -Remove -Tty -- sh -c 'echo out; echo err >&2'");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "out", "err" }, result.Output.Select(o => o.BaseObject));
+        Assert.Empty(Stderr(result));
+    }
+
+    [Fact]
+    public void UnknownImageIsReportedAndThePipelineGoesOn()
+    {
+        var result = _ps.Run($"'{TestEnvironment.Image}', 'dps-test/nosuch-{fixture.RunId}', '{TestEnvironment.Image}' | Invoke-DockerContainer {Label} -Remove -Command echo, ran");
+
+        Assert.Equal(new[] { "ran", "ran" }, result.Output.Select(o => o.BaseObject));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ImageNotFound,DockerPS.Commands.InvokeDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal($"dps-test/nosuch-{fixture.RunId}", error.TargetObject);
+    }
+
+    [Fact]
+    public void WhatIfRunsNothing()
+    {
+        var name = Unique("whatif");
+
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} -Name {name} -Command true -WhatIf");
+
+        Assert.Empty(result.Output);
+        Assert.Contains(name, result.HostText);
+        Assert.False(Exists(name));
+    }
+}
