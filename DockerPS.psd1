@@ -10,10 +10,16 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
     CmdletsToExport      = @(
+        'Clear-DockerContainer'
+        'ConvertTo-DockerImage'
         'Get-DockerContainer'
+        'Get-DockerContainerChange'
+        'Get-DockerContainerProcess'
+        'Get-DockerContainerStats'
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'
+        'Set-DockerContainer'
         'Start-DockerContainer'
     )
     FunctionsToExport    = @()

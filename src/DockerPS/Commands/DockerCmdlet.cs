@@ -98,6 +98,26 @@ public abstract class DockerCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// A stream's items on the pipeline thread, each as it arrives, so the caller can write them; Ctrl+C stops the
+    /// stream and the call behind it. Stopping the enumeration early ends the stream too.
+    /// </summary>
+    protected IEnumerable<T> AwaitEach<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream)
+    {
+        var items = stream(Cancellation).GetAsyncEnumerator(Cancellation);
+        try
+        {
+            while (Await(_ => items.MoveNextAsync().AsTask()))
+            {
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            items.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
     protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
     {
@@ -120,8 +140,8 @@ public abstract class DockerCmdlet : PSCmdlet
     }
 
     /// <summary>A named thing that is not on the engine: the pipeline goes on with the next.</summary>
-    protected void WriteNotFound(string errorId, string what, string name) =>
+    protected void WriteNotFound(string errorId, string what, string name, DockerEngine? engine = null) =>
         WriteError(new ErrorRecord(
-            new ItemNotFoundException($"No {what} matches '{name}' on engine {TargetEngine.Name}."),
+            new ItemNotFoundException($"No {what} matches '{name}' on engine {(engine ?? TargetEngine).Name}."),
             errorId, ErrorCategory.ObjectNotFound, name));
 }
