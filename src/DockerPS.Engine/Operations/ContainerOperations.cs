@@ -102,7 +102,8 @@ public static class ContainerOperations
 
     /// <summary>
     /// Stats samples as the engine sends them (about one a second) until the container stops or the token is
-    /// cancelled, which ends the request at once.
+    /// cancelled, which ends the request at once. A stopped container's stream ends with its first sample of zeros
+    /// (no <see cref="ContainerStats.Read"/> time): the engine would go on sending zeros every second.
     /// </summary>
     public static async IAsyncEnumerable<ContainerStats> StatsAsync(DockerEngine engine, string container, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -125,7 +126,12 @@ public static class ContainerOperations
         {
             await foreach (var sample in samples.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                yield return new ContainerStats(sample, engine);
+                var stats = new ContainerStats(sample, engine);
+                yield return stats;
+                if (stats.Read is null)
+                {
+                    yield break;
+                }
             }
             await reading.ConfigureAwait(false);
         }
