@@ -156,23 +156,26 @@ public static class ContainerOperations
             (await client.Containers.InspectChangesAsync(container, ct).ConfigureAwait(false))?
                 .Select(c => new ContainerChange(container, c, engine)).ToArray() ?? [], cancellationToken);
 
-    /// <summary>Makes an image of the container (<c>docker commit</c>) and returns the image id.</summary>
+    /// <summary>
+    /// Makes an image of the container (<c>docker commit</c>) and returns the image id. Raw, because Docker.DotNet
+    /// leaves a false pause out of the query and the engine's default is to pause.
+    /// </summary>
     public static Task<string> CommitAsync(DockerEngine engine, string container, ImageReference? reference, string? message, string? author,
-        IReadOnlyList<string> changes, bool pause, CancellationToken cancellationToken) =>
-        engine.CallAsync(async (client, ct) =>
+        IReadOnlyList<string> changes, bool pause, CancellationToken cancellationToken)
+    {
+        var query = new List<(string Key, string? Value)>
         {
-            var committed = await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
-            {
-                ContainerID = container,
-                RepositoryName = reference?.Repository,
-                Tag = reference?.Tag,
-                Comment = message,
-                Author = author,
-                Changes = changes.ToList(),
-                Pause = pause,
-            }, ct).ConfigureAwait(false);
-            return committed.ID;
+            ("container", container), ("repo", reference?.Repository), ("tag", reference?.Tag),
+            ("comment", message), ("author", author), ("pause", pause ? "1" : "0"),
+        };
+        query.AddRange(changes.Select(change => ("changes", (string?)change)));
+        var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
+        return engine.SendAsync(HttpMethod.Post, $"commit?{text}", async (response, ct) =>
+        {
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
+            return body.RootElement.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id.");
         }, cancellationToken);
+    }
 
     /// <summary>Changes the container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>
     public static Task<IReadOnlyList<string>> UpdateAsync(DockerEngine engine, string container, ContainerUpdate update, CancellationToken cancellationToken) =>
