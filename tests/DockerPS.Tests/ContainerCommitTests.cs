@@ -131,4 +131,8 @@ public sealed class ContainerCommitTests(EngineFixture fixture)
         Assert.Empty(result.Output);
         Assert.Empty(DockerCli.Lines("images", "-q", Repository("whatif")));
     }
+
+    [Fact]
+    public void RepositoriesComplete() =>
+        Assert.Contains(fixture.TagA, Completion.Complete(_ps, $"ConvertTo-DockerImage web dps-test/alpha-{fixture.RunId}:"));
 }

@@ -152,6 +152,10 @@ public sealed class ContainerStatsTests(EngineFixture fixture)
         Assert.Matches(@"\d+\.\d\d%", text);
     }
 
+    [Fact]
+    public void NamesComplete() =>
+        Assert.Contains(fixture.RunningName, Completion.Complete(_ps, $"Get-DockerContainerStats dps-running-{fixture.RunId[..4]}"));
+
     private static int Count(ConcurrentQueue<object> samples, string name) =>
         samples.Count(s => (string)PSObject.AsPSObject(s).Properties["Name"].Value == name);
 }

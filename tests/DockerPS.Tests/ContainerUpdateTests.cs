@@ -132,4 +132,11 @@ public sealed class ContainerUpdateTests(EngineFixture fixture)
         Assert.Equal("web: Your kernel does not support swap limit capabilities. Limitation discarded.", Assert.Single(result.Warnings).Message);
         Assert.StartsWith("/v1.41/containers/web/update", fake.Paths[^1]);
     }
+
+    [Fact]
+    public void RestartPoliciesComplete()
+    {
+        Assert.Equal(new[] { "on-failure", "on-failure:3" }, Completion.Complete(_ps, "Set-DockerContainer web -RestartPolicy on"));
+        Assert.Contains(fixture.RunningName, Completion.Complete(_ps, $"Set-DockerContainer dps-running-{fixture.RunId[..4]}"));
+    }
 }
