@@ -4,14 +4,32 @@ using Xunit;
 
 namespace DockerPS.Tests;
 
-/// <summary>ConvertTo-DockerImage, checked with <c>docker images</c>, <c>docker image inspect</c> and <c>docker events</c>.</summary>
+/// <summary>
+/// ConvertTo-DockerImage, checked with <c>docker images</c>, <c>docker image inspect</c> and <c>docker events</c>.
+/// Each test removes the images it made, so image tests that list this run's images see only the fixture's.
+/// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class ContainerCommitTests(EngineFixture fixture)
+public sealed class ContainerCommitTests(EngineFixture fixture) : IDisposable
 {
     private const string Cmdlet = "DockerPS.Commands.ConvertToDockerImageCommand";
     private readonly PowerShellSession _ps = fixture.Session;
+    private readonly HashSet<string> _repositories = [];
 
-    private string Repository(string what) => $"dps-test/{what}-{fixture.RunId}";
+    private string Repository(string what)
+    {
+        var repository = $"dps-test/{what}-{fixture.RunId}";
+        _repositories.Add(repository);
+        return repository;
+    }
+
+    public void Dispose()
+    {
+        var made = _repositories.SelectMany(r => DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}", r)).ToArray();
+        if (made.Length > 0)
+        {
+            DockerCli.Run(["rmi", .. made]);
+        }
+    }
 
     private static string ImageField(string image, string format) => DockerCli.Run("image", "inspect", "--format", format, image).Trim();
 

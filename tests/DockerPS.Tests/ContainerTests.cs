@@ -42,7 +42,8 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void NameWildcardsMatchClientSide()
     {
-        var result = _ps.Run($"Get-DockerContainer -Name 'dps-*-{fixture.RunId}'");
+        // Other tests' containers carry the run label too; the fixture's own also have a dockerps.state label.
+        var result = _ps.Run($"Get-DockerContainer -Name 'dps-*-{fixture.RunId}' -Label dockerps.state");
 
         Assert.Empty(result.Errors);
         Assert.Equal(
@@ -85,13 +86,13 @@ public sealed class ContainerTests(EngineFixture fixture)
     [Fact]
     public void StatusAndLabelFiltersRunOnTheEngine()
     {
-        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}");
+        var exited = _ps.Run($"Get-DockerContainer -Status exited -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state");
         Assert.Equal(new[] { fixture.ExitedName }, exited.Property("Name"));
 
         var byValue = _ps.Run($"Get-DockerContainer -Label {EngineFixture.Label}={fixture.RunId}, dockerps.state=created");
         Assert.Equal(new[] { fixture.CreatedName }, byValue.Property("Name"));
 
-        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}'; status = 'running', 'created' }}");
+        var byHashtable = _ps.Run($"Get-DockerContainer -Filter @{{ label = '{EngineFixture.Label}={fixture.RunId}', 'dockerps.state'; status = 'running', 'created' }}");
         Assert.Equal(new[] { fixture.CreatedName, fixture.RunningName }, byHashtable.Property("Name").Cast<string>().Order());
     }
 
