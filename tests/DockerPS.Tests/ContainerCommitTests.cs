@@ -97,7 +97,9 @@ public sealed class ContainerCommitTests(EngineFixture fixture) : IDisposable
     {
         var a = fixture.CliContainer(true, "sleep", "600");
 
-        Assert.Empty(_ps.Run($"ConvertTo-DockerImage {a} {Repository("paused")}").Errors);
+        var paused = _ps.Run($"ConvertTo-DockerImage {a} {Repository("paused")}");
+        Assert.Empty(paused.Errors);
+        Assert.Equal("latest", Assert.Single(paused.Output).Properties["Tag"].Value);
         Assert.Empty(_ps.Run($"ConvertTo-DockerImage {a} {Repository("running")} -Pause $false").Errors);
 
         Assert.Equal(new[] { "pause", "commit", "commit" }, Events(a, "pause", "commit"));

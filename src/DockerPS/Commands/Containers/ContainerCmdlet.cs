@@ -81,12 +81,12 @@ public abstract class ContainerCmdlet : DockerCmdlet
         {
             return Unnamed();
         }
-        if (!Name!.Any(WildcardPattern.ContainsWildcardCharacters))
+        if (!Name.Any(WildcardPattern.ContainsWildcardCharacters))
         {
-            return Name!;
+            return Name;
         }
         var all = Await(ct => ContainerOperations.ListAsync(TargetEngine, new FilterSet(), ct));
-        return Name!.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
+        return Name.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
             ? all.Where(c => WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(c.Name)).Select(c => c.Name)
             : [name]).Distinct(StringComparer.Ordinal).ToArray();
     }

@@ -73,16 +73,15 @@ public sealed class ConvertToDockerImageCommand : ContainerCmdlet
 
     protected override void ProcessContainer(string container)
     {
-        var image = _reference is null ? "an untagged image" : $"image {_reference.Repository}:{_reference.Tag ?? "latest"}";
-        if (!ShouldProcess(container, $"Commit container to {image}"))
+        // The engine tags latest when no tag is given, as docker commit does.
+        var name = _reference is null ? null : $"{_reference.Repository}:{_reference.Tag ?? "latest"}";
+        if (!ShouldProcess(container, name is null ? "Commit container to an untagged image" : $"Commit container to image {name}"))
         {
             return;
         }
         var id = Await(ct => ContainerOperations.CommitAsync(TargetEngine, container, _reference, Message, Author, Change ?? [], Pause, ct));
         // The engine answers with the id alone; the image's rows come from the list, as Get-DockerImage shows them.
-        var filter = _reference is null
-            ? new FilterSet().Add("dangling", "true")
-            : new FilterSet().Add("reference", $"{_reference.Repository}:{_reference.Tag ?? "latest"}");
+        var filter = name is null ? new FilterSet().Add("dangling", "true") : new FilterSet().Add("reference", name);
         var rows = Await(ct => ImageOperations.ListAsync(TargetEngine, filter, all: false, ct));
         WriteObject(rows.Where(i => i.Id == id), enumerateCollection: true);
     }
