@@ -30,6 +30,20 @@ public sealed class DisplayTests
     public void SizesReadLikeDocker(long bytes, string expected) => Assert.Equal(expected, Display.Size(bytes));
 
     [Theory]
+    [InlineData(0, "0B")]
+    [InlineData(1023, "1023B")]
+    [InlineData(921_600, "900KiB")]
+    [InlineData(67_108_864, "64MiB")]
+    [InlineData(25_274_793_984, "23.54GiB")]
+    public void MemorySizesReadLikeDockerStats(long bytes, string expected) => Assert.Equal(expected, Display.BinarySize(bytes));
+
+    [Theory]
+    [InlineData(0, "0.00%")]
+    [InlineData(96.8271, "96.83%")]
+    [InlineData(200, "200.00%")]
+    public void PercentagesHaveTwoDecimals(double value, string expected) => Assert.Equal(expected, Display.Percent(value));
+
+    [Theory]
     [InlineData("sha256:3e1ce9264dfe0123456789", "3e1ce9264dfe")]
     [InlineData("4f1c2a9d7e3b99999", "4f1c2a9d7e3b")]
     [InlineData("abc", "abc")]

@@ -43,6 +43,9 @@ public sealed class Container
 
     public IReadOnlyList<string> Networks { get; }
 
+    /// <summary>Bytes the container wrote (its writable layer); null unless the engine was asked for sizes.</summary>
+    public long? SizeRw => Raw.SizeRw;
+
     public DockerEngine Engine { get; }
 
     /// <summary>The engine's list entry, unchanged.</summary>

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using Docker.DotNet.Models;
+using DockerPS.Parsing;
 
 namespace DockerPS.Operations;
 
@@ -78,15 +81,13 @@ public static class ContainerOperations
     {
         var query = string.Join('&', new[] { ("name", spec.Name), ("platform", spec.Platform) }
             .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
-        return engine.SendAsync(HttpMethod.Post, "containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()),
-            async (response, ct) =>
-            {
-                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
-                var warnings = body.RootElement.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
-                    ? w.EnumerateArray().Select(x => x.GetString() ?? string.Empty).Where(x => x.Length > 0).ToArray()
-                    : [];
-                return (body.RootElement.GetProperty("Id").GetString()!, (IReadOnlyList<string>)warnings);
-            }, cancellationToken);
+        return PostAsync(engine, "containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()), body =>
+        {
+            var warnings = body.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
+                ? w.EnumerateArray().Select(x => x.GetString() ?? string.Empty).Where(x => x.Length > 0).ToArray()
+                : [];
+            return (body.GetProperty("Id").GetString()!, (IReadOnlyList<string>)warnings);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -94,10 +95,146 @@ public static class ContainerOperations
     /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition.
     /// </summary>
     public static Task<long> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
-        engine.SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
-            async (response, ct) =>
+        PostAsync(engine, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
+            body => body.GetProperty("StatusCode").GetInt64(), cancellationToken);
+
+    /// <summary>One stats sample (<c>docker stats --no-stream</c>); the engine takes two readings about a second apart so CPU % is known.</summary>
+    public static Task<ContainerStats> SampleAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            ContainerStatsResponse? sample = null;
+            await client.Containers.GetContainerStatsAsync(container, new ContainerStatsParameters { Stream = false },
+                new Reporter<ContainerStatsResponse>(s => sample = s), ct).ConfigureAwait(false);
+            return new ContainerStats(sample ?? throw new InvalidDataException($"The engine sent no stats for container {container}."), engine);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Stats samples as the engine sends them (about one a second) until the container stops or the token is
+    /// cancelled, which ends the request at once. A stopped container's stream ends with its first sample of zeros
+    /// (no <see cref="ContainerStats.Read"/> time): the engine would go on sending zeros every second.
+    /// </summary>
+    public static async IAsyncEnumerable<ContainerStats> StatsAsync(DockerEngine engine, string container, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var samples = Channel.CreateUnbounded<ContainerStatsResponse>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var reading = engine.CallAsync(async (client, ct) =>
+        {
+            try
             {
-                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
-                return body.RootElement.GetProperty("StatusCode").GetInt64();
-            }, cancellationToken);
+                await client.Containers.GetContainerStatsAsync(container, new ContainerStatsParameters { Stream = true },
+                    new Reporter<ContainerStatsResponse>(s => samples.Writer.TryWrite(s)), ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                samples.Writer.TryComplete();
+            }
+            return true;
+        }, stop.Token);
+        try
+        {
+            await foreach (var sample in samples.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                var stats = new ContainerStats(sample, engine);
+                yield return stats;
+                if (stats.Read is null)
+                {
+                    yield break;
+                }
+            }
+            await reading.ConfigureAwait(false);
+        }
+        finally
+        {
+            // A consumer that stops early ends the request too.
+            stop.Cancel();
+        }
+    }
+
+    /// <summary>The container's processes (<c>docker top</c>), listed by the engine host's ps with these options (default -ef).</summary>
+    public static Task<IReadOnlyList<ContainerProcess>> ProcessesAsync(DockerEngine engine, string container, string? psArguments, CancellationToken cancellationToken) =>
+        engine.CallAsync<IReadOnlyList<ContainerProcess>>(async (client, ct) =>
+        {
+            var top = await client.Containers.ListProcessesAsync(container, new ContainerListProcessesParameters { PsArgs = psArguments }, ct).ConfigureAwait(false);
+            return top.Processes?.Select(row => new ContainerProcess(container, top.Titles, row, engine)).ToArray() ?? [];
+        }, cancellationToken);
+
+    /// <summary>Paths the container changed, added or deleted relative to its image (<c>docker diff</c>).</summary>
+    public static Task<IReadOnlyList<ContainerChange>> ChangesAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
+        engine.CallAsync<IReadOnlyList<ContainerChange>>(async (client, ct) =>
+            (await client.Containers.InspectChangesAsync(container, ct).ConfigureAwait(false))?
+                .Select(c => new ContainerChange(container, c, engine)).ToArray() ?? [], cancellationToken);
+
+    /// <summary>
+    /// Makes an image of the container (<c>docker commit</c>) and returns the image id. Raw, because Docker.DotNet
+    /// leaves a false pause out of the query and the engine's default is to pause.
+    /// </summary>
+    public static Task<string> CommitAsync(DockerEngine engine, string container, ImageReference? reference, string? message, string? author,
+        IReadOnlyList<string> changes, bool pause, CancellationToken cancellationToken)
+    {
+        var query = new List<(string Key, string? Value)>
+        {
+            ("container", container), ("repo", reference?.Repository), ("tag", reference?.Tag),
+            ("comment", message), ("author", author), ("pause", pause ? "1" : "0"),
+        };
+        query.AddRange(changes.Select(change => ("changes", (string?)change)));
+        var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
+        return PostAsync(engine, $"commit?{text}", null,
+            body => body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id."), cancellationToken);
+    }
+
+    /// <summary>Changes the container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>
+    public static Task<IReadOnlyList<string>> UpdateAsync(DockerEngine engine, string container, ContainerUpdate update, CancellationToken cancellationToken) =>
+        engine.CallAsync<IReadOnlyList<string>>(async (client, ct) =>
+        {
+            // Zero, empty and the unnamed restart policy leave a setting as it is, as the docker CLI sends them.
+            var parameters = new ContainerUpdateParameters
+            {
+                Memory = update.Memory ?? 0,
+                MemorySwap = update.MemorySwap ?? 0,
+                MemoryReservation = update.MemoryReservation ?? 0,
+                NanoCPUs = update.NanoCpus ?? 0,
+                CPUShares = update.CpuShares ?? 0,
+                CpusetCpus = update.CpusetCpus ?? string.Empty,
+                PidsLimit = update.PidsLimit,
+                RestartPolicy = update.RestartPolicy is { } policy
+                    ? new RestartPolicy { Name = RestartPolicyKindOf(policy.Name), MaximumRetryCount = policy.MaximumRetryCount }
+                    : new RestartPolicy { Name = RestartPolicyKind.Undefined },
+            };
+            var response = await client.Containers.UpdateContainerAsync(container, parameters, ct).ConfigureAwait(false);
+            return response?.Warnings?.Where(w => !string.IsNullOrWhiteSpace(w)).ToArray() ?? [];
+        }, cancellationToken);
+
+    /// <summary>
+    /// The stopped containers (created, exited or dead) a prune with this filter would remove, with their writable
+    /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees.
+    /// </summary>
+    public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, ContainerPruneFilter filter, CancellationToken cancellationToken) =>
+        engine.CallAsync<IReadOnlyList<Container>>(async (client, ct) =>
+        {
+            var list = await client.Containers.ListContainersAsync(
+                new ContainersListParameters { All = true, Size = true, Filters = filter.ListFilters().ToEngine() }, ct).ConfigureAwait(false);
+            return list.Select(c => new Container(c, engine)).Where(c => filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
+        }, cancellationToken);
+
+    private static RestartPolicyKind RestartPolicyKindOf(string name) => name switch
+    {
+        "always" => RestartPolicyKind.Always,
+        "unless-stopped" => RestartPolicyKind.UnlessStopped,
+        "on-failure" => RestartPolicyKind.OnFailure,
+        _ => RestartPolicyKind.No,
+    };
+
+    /// <summary>Hands each item over on the thread that reports it, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    /// <summary>A raw POST whose JSON answer <paramref name="read"/> turns into the result.</summary>
+    private static Task<T> PostAsync<T>(DockerEngine engine, string pathAndQuery, HttpContent? content, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
+        engine.SendAsync(HttpMethod.Post, pathAndQuery, content, async (response, ct) =>
+        {
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
+            return read(body.RootElement);
+        }, cancellationToken);
 }

@@ -248,8 +248,8 @@ public abstract class DockerCmdlet : PSCmdlet
     }
 
     /// <summary>A named thing that is not on the engine: the pipeline goes on with the next.</summary>
-    protected void WriteNotFound(string errorId, string what, string name) =>
+    protected void WriteNotFound(string errorId, string what, string name, DockerEngine? engine = null) =>
         WriteError(new ErrorRecord(
-            new ItemNotFoundException($"No {what} matches '{name}' on engine {TargetEngine.Name}."),
+            new ItemNotFoundException($"No {what} matches '{name}' on engine {(engine ?? TargetEngine).Name}."),
             errorId, ErrorCategory.ObjectNotFound, name));
 }

@@ -41,6 +41,23 @@ public static class Display
         return value.ToString("G3", CultureInfo.InvariantCulture) + units[unit];
     }
 
+    /// <summary>docker's BytesSize: binary units, four significant digits (<c>23.54GiB</c>), as <c>docker stats</c> shows memory.</summary>
+    public static string BinarySize(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+        return value.ToString("G4", CultureInfo.InvariantCulture) + units[unit];
+    }
+
+    /// <summary>A percentage with two decimals, as <c>docker stats</c> prints it (<c>96.83%</c>).</summary>
+    public static string Percent(double value) => value.ToString("F2", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>The 12-character id <c>docker ps</c> and <c>docker images</c> show.</summary>
     public static string ShortId(string? id)
     {

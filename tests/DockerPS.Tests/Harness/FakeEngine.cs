@@ -6,8 +6,9 @@ namespace DockerPS.Tests.Harness;
 
 /// <summary>
 /// A FAKE engine on 127.0.0.1, only for fault cases the real Docker 20.10 engine cannot produce: an engine that
-/// never answers, and engines of other API ranges (Docker 29 refuses API &lt; 1.44). It answers /version with the
-/// given versions and every other GET with <c>[]</c>, and records the request paths.
+/// never answers, engines of other API ranges (Docker 29 refuses API &lt; 1.44), and answers this machine's engine
+/// never gives (such as warnings about kernel features it has). It answers /version with the given versions, paths
+/// ending as a key of the given bodies with that body, every other request with <c>[]</c>, and records the paths.
 /// </summary>
 public sealed class FakeEngine : IDisposable
 {
@@ -15,11 +16,13 @@ public sealed class FakeEngine : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string? _apiVersion;
     private readonly string? _minApiVersion;
+    private readonly IReadOnlyDictionary<string, string> _bodies;
 
-    private FakeEngine(string? apiVersion, string? minApiVersion)
+    private FakeEngine(string? apiVersion, string? minApiVersion, IReadOnlyDictionary<string, string>? bodies = null)
     {
         _apiVersion = apiVersion;
         _minApiVersion = minApiVersion;
+        _bodies = bodies ?? new Dictionary<string, string>();
         _listener.Start();
         _ = Task.Run(AcceptAsync);
     }
@@ -27,7 +30,8 @@ public sealed class FakeEngine : IDisposable
     /// <summary>Accepts connections and never says a word.</summary>
     public static FakeEngine Silent() => new(null, null);
 
-    public static FakeEngine Answering(string apiVersion, string minApiVersion) => new(apiVersion, minApiVersion);
+    public static FakeEngine Answering(string apiVersion, string minApiVersion, IReadOnlyDictionary<string, string>? bodies = null) =>
+        new(apiVersion, minApiVersion, bodies);
 
     public string Endpoint => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
@@ -64,8 +68,18 @@ public sealed class FakeEngine : IDisposable
                 {
                     return;
                 }
-                while (!string.IsNullOrEmpty(await reader.ReadLineAsync(_stop.Token)))
+                var contentLength = 0;
+                for (var header = await reader.ReadLineAsync(_stop.Token); !string.IsNullOrEmpty(header); header = await reader.ReadLineAsync(_stop.Token))
                 {
+                    if (header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        contentLength = int.Parse(header["Content-Length:".Length..].Trim());
+                    }
+                }
+                // Request bodies (JSON, ASCII here) are read past so the next request on the connection parses.
+                if (contentLength > 0)
+                {
+                    await reader.ReadBlockAsync(new char[contentLength], _stop.Token);
                 }
                 var path = requestLine.Split(' ')[1];
                 lock (Paths)
@@ -76,9 +90,10 @@ public sealed class FakeEngine : IDisposable
                 {
                     await Task.Delay(Timeout.Infinite, _stop.Token);
                 }
-                var body = path.Split('?')[0].EndsWith("/version", StringComparison.Ordinal)
+                var route = path.Split('?')[0];
+                var body = route.EndsWith("/version", StringComparison.Ordinal)
                     ? $$"""{"Version":"29.0.0-fake","ApiVersion":"{{_apiVersion}}","MinAPIVersion":"{{_minApiVersion}}","Os":"linux","Arch":"amd64"}"""
-                    : "[]";
+                    : _bodies.FirstOrDefault(b => route.EndsWith(b.Key, StringComparison.Ordinal)).Value ?? "[]";
                 var response = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
             }

@@ -19,12 +19,13 @@ public abstract class ContainerCmdlet : DockerCmdlet
 
     private string? _current;
 
-    /// <summary>Container names (wildcards allowed), ids or id prefixes.</summary>
+    /// <summary>Container names (wildcards allowed), ids or id prefixes. A cmdlet that acts on some containers when none is
+    /// named overrides it without Mandatory, and <see cref="Unnamed"/>.</summary>
     [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ContainerNameCompleter))]
-    public string[]? Name { get; set; }
+    public virtual string[]? Name { get; set; }
 
     /// <summary>Container ids or unique id prefixes.</summary>
     [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -37,6 +38,9 @@ public abstract class ContainerCmdlet : DockerCmdlet
     /// <summary>Acts on one container, named as the engine resolves it.</summary>
     protected abstract void ProcessContainer(string container);
 
+    /// <summary>The containers to act on when -Name is optional and none was named.</summary>
+    protected virtual IEnumerable<string> Unnamed() => [];
+
     protected sealed override void ProcessItem()
     {
         foreach (var container in Containers())
@@ -46,14 +50,23 @@ public abstract class ContainerCmdlet : DockerCmdlet
             {
                 ProcessContainer(container);
             }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
-            {
-                WriteNotFound(ContainerNotFound, "container", container);
-            }
             catch (DockerEngineException e)
             {
-                WriteError(ErrorFor(e, container));
+                WriteContainerError(e, container, TargetEngine);
             }
+        }
+    }
+
+    /// <summary>A failure for one container: ContainerNotFound when the engine does not know it.</summary>
+    protected void WriteContainerError(DockerEngineException e, string container, DockerEngine engine)
+    {
+        if (e.Kind == EngineErrorKind.NotFound)
+        {
+            WriteNotFound(ContainerNotFound, "container", container, engine);
+        }
+        else
+        {
+            WriteError(ErrorFor(e, container));
         }
     }
 
@@ -64,12 +77,16 @@ public abstract class ContainerCmdlet : DockerCmdlet
         {
             return Id!;
         }
-        if (!Name!.Any(WildcardPattern.ContainsWildcardCharacters))
+        if (Name is null)
         {
-            return Name!;
+            return Unnamed();
+        }
+        if (!Name.Any(WildcardPattern.ContainsWildcardCharacters))
+        {
+            return Name;
         }
         var all = Await(ct => ContainerOperations.ListAsync(TargetEngine, new FilterSet(), ct));
-        return Name!.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
+        return Name.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
             ? all.Where(c => WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(c.Name)).Select(c => c.Name)
             : [name]).Distinct(StringComparer.Ordinal).ToArray();
     }

@@ -1,0 +1,22 @@
+namespace DockerPS;
+
+/// <summary>What a prune removed (<c>docker container prune</c>): the ids, and the disk space that freed.</summary>
+public sealed class PruneResult
+{
+    public PruneResult(IReadOnlyList<string> removed, long spaceReclaimed, DockerEngine engine)
+    {
+        Removed = removed;
+        SpaceReclaimed = spaceReclaimed;
+        Engine = engine;
+    }
+
+    /// <summary>Full ids of the removed objects.</summary>
+    public IReadOnlyList<string> Removed { get; }
+
+    /// <summary>Bytes freed.</summary>
+    public long SpaceReclaimed { get; }
+
+    public DockerEngine Engine { get; }
+
+    public override string ToString() => $"{Removed.Count} removed";
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker top</c>: the processes running in containers, one object per process.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerContainerProcess", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(ContainerProcess))]
+public sealed class GetDockerContainerProcessCommand : ContainerCmdlet
+{
+    public const string ContainerNotRunning = "ContainerNotRunning";
+
+    /// <summary>Options for the engine host's ps (default <c>-ef</c>), e.g. <c>aux</c> or <c>-o pid,user,args</c>.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string? PsArguments { get; set; }
+
+    protected override void ProcessContainer(string container)
+    {
+        try
+        {
+            WriteObject(Await(ct => ContainerOperations.ProcessesAsync(TargetEngine, container, PsArguments, ct)), enumerateCollection: true);
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
+        {
+            // The engine's 409 here means the container has no processes to list.
+            WriteError(new ErrorRecord(e, ContainerNotRunning, ErrorCategory.InvalidOperation, container));
+        }
+    }
+}
