@@ -154,7 +154,7 @@ public sealed class ContainerStatsTests(EngineFixture fixture)
 
     [Fact]
     public void NamesComplete() =>
-        Assert.Contains(fixture.RunningName, Completion.Complete(_ps, $"Get-DockerContainerStats dps-running-{fixture.RunId[..4]}"));
+        Assert.Contains(fixture.RunningName, Completion.Complete(_ps, $"Get-DockerContainerStats {fixture.RunningName[..^4]}"));
 
     private static int Count(ConcurrentQueue<object> samples, string name) =>
         samples.Count(s => (string)PSObject.AsPSObject(s).Properties["Name"].Value == name);

@@ -137,6 +137,6 @@ public sealed class ContainerUpdateTests(EngineFixture fixture)
     public void RestartPoliciesComplete()
     {
         Assert.Equal(new[] { "on-failure", "on-failure:3" }, Completion.Complete(_ps, "Set-DockerContainer web -RestartPolicy on"));
-        Assert.Contains(fixture.RunningName, Completion.Complete(_ps, $"Set-DockerContainer dps-running-{fixture.RunId[..4]}"));
+        Assert.Contains(fixture.RunningName, Completion.Complete(_ps, $"Set-DockerContainer {fixture.RunningName[..^4]}"));
     }
 }
