@@ -13,7 +13,6 @@ namespace DockerPS.Commands;
 /// </summary>
 public abstract class DockerCmdlet : PSCmdlet
 {
-    public const string NotAFileSystemPath = "NotAFileSystemPath";
 
     private readonly CancellationTokenSource _cancellation = new();
     private DockerEngine? _configuredEngine;
@@ -148,50 +147,6 @@ public abstract class DockerCmdlet : PSCmdlet
         record.StatusDescription = total < 0 ? Display.Size(bytes) : $"{Display.Size(bytes)} of {Display.Size(total)}";
         record.PercentComplete = total > 0 ? (int)Math.Min(100, bytes * 100 / total) : total == 0 ? 100 : -1;
         WriteProgress(record);
-    }
-
-    /// <summary>
-    /// A local path as the file system provider resolves it from the current location, keeping what docker cp
-    /// reads meaning into and the provider drops: a trailing '/' (must be a directory) and a final '/.' (its contents).
-    /// Null, with an error written, for paths of other providers.
-    /// </summary>
-    protected string? FileSystemPath(string path)
-    {
-        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-        if (provider.Name != "FileSystem")
-        {
-            WriteError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path."), NotAFileSystemPath, ErrorCategory.InvalidArgument, path));
-            return null;
-        }
-        if (PosixPath.SpecifiesCurrentDir(path.Replace('\\', '/')) && !PosixPath.SpecifiesCurrentDir(resolved))
-        {
-            return resolved.TrimEnd('/') + "/.";
-        }
-        return PosixPath.HasTrailingSeparator(path.Replace('\\', '/')) && !PosixPath.HasTrailingSeparator(resolved) ? resolved + "/" : resolved;
-    }
-
-    /// <summary>The local file-system item at a path as PowerShell's Get-Item shows it, for output.</summary>
-    protected void WriteItem(string path)
-    {
-        foreach (var item in InvokeProvider.Item.Get([WildcardPattern.Escape(path)], force: true, literalPath: true))
-        {
-            WriteObject(item);
-        }
-    }
-
-    /// <summary>A failed copy as an error record: the failure's name is the id, the path at fault the target.</summary>
-    protected static ErrorRecord ErrorFor(CopyException e)
-    {
-        var category = e.Failure switch
-        {
-            CopyFailure.ContainerPathNotFound or CopyFailure.LocalPathNotFound or CopyFailure.DestinationParentNotFound
-                or CopyFailure.DestinationDirectoryNotFound => ErrorCategory.ObjectNotFound,
-            CopyFailure.DirectoryOntoFile or CopyFailure.FileOntoDirectory => ErrorCategory.ResourceExists,
-            CopyFailure.NotADirectory => ErrorCategory.InvalidArgument,
-            CopyFailure.InvalidArchive => ErrorCategory.InvalidData,
-            _ => ErrorCategory.WriteError,
-        };
-        return new ErrorRecord(e, e.Failure.ToString(), category, e.Path);
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
             return;
         }
         _current = container;
-        var local = FileSystemPath(toContainer ? source : destination);
+        var local = this.FileSystemPath(toContainer ? source : destination);
         if (local is null)
         {
             return;
@@ -89,7 +89,7 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
             }
             else if (PassThru)
             {
-                WriteItem(result.Path);
+                this.WriteItem(result.Path);
             }
         }
         catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
@@ -98,7 +98,7 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
         }
         catch (CopyException e)
         {
-            WriteError(ErrorFor(e));
+            WriteError(e.ToErrorRecord());
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class ExportDockerContainerCommand : ContainerCmdlet
 
     protected override void ProcessContainer(string container)
     {
-        if (FileSystemPath(Path!) is not { } file)
+        if (this.FileSystemPath(Path!) is not { } file)
         {
             return;
         }
@@ -34,7 +34,7 @@ public sealed class ExportDockerContainerCommand : ContainerCmdlet
                 : null;
         if (failure is not null)
         {
-            WriteError(ErrorFor(failure));
+            WriteError(failure.ToErrorRecord());
             return;
         }
         if (File.Exists(file) && !Force)
@@ -52,9 +52,9 @@ public sealed class ExportDockerContainerCommand : ContainerCmdlet
         }
         catch (CopyException e)
         {
-            WriteError(ErrorFor(e));
+            WriteError(e.ToErrorRecord());
             return;
         }
-        WriteItem(file);
+        this.WriteItem(file);
     }
 }
