@@ -80,9 +80,9 @@ public sealed class ContainerUpdateTests(EngineFixture fixture)
     }
 
     [Theory]
-    [InlineData("-Memory 12x", "InvalidSize", "12x")]
-    [InlineData("-MemorySwap lots", "InvalidSize", "lots")]
-    [InlineData("-MemoryReservation -5m", "InvalidSize", "-5m")]
+    [InlineData("-Memory 12x", "InvalidMemory", "12x")]
+    [InlineData("-MemorySwap lots", "InvalidMemorySwap", "lots")]
+    [InlineData("-MemoryReservation -5m", "InvalidMemoryReservation", "-5m")]
     [InlineData("-Cpus '1,5'", "InvalidCpus", "1,5")]
     [InlineData("-Cpus 0", "InvalidCpus", "0")]
     [InlineData("-RestartPolicy sometimes", "InvalidRestartPolicy", "sometimes")]

@@ -13,9 +13,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(ContainerDetail))]
 public sealed class SetDockerContainerCommand : ContainerCmdlet
 {
-    public const string InvalidSize = "InvalidSize";
-    public const string InvalidCpus = "InvalidCpus";
-    public const string InvalidRestartPolicy = "InvalidRestartPolicy";
     public const string NothingToUpdate = "NothingToUpdate";
 
     private ContainerUpdate _update = new();
@@ -68,14 +65,14 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet
     protected override void BeginProcessing()
     {
         _update = new ContainerUpdate(
-            Memory: Parse<long?>(Memory, text => DockerUnits.ParseBytes(text), InvalidSize),
-            MemorySwap: Parse<long?>(MemorySwap, text => text.Trim() == "-1" ? -1 : DockerUnits.ParseBytes(text), InvalidSize),
-            MemoryReservation: Parse<long?>(MemoryReservation, text => DockerUnits.ParseBytes(text), InvalidSize),
-            NanoCpus: Parse<long?>(Cpus, text => DockerUnits.ParseCpus(text), InvalidCpus),
+            Memory: Parse<long?>(nameof(Memory), Memory, text => DockerUnits.ParseBytes(text)),
+            MemorySwap: Parse<long?>(nameof(MemorySwap), MemorySwap, text => text.Trim() == "-1" ? -1 : DockerUnits.ParseBytes(text)),
+            MemoryReservation: Parse<long?>(nameof(MemoryReservation), MemoryReservation, text => DockerUnits.ParseBytes(text)),
+            NanoCpus: Parse<long?>(nameof(Cpus), Cpus, text => DockerUnits.ParseCpus(text)),
             CpuShares: Given(nameof(CpuShares)) ? CpuShares : null,
             CpusetCpus: CpusetCpus,
             PidsLimit: Given(nameof(PidsLimit)) ? PidsLimit : null,
-            RestartPolicy: Parse(RestartPolicy, RestartPolicySpec.Parse, InvalidRestartPolicy));
+            RestartPolicy: Parse(nameof(RestartPolicy), RestartPolicy, RestartPolicySpec.Parse));
         if (_update.IsEmpty)
         {
             ThrowTerminatingError(new ErrorRecord(
@@ -102,7 +99,8 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet
 
     private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
-    private T? Parse<T>(string? text, Func<string, T> parse, string errorId)
+    /// <summary>Text in the docker CLI's syntax; text that does not parse is an Invalid&lt;Parameter&gt; error, as for New-DockerContainer.</summary>
+    private T? Parse<T>(string parameter, string? text, Func<string, T> parse)
     {
         if (text is null)
         {
@@ -114,7 +112,7 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
-            ThrowTerminatingError(new ErrorRecord(e, errorId, ErrorCategory.InvalidArgument, text));
+            ThrowTerminatingError(new ErrorRecord(e, "Invalid" + parameter, ErrorCategory.InvalidArgument, text));
             throw;
         }
     }
