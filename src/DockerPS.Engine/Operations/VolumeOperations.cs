@@ -10,11 +10,12 @@ public static class VolumeOperations
     /// <summary>The API version from which an engine's prune spares named volumes unless asked for all.</summary>
     private static readonly System.Version AnonymousPruneVersion = new(1, 42);
 
+    /// <summary>The volumes that match the engine-side filters, in the docker CLI's order (by name, numbers as numbers).</summary>
     public static Task<IReadOnlyList<Volume>> ListAsync(DockerEngine engine, FilterSet filters, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<Volume>>(async (client, ct) =>
         {
             var list = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
-            return list.Volumes?.Select(v => new Volume(v, engine)).ToArray() ?? [];
+            return list.Volumes?.Select(v => new Volume(v, engine)).OrderBy(v => v.Name, NaturalOrder.Instance).ToArray() ?? [];
         }, cancellationToken);
 
     public static Task<Volume> InspectAsync(DockerEngine engine, string name, CancellationToken cancellationToken) =>
