@@ -176,5 +176,6 @@ public sealed class VolumeTests(EngineFixture fixture)
 
         Assert.Equal(new[] { volume }, Completion.Complete(_ps, $"Remove-DockerVolume {volume[..^2]}"));
         Assert.Contains(volume, Completion.Complete(_ps, "Get-DockerVolume dps-vol-"));
+        Assert.Equal(new[] { volume }, Completion.Complete(_ps, $"New-DockerContainer {TestEnvironment.Image} -Volume {volume[..^2]}"));
     }
 }

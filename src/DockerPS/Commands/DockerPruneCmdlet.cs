@@ -14,6 +14,7 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
 {
     private ContainerPruneFilter? _filter;
 
+    /// <summary>Prune filters: <c>until</c> (a duration such as 24h, or a time; not for volumes), <c>label</c> and <c>label!</c> (<c>key</c> or <c>key=value</c>).</summary>
     [Parameter(Position = 0)]
     public Hashtable? Filter { get; set; }
 

@@ -53,5 +53,4 @@ public sealed class RemoveDockerVolumeCommand : DockerCmdlet
             }
         }
     }
-
 }
