@@ -11,6 +11,7 @@
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
     CmdletsToExport      = @(
         'Clear-DockerContainer'
+        'Clear-DockerVolume'
         'ConvertTo-DockerImage'
         'Copy-DockerItem'
         'Export-DockerContainer'
@@ -22,10 +23,13 @@
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'
+        'Get-DockerVolume'
         'Invoke-DockerContainer'
         'Invoke-DockerExec'
         'New-DockerContainer'
+        'New-DockerVolume'
         'Remove-DockerContainer'
+        'Remove-DockerVolume'
         'Rename-DockerContainer'
         'Restart-DockerContainer'
         'Resume-DockerContainer'

@@ -62,5 +62,16 @@ public sealed class ContainerPruneFilterTests
         Assert.Throws<FormatException>(() => Parse((key, value)));
 
     [Fact]
+    public void VolumePrunesTakeLabelsButNoUntil()
+    {
+        var filter = ContainerPruneFilter.Parse([new("label", "a"), new("label!", "b")], Now, takesUntil: false);
+
+        Assert.Equal(new[] { "a" }, filter.Labels);
+        Assert.Equal(new[] { "b" }, filter.NotLabels);
+        var error = Assert.Throws<FormatException>(() => ContainerPruneFilter.Parse([new("until", "1h")], Now, takesUntil: false));
+        Assert.Contains("use label or label!", error.Message);
+    }
+
+    [Fact]
     public void OneUntilOnly() => Assert.Throws<FormatException>(() => Parse(("until", "1h"), ("until", "2h")));
 }

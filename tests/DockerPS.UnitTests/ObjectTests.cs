@@ -27,6 +27,19 @@ public sealed class ObjectTests
     }
 
     [Fact]
+    public void VolumeTimesAreLocalAndMissingMapsAreEmpty()
+    {
+        var volume = new Volume(new VolumeResponse { Name = "v", CreatedAt = "2024-01-31T12:00:00Z" }, Engine);
+        var undated = new Volume(new VolumeResponse { Name = "w", CreatedAt = "" }, Engine);
+
+        Assert.Equal(new DateTime(2024, 1, 31, 12, 0, 0, DateTimeKind.Utc), volume.Created?.ToUniversalTime());
+        Assert.Equal(DateTimeKind.Local, volume.Created?.Kind);
+        Assert.Null(undated.Created);
+        Assert.Empty(undated.Labels);
+        Assert.Empty(undated.Options);
+    }
+
+    [Fact]
     public void UntaggedImagesAreNoneOrTheirDigestRepository()
     {
         var dangling = Image.Rows(new ImagesListResponse { ID = "sha256:1", RepoTags = ["<none>:<none>"], RepoDigests = ["<none>@<none>"] }, Engine).Single();

@@ -123,3 +123,31 @@ Describe 'Get-DockerContainerLog and Invoke-DockerExec' {
         $LASTEXITCODE | Should -Be 3
     }
 }
+
+Describe 'Volumes' {
+    BeforeAll {
+        $script:volume = "dps-pester-vol-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    }
+
+    AfterAll {
+        docker rm -f "$script:volume-user" 2>$null | Out-Null
+        docker volume rm -f $script:volume | Out-Null
+    }
+
+    It 'keeps data between containers' {
+        New-DockerVolume $script:volume -Label @{ 'dockerps.test' = 'pester' } | Out-Null
+        Invoke-DockerContainer $script:image -Volume "$($script:volume):/data" -Remove -- sh -c 'echo hello > /data/f'
+        Invoke-DockerContainer $script:image -Volume "$($script:volume):/data" -Remove -- cat /data/f | Should -Be 'hello'
+    }
+
+    It 'lists the volumes docker volume ls lists' {
+        (Get-DockerVolume | ForEach-Object { "$($_.Driver) $($_.Name)" }) | Should -Be (docker volume ls --format '{{.Driver}} {{.Name}}')
+    }
+
+    It 'keeps a volume in use and writes VolumeInUse' {
+        docker create --name "$script:volume-user" --label dockerps.test=pester -v "$($script:volume):/data" $script:image true | Out-Null
+        { Remove-DockerVolume $script:volume -ErrorAction Stop } |
+            Should -Throw -ErrorId 'VolumeInUse,DockerPS.Commands.RemoveDockerVolumeCommand'
+        Get-DockerVolume $script:volume | Should -Not -BeNullOrEmpty
+    }
+}

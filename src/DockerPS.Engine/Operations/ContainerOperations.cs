@@ -232,9 +232,5 @@ public static class ContainerOperations
 
     /// <summary>A raw POST whose JSON answer <paramref name="read"/> turns into the result.</summary>
     private static Task<T> PostAsync<T>(DockerEngine engine, string pathAndQuery, HttpContent? content, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
-        engine.SendAsync(HttpMethod.Post, pathAndQuery, content, async (response, ct) =>
-        {
-            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
-            return read(body.RootElement);
-        }, cancellationToken);
+        engine.SendJsonAsync(HttpMethod.Post, pathAndQuery, content, read, cancellationToken);
 }

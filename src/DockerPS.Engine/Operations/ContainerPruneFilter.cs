@@ -6,7 +6,8 @@ namespace DockerPS.Operations;
 /// <summary>
 /// The filters <c>docker container prune</c> takes, with the engine's meaning: <c>until</c> (created no later than a
 /// time, or a Go duration before now), <c>label</c> (has every one of these labels) and <c>label!</c> (skipped when it
-/// has every one of these). Other keys and bad values throw <see cref="FormatException"/>.
+/// has every one of these). Other keys and bad values throw <see cref="FormatException"/>. <c>docker volume prune</c>
+/// takes the same but until.
 /// </summary>
 public sealed class ContainerPruneFilter
 {
@@ -24,17 +25,20 @@ public sealed class ContainerPruneFilter
 
     public IReadOnlyList<string> NotLabels => _notLabels;
 
-    /// <summary>Reads filter pairs; an until value is a DateTime, a Go duration, Unix seconds or a date and time text.</summary>
-    public static ContainerPruneFilter Parse(IEnumerable<KeyValuePair<string, object>> filters, DateTime now)
+    /// <summary>
+    /// Reads filter pairs; an until value is a DateTime, a Go duration, Unix seconds or a date and time text. Volume
+    /// prunes take no until filter (<paramref name="takesUntil"/> false), as the engine's do not.
+    /// </summary>
+    public static ContainerPruneFilter Parse(IEnumerable<KeyValuePair<string, object>> filters, DateTime now, bool takesUntil = true)
     {
         var filter = new ContainerPruneFilter();
         foreach (var (key, value) in filters)
         {
             switch (key.ToLowerInvariant())
             {
-                case "until" when filter.Until is not null:
+                case "until" when takesUntil && filter.Until is not null:
                     throw new FormatException("Give one until filter, not several.");
-                case "until":
+                case "until" when takesUntil:
                     filter.Until = ParseTime(value, now);
                     break;
                 case "label":
@@ -44,16 +48,19 @@ public sealed class ContainerPruneFilter
                     filter._notLabels.Add(Text(value));
                     break;
                 default:
-                    throw new FormatException($"'{key}' is not a prune filter: use until, label or label!.");
+                    throw new FormatException($"'{key}' is not a prune filter here: use {(takesUntil ? "until, label" : "label")} or label!.");
             }
         }
         return filter;
     }
 
     /// <summary>The part of the filter the engine's container list applies: stopped containers with the labels.</summary>
-    internal FilterSet ListFilters()
+    internal FilterSet ListFilters() => LabelFilters().Add("status", "created").Add("status", "exited").Add("status", "dead");
+
+    /// <summary>The labels as engine list filters (every list takes them).</summary>
+    internal FilterSet LabelFilters()
     {
-        var filters = new FilterSet().Add("status", "created").Add("status", "exited").Add("status", "dead");
+        var filters = new FilterSet();
         foreach (var label in _labels)
         {
             filters.Add("label", label);

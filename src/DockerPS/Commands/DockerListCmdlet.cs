@@ -80,6 +80,21 @@ public abstract class DockerListCmdlet : DockerCmdlet
         return result;
     }
 
+    /// <summary>
+    /// Names for cmdlets that act on named objects: wildcard patterns replaced by the listed names they match (listed
+    /// only when there is a pattern), other names as given, each once.
+    /// </summary>
+    internal static IReadOnlyList<string> ExpandWildcards(IReadOnlyList<string> names, Func<IEnumerable<string>> list)
+    {
+        if (!names.Any(WildcardPattern.ContainsWildcardCharacters))
+        {
+            return names;
+        }
+        var all = list().ToArray();
+        return names.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name) ? all.Where(n => Like(n, name)) : [name])
+            .Distinct(StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>True when <paramref name="value"/> matches <paramref name="pattern"/> (wildcards, case-insensitive).</summary>
     protected static bool Like(string? value, string pattern) =>
         value is not null && WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase).IsMatch(value);

@@ -56,9 +56,11 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     [Parameter]
     public SwitchParameter PublishAll { get; set; }
 
-    /// <summary>Volumes, <c>source:target[:options]</c> (a host path or a volume name), or a target for an anonymous volume.</summary>
+    /// <summary>Volumes, <c>source:target[:options]</c> (a host path or a volume name), or a target for an anonymous volume.
+    /// Volume names complete, as the part before the colon.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VolumeNameCompleter))]
     public string[]? Volume { get; set; }
 
     /// <summary>Mounts in <c>--mount</c> syntax, e.g. <c>type=bind,source=/data,target=/data,readonly</c>.</summary>

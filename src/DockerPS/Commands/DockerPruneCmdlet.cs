@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// What the Clear- (prune) cmdlets share: -Filter checked before any engine call (a bad one is InvalidFilter and
+/// stops the command), and -Force that answers the confirmation ConfirmImpact High asks for but never -WhatIf. They
+/// list the candidates first and remove them one by one, asking for each, so only what was shown or confirmed goes.
+/// </summary>
+public abstract class DockerPruneCmdlet : DockerCmdlet
+{
+    private ContainerPruneFilter? _filter;
+
+    /// <summary>Prune filters: <c>until</c> (a duration such as 24h, or a time; not for volumes), <c>label</c> and <c>label!</c> (<c>key</c> or <c>key=value</c>).</summary>
+    [Parameter(Position = 0)]
+    public Hashtable? Filter { get; set; }
+
+    /// <summary>Removes without asking; -WhatIf still only shows what would be removed.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Whether this prune takes an until filter (the engine's volume prune does not).</summary>
+    protected virtual bool TakesUntil => true;
+
+    protected ContainerPruneFilter PruneFilter => _filter!;
+
+    protected override void BeginProcessing()
+    {
+        var pairs = new List<KeyValuePair<string, object>>();
+        foreach (DictionaryEntry entry in Filter ?? [])
+        {
+            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
+            foreach (var value in LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value })
+            {
+                pairs.Add(new(key, PSObject.AsPSObject(value).BaseObject));
+            }
+        }
+        try
+        {
+            _filter = ContainerPruneFilter.Parse(pairs, DateTime.Now, TakesUntil);
+        }
+        catch (FormatException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, DockerListCmdlet.InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+        }
+    }
+
+    /// <summary>
+    /// Removes the candidates one by one, each as approved, then writes the names removed and the space freed (not
+    /// with -WhatIf). One removed since the listing is skipped; one the engine refuses (in use again, say) stays, as
+    /// an error for it.
+    /// </summary>
+    protected void Prune<T>(IReadOnlyList<T> candidates, string action, Func<T, string> target, Func<T, string> id, Func<T, long> size,
+        Func<T, CancellationToken, Task> remove)
+    {
+        var removed = new List<string>();
+        long reclaimed = 0;
+        foreach (var candidate in candidates)
+        {
+            var shown = target(candidate);
+            if (!Approve(shown, action))
+            {
+                continue;
+            }
+            try
+            {
+                Await(ct => remove(candidate, ct));
+                WriteVerbose($"{action}: {shown} removed.");
+                removed.Add(id(candidate));
+                reclaimed += size(candidate);
+            }
+            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+            {
+                WriteVerbose($"{action}: {shown} was already removed.");
+            }
+            catch (DockerEngineException e)
+            {
+                WriteError(ErrorFor(e, shown));
+            }
+        }
+        if (!WhatIfRequested)
+        {
+            WriteObject(new PruneResult(removed, reclaimed, TargetEngine));
+        }
+    }
+
+    /// <summary>-Force answers the confirmation that ConfirmImpact High asks for by default; -WhatIf and an explicit -Confirm still apply.</summary>
+    private bool Approve(string target, string action) =>
+        (Force && !WhatIfRequested && !Switch("Confirm")) || ShouldProcess(target, action);
+
+    private bool WhatIfRequested => MyInvocation.BoundParameters.ContainsKey("WhatIf")
+        ? Switch("WhatIf")
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    private bool Switch(string name) => MyInvocation.BoundParameters.TryGetValue(name, out var value) && LanguagePrimitives.IsTrue(value);
+}
