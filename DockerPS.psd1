@@ -19,6 +19,8 @@
         'Get-DockerContainerLog'
         'Get-DockerContainerProcess'
         'Get-DockerContainerStats'
+        'Get-DockerDiskUsage'
+        'Get-DockerEvent'
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'

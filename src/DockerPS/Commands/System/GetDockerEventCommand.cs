@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using DockerPS.Errors;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// <c>docker events</c>: the engine's events as objects. Without -Follow or -Until, the past events up to now (as
+/// <c>docker events --until now</c>); with -Follow, new events as they happen until Ctrl+C or -Until.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "DockerEvent", DefaultParameterSetName = DefaultSet)]
+[OutputType(typeof(EngineEvent))]
+public sealed class GetDockerEventCommand : DockerListCmdlet
+{
+    private const string DefaultSet = "Default";
+
+    private bool _timesValid;
+    private DateTimeOffset? _since;
+    private DateTimeOffset? _until;
+
+    /// <summary>Events from this time on: a DateTime, a TimeSpan back from now, or text as <c>docker events --since</c> takes it.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Since { get; set; }
+
+    /// <summary>Events up to this time, in the forms -Since takes; a time to come ends the stream then.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Until { get; set; }
+
+    /// <summary>Keeps writing new events as they happen, until Ctrl+C (or -Until).</summary>
+    [Parameter]
+    public SwitchParameter Follow { get; set; }
+
+    /// <summary>Checks the times before any engine call.</summary>
+    protected override void BeginProcessing()
+    {
+        var now = DateTimeOffset.Now;
+        _timesValid = Time(nameof(Since), Since, now, out _since) && Time(nameof(Until), Until, now, out _until);
+        // Without -Follow the stream ends at once: the past events only.
+        _until ??= Follow ? null : now;
+    }
+
+    protected override void ProcessItem()
+    {
+        // A bad -Since/-Until was reported once, before any engine call.
+        if (!_timesValid)
+        {
+            return;
+        }
+        var engine = TargetEngine;
+        var options = new EventOptions { Since = _since, Until = _until, Filters = Filters() };
+        try
+        {
+            foreach (var engineEvent in AwaitEach(ct => EventOperations.ReadAsync(engine, options, ct)))
+            {
+                WriteObject(engineEvent);
+            }
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
+        {
+            WriteError(ErrorFor(e, Filter, InvalidFilter));
+        }
+    }
+}
