@@ -11,6 +11,7 @@
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
     CmdletsToExport      = @(
         'Clear-DockerContainer'
+        'Clear-DockerSystem'
         'ConvertTo-DockerImage'
         'Copy-DockerItem'
         'Export-DockerContainer'

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -14,7 +13,7 @@ public sealed class GetDockerEventCommand : DockerListCmdlet
 {
     private const string DefaultSet = "Default";
 
-    private bool _timesValid;
+    private bool _valid;
     private DateTimeOffset? _since;
     private DateTimeOffset? _until;
 
@@ -33,33 +32,45 @@ public sealed class GetDockerEventCommand : DockerListCmdlet
     public SwitchParameter Follow { get; set; }
 
     /// <summary>Checks the times before any engine call.</summary>
+    /// <summary>The filter keys of <c>docker events --filter</c>; engines before 23.0 ignore unknown keys, so check them here.</summary>
+    private static readonly HashSet<string> FilterKeys = new(StringComparer.Ordinal)
+    {
+        "config", "container", "daemon", "event", "image", "label", "network", "node", "plugin", "scope", "secret", "service", "type", "volume",
+    };
+
     protected override void BeginProcessing()
     {
         var now = DateTimeOffset.Now;
-        _timesValid = Time(nameof(Since), Since, now, out _since) && Time(nameof(Until), Until, now, out _until);
+        _valid = Time(nameof(Since), Since, now, out _since) && Time(nameof(Until), Until, now, out _until) && KnownFilters();
         // Without -Follow the stream ends at once: the past events only.
         _until ??= Follow ? null : now;
     }
 
     protected override void ProcessItem()
     {
-        // A bad -Since/-Until was reported once, before any engine call.
-        if (!_timesValid)
+        // A bad -Since, -Until or -Filter was reported once, before any engine call.
+        if (!_valid)
         {
             return;
         }
         var engine = TargetEngine;
         var options = new EventOptions { Since = _since, Until = _until, Filters = Filters() };
-        try
+        foreach (var engineEvent in AwaitEach(ct => EventOperations.ReadAsync(engine, options, ct)))
         {
-            foreach (var engineEvent in AwaitEach(ct => EventOperations.ReadAsync(engine, options, ct)))
-            {
-                WriteObject(engineEvent);
-            }
+            WriteObject(engineEvent);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
+    }
+
+    /// <summary>False (with an InvalidFilter error) when -Filter has a key <c>docker events</c> does not know.</summary>
+    private bool KnownFilters()
+    {
+        var unknown = Filter?.Keys.Cast<object>().Select(LanguagePrimitives.ConvertTo<string>).FirstOrDefault(key => !FilterKeys.Contains(key));
+        if (unknown is null)
         {
-            WriteError(ErrorFor(e, Filter, InvalidFilter));
+            return true;
         }
+        WriteError(new ErrorRecord(new ArgumentException($"'{unknown}' is not an event filter: use {string.Join(", ", FilterKeys.Order())}."),
+            InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+        return false;
     }
 }

@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// What the prune cmdlets (<c>Clear-Docker*</c>) share: -Filter read as <c>docker * prune --filter</c> reads it, checked
+/// before any engine call, and -Force, which answers the confirmation that ConfirmImpact High asks for.
+/// </summary>
+public abstract class PruneCmdlet : DockerCmdlet
+{
+    /// <summary>Prune filters: <c>until</c> (a duration such as 24h, or a time), <c>label</c> and <c>label!</c> (<c>key</c> or <c>key=value</c>).</summary>
+    [Parameter(Position = 0)]
+    public Hashtable? Filter { get; set; }
+
+    /// <summary>Removes without asking; -WhatIf still only shows what would be removed.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>-Filter, parsed in BeginProcessing.</summary>
+    protected ContainerPruneFilter PruneFilter { get; private set; } = null!;
+
+    /// <summary>Checks the filters before any engine call.</summary>
+    protected override void BeginProcessing()
+    {
+        var pairs = new List<KeyValuePair<string, object>>();
+        foreach (DictionaryEntry entry in Filter ?? [])
+        {
+            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
+            foreach (var value in LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value })
+            {
+                pairs.Add(new(key, PSObject.AsPSObject(value).BaseObject));
+            }
+        }
+        try
+        {
+            PruneFilter = ContainerPruneFilter.Parse(pairs, DateTime.Now);
+        }
+        catch (FormatException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, DockerListCmdlet.InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+        }
+    }
+
+    /// <summary>-Force answers the confirmation that ConfirmImpact High asks for by default; -WhatIf and an explicit -Confirm still apply.</summary>
+    protected bool Approve(string target, string action) =>
+        (Force && !WhatIfRequested && !Switch("Confirm")) || ShouldProcess(target, action);
+
+    protected bool WhatIfRequested => MyInvocation.BoundParameters.ContainsKey("WhatIf")
+        ? Switch("WhatIf")
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    private bool Switch(string name) => MyInvocation.BoundParameters.TryGetValue(name, out var value) && LanguagePrimitives.IsTrue(value);
+}
