@@ -32,13 +32,26 @@ public sealed class SystemPruneTests(EngineFixture fixture)
         return new(label, container, network, volume, image);
     }
 
+    /// <summary>Removes what is left of batches, so this run's other tests (its dangling images, say) do not see them.</summary>
+    private static void Remove(params Batch[] batches)
+    {
+        foreach (var batch in batches)
+        {
+            Succeeds("rm", "-f", batch.Container);
+            Succeeds("network", "rm", batch.Network);
+            Succeeds("volume", "rm", batch.Volume);
+            Succeeds("rmi", "-f", batch.Image);
+        }
+    }
+
     private string Only(Batch batch) => $"@{{ label = '{EngineFixture.Label}={fixture.RunId}', '{batch.Label}' }}";
 
-    private static bool Exists(params string[] inspect)
+    /// <summary>Runs a docker command; false when it fails (the object is not there).</summary>
+    private static bool Succeeds(params string[] args)
     {
         try
         {
-            DockerCli.Run(inspect);
+            DockerCli.Run(args);
             return true;
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
@@ -49,10 +62,10 @@ public sealed class SystemPruneTests(EngineFixture fixture)
 
     private static string[] Left(Batch batch) => new[]
     {
-        Exists("container", "inspect", batch.Container) ? "container" : null,
-        Exists("network", "inspect", batch.Network) ? "network" : null,
-        Exists("volume", "inspect", batch.Volume) ? "volume" : null,
-        Exists("image", "inspect", batch.Image) ? "image" : null,
+        Succeeds("container", "inspect", batch.Container) ? "container" : null,
+        Succeeds("network", "inspect", batch.Network) ? "network" : null,
+        Succeeds("volume", "inspect", batch.Volume) ? "volume" : null,
+        Succeeds("image", "inspect", batch.Image) ? "image" : null,
     }.OfType<string>().ToArray();
 
     [Fact]
@@ -60,51 +73,75 @@ public sealed class SystemPruneTests(EngineFixture fixture)
     {
         var (batch, other) = (NewBatch(), NewBatch());
         var containerId = DockerCli.Run("inspect", "--format", "{{.Id}}", batch.Container).Trim();
+        try
+        {
+            var result = _ps.Run($"Clear-DockerSystem -Volumes -Filter {Only(batch)} -Force");
 
-        var result = _ps.Run($"Clear-DockerSystem -Volumes -Filter {Only(batch)} -Force");
-
-        Assert.Empty(result.Errors);
-        var pruned = Assert.Single(result.Output);
-        Assert.Equal("DockerPS.PruneResult", pruned.BaseObject.GetType().FullName);
-        Assert.Equal(new[] { containerId, batch.Network, batch.Volume, batch.Image }.Order(), ((IEnumerable<string>)pruned.Properties["Removed"].Value!).Order());
-        Assert.Empty(Left(batch));
-        Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(other));
+            Assert.Empty(result.Errors);
+            var pruned = Assert.Single(result.Output);
+            Assert.Equal("DockerPS.PruneResult", pruned.BaseObject.GetType().FullName);
+            Assert.Equal(new[] { containerId, batch.Network, batch.Volume, batch.Image }.Order(), ((IEnumerable<string>)pruned.Properties["Removed"].Value!).Order());
+            Assert.Empty(Left(batch));
+            Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(other));
+        }
+        finally
+        {
+            Remove(batch, other);
+        }
     }
 
     [Fact]
     public void WithoutVolumesTheVolumesStay()
     {
         var batch = NewBatch();
+        try
+        {
+            var result = _ps.Run($"Clear-DockerSystem -Filter {Only(batch)} -Force");
 
-        var result = _ps.Run($"Clear-DockerSystem -Filter {Only(batch)} -Force");
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(new[] { "volume" }, Left(batch));
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "volume" }, Left(batch));
+        }
+        finally
+        {
+            Remove(batch);
+        }
     }
 
     [Fact]
     public void WhatIfListsWhatWouldGoAndRemovesNothing()
     {
         var batch = NewBatch();
+        try
+        {
+            var result = _ps.Run($"Clear-DockerSystem -Volumes -Filter {Only(batch)} -WhatIf");
 
-        var result = _ps.Run($"Clear-DockerSystem -Volumes -Filter {Only(batch)} -WhatIf");
-
-        Assert.Empty(result.Errors);
-        Assert.Empty(result.Output);
-        Assert.Contains(batch.Container, result.HostText);
-        Assert.Contains(batch.Network, result.HostText);
-        Assert.Contains(batch.Volume, result.HostText);
-        Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(batch));
+            Assert.Empty(result.Errors);
+            Assert.Empty(result.Output);
+            Assert.Contains(batch.Container, result.HostText);
+            Assert.Contains(batch.Network, result.HostText);
+            Assert.Contains(batch.Volume, result.HostText);
+            Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(batch));
+        }
+        finally
+        {
+            Remove(batch);
+        }
     }
 
     [Fact]
     public void BadFiltersStopBeforeAnythingIsRemoved()
     {
         var batch = NewBatch();
+        try
+        {
+            var result = _ps.Run($"Clear-DockerSystem -Force -Filter @{{ colour = 'red' }}; Clear-DockerSystem -Volumes -Force -Filter @{{ until = '1h'; label = '{batch.Label}' }}");
 
-        var result = _ps.Run($"Clear-DockerSystem -Force -Filter @{{ colour = 'red' }}; Clear-DockerSystem -Volumes -Force -Filter @{{ until = '1h'; label = '{batch.Label}' }}");
-
-        Assert.Equal(new[] { $"InvalidFilter,{Cmdlet}", $"InvalidFilter,{Cmdlet}" }, result.ErrorIds);
-        Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(batch));
+            Assert.Equal(new[] { $"InvalidFilter,{Cmdlet}", $"InvalidFilter,{Cmdlet}" }, result.ErrorIds);
+            Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(batch));
+        }
+        finally
+        {
+            Remove(batch);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace DockerPS.Operations;
@@ -52,29 +54,48 @@ public static class SystemPruneOperations
             }
         }, cancellationToken);
 
-    /// <summary>Prunes <paramref name="kind"/> with the engine's prune endpoint: the ids (volume names) removed, and the bytes that freed.</summary>
+    /// <summary>Prunes <paramref name="kind"/> with the engine's prune endpoint: what it removed and the bytes that freed.</summary>
     public static Task<PruneResult> PruneAsync(DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
         engine.CallAsync(async (client, ct) =>
         {
-            var filters = filter.PruneFilters();
-            switch (kind)
+            // The engine runs one prune of a kind at a time and refuses another meanwhile (409): wait for it to end.
+            for (var attempt = 1; ; attempt++)
             {
-                case Containers:
-                    var containers = await client.Containers.PruneContainersAsync(new ContainersPruneParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
-                    return new PruneResult(containers.ContainersDeleted?.ToArray() ?? [], (long)containers.SpaceReclaimed, engine);
-                case Networks:
-                    var networks = await client.Networks.PruneNetworksAsync(new NetworksDeleteUnusedParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
-                    return new PruneResult(networks.NetworksDeleted?.ToArray() ?? [], 0, engine);
-                case Images:
-                    // The engine reports the layers it deleted too: keep the ids of images only.
-                    var before = (await client.Images.ListImagesAsync(new ImagesListParameters { All = true }, ct).ConfigureAwait(false)).Select(i => i.ID).ToHashSet();
-                    var images = await client.Images.PruneImagesAsync(new ImagesPruneParameters { Filters = filters.Add("dangling", allImages ? "false" : "true").ToEngine() }, ct).ConfigureAwait(false);
-                    return new PruneResult(images.ImagesDeleted?.Select(i => i.Deleted).OfType<string>().Where(before.Contains).ToArray() ?? [], (long)images.SpaceReclaimed, engine);
-                case Volumes:
-                    var volumes = await client.Volumes.PruneAsync(new VolumesPruneParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
-                    return new PruneResult(volumes.VolumesDeleted?.ToArray() ?? [], (long)volumes.SpaceReclaimed, engine);
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of object system prune removes.");
+                try
+                {
+                    return await PruneOnceAsync(client, engine, kind, filter, allImages, ct).ConfigureAwait(false);
+                }
+                catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Conflict && attempt < PruneAttempts)
+                {
+                    await Task.Delay(PruneRetryDelay, ct).ConfigureAwait(false);
+                }
             }
         }, cancellationToken);
+
+    private const int PruneAttempts = 20;
+    private static readonly TimeSpan PruneRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private static async Task<PruneResult> PruneOnceAsync(DockerClient client, DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken ct)
+    {
+        var filters = filter.PruneFilters();
+        switch (kind)
+        {
+            case Containers:
+                var containers = await client.Containers.PruneContainersAsync(new ContainersPruneParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(containers.ContainersDeleted?.ToArray() ?? [], (long)containers.SpaceReclaimed, engine);
+            case Networks:
+                var networks = await client.Networks.PruneNetworksAsync(new NetworksDeleteUnusedParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(networks.NetworksDeleted?.ToArray() ?? [], 0, engine);
+            case Images:
+                // The engine reports the layers it deleted too: keep the ids of images only.
+                var before = (await client.Images.ListImagesAsync(new ImagesListParameters { All = true }, ct).ConfigureAwait(false)).Select(i => i.ID).ToHashSet();
+                var images = await client.Images.PruneImagesAsync(new ImagesPruneParameters { Filters = filters.Add("dangling", allImages ? "false" : "true").ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(images.ImagesDeleted?.Select(i => i.Deleted).OfType<string>().Where(before.Contains).ToArray() ?? [], (long)images.SpaceReclaimed, engine);
+            case Volumes:
+                var volumes = await client.Volumes.PruneAsync(new VolumesPruneParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(volumes.VolumesDeleted?.ToArray() ?? [], (long)volumes.SpaceReclaimed, engine);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of object system prune removes.");
+        }
+    }
 }
