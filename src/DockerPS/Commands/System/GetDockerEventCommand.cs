@@ -31,13 +31,13 @@ public sealed class GetDockerEventCommand : DockerListCmdlet
     [Parameter]
     public SwitchParameter Follow { get; set; }
 
-    /// <summary>Checks the times before any engine call.</summary>
-    /// <summary>The filter keys of <c>docker events --filter</c>; engines before 23.0 ignore unknown keys, so check them here.</summary>
+    /// <summary>The filter keys of <c>docker events --filter</c>; some engines (20.10) ignore unknown keys, so they are checked here.</summary>
     private static readonly HashSet<string> FilterKeys = new(StringComparer.Ordinal)
     {
         "config", "container", "daemon", "event", "image", "label", "network", "node", "plugin", "scope", "secret", "service", "type", "volume",
     };
 
+    /// <summary>Checks the times and filter keys before any engine call.</summary>
     protected override void BeginProcessing()
     {
         var now = DateTimeOffset.Now;
