@@ -11,6 +11,7 @@
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
     CmdletsToExport      = @(
         'Clear-DockerContainer'
+        'Clear-DockerSystem'
         'Clear-DockerVolume'
         'ConvertTo-DockerImage'
         'Copy-DockerItem'
@@ -20,6 +21,8 @@
         'Get-DockerContainerLog'
         'Get-DockerContainerProcess'
         'Get-DockerContainerStats'
+        'Get-DockerDiskUsage'
+        'Get-DockerEvent'
         'Get-DockerImage'
         'Get-DockerInfo'
         'Get-DockerVersion'

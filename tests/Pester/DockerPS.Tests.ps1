@@ -88,6 +88,20 @@ Describe 'Get-DockerVersion and Get-DockerInfo' {
     }
 }
 
+Describe 'Get-DockerDiskUsage and Get-DockerEvent' {
+    It 'count the images docker system df counts' {
+        $images = Get-DockerDiskUsage | Where-Object Type -eq 'Images'
+        $images.TotalCount | Should -Be ((docker system df --format '{{json .}}' | ConvertFrom-Json | Where-Object Type -eq 'Images').TotalCount)
+    }
+
+    It 'returns the events of a container that ran' {
+        $since = Get-Date
+        $name = "dps-pester-evt-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        docker run --rm --name $name $script:image true | Out-Null
+        (Get-DockerEvent -Since $since -Filter @{ container = $name }).Action | Should -Contain 'destroy'
+    }
+}
+
 Describe 'Unreachable engines' {
     It 'fail with EngineUnreachable naming the endpoint' {
         { Get-DockerContainer -DockerHost 'unix:///tmp/dockerps-nowhere.sock' -ErrorAction Stop } |

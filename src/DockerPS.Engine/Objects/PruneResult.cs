@@ -1,6 +1,6 @@
 namespace DockerPS;
 
-/// <summary>What a prune removed (<c>docker container prune</c>, <c>docker volume prune</c>): the ids or names, and the disk space that freed.</summary>
+/// <summary>What a prune removed (<c>docker container prune</c>, <c>docker volume prune</c>, <c>docker system prune</c>): the ids or names, and the disk space that freed.</summary>
 public sealed class PruneResult
 {
     public PruneResult(IReadOnlyList<string> removed, long spaceReclaimed, DockerEngine engine)
@@ -10,7 +10,7 @@ public sealed class PruneResult
         Engine = engine;
     }
 
-    /// <summary>Full ids of the removed objects (names, for volumes).</summary>
+    /// <summary>The removed objects as the engine names them: full ids of containers and images, names of networks and volumes.</summary>
     public IReadOnlyList<string> Removed { get; }
 
     /// <summary>Bytes freed.</summary>

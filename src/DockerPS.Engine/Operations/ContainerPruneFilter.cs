@@ -68,6 +68,25 @@ public sealed class ContainerPruneFilter
         return filters;
     }
 
+    /// <summary>The filter as the engine's prune endpoints take it (<c>until</c> as Unix seconds).</summary>
+    internal FilterSet PruneFilters()
+    {
+        var filters = new FilterSet();
+        if (Until is { } until)
+        {
+            filters.Add("until", DockerTime.ToUnix(new DateTimeOffset(until, TimeSpan.Zero)));
+        }
+        foreach (var label in _labels)
+        {
+            filters.Add("label", label);
+        }
+        foreach (var label in _notLabels)
+        {
+            filters.Add("label!", label);
+        }
+        return filters;
+    }
+
     /// <summary>The part the engine's list cannot apply: the creation time and the labels to skip.</summary>
     internal bool Matches(DateTime createdUtc, IDictionary<string, string>? labels) =>
         (Until is not { } until || createdUtc <= until)

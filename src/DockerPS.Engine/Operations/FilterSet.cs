@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace DockerPS.Operations;
 
 /// <summary>Engine list filters (<c>filters={"status":{"running":true}}</c>): each key with its set of values.</summary>
@@ -18,4 +20,7 @@ public sealed class FilterSet
     }
 
     internal IDictionary<string, IDictionary<string, bool>>? ToEngine() => IsEmpty ? null : _filters;
+
+    /// <summary>As the engine's <c>filters</c> query parameter takes them, for raw requests.</summary>
+    internal string ToJson() => JsonSerializer.Serialize(_filters);
 }

@@ -3,6 +3,7 @@ using DockerPS.Archive;
 using DockerPS.Completion;
 using DockerPS.Errors;
 using DockerPS.Formatting;
+using DockerPS.Parsing;
 
 namespace DockerPS.Commands;
 
@@ -13,6 +14,7 @@ namespace DockerPS.Commands;
 /// </summary>
 public abstract class DockerCmdlet : PSCmdlet
 {
+    public const string InvalidTime = "InvalidTime";
 
     private readonly CancellationTokenSource _cancellation = new();
     private DockerEngine? _configuredEngine;
@@ -207,4 +209,28 @@ public abstract class DockerCmdlet : PSCmdlet
         WriteError(new ErrorRecord(
             new ItemNotFoundException($"No {what} matches '{name}' on engine {(engine ?? TargetEngine).Name}."),
             errorId, ErrorCategory.ObjectNotFound, name));
+
+    /// <summary>A -Since/-Until value (DateTime, TimeSpan back from now, or docker time text) as a point in time; false (with an InvalidTime error) when it is not one.</summary>
+    protected bool Time(string parameter, object? value, DateTimeOffset now, out DateTimeOffset? time)
+    {
+        try
+        {
+            time = (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+            {
+                null => null,
+                DateTimeOffset offset => offset,
+                // An unspecified kind (Get-Date's, [datetime]'...') is local time.
+                DateTime local => new DateTimeOffset(local),
+                TimeSpan back => now - back,
+                var text => DockerTime.Parse(LanguagePrimitives.ConvertTo<string>(text), now),
+            };
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+        {
+            WriteError(new ErrorRecord(new ArgumentException($"-{parameter}: {e.Message}", e), InvalidTime, ErrorCategory.InvalidArgument, value));
+            time = null;
+            return false;
+        }
+    }
 }

@@ -31,6 +31,21 @@ public abstract class DockerListCmdlet : DockerCmdlet
     /// <summary>Lists with the engine-side filters; null (after writing InvalidFilter) when the engine rejects them.</summary>
     protected IReadOnlyList<T>? List<T>(Func<DockerEngine, FilterSet, CancellationToken, Task<IReadOnlyList<T>>> list)
     {
+        var filters = Filters();
+        try
+        {
+            return Await(ct => list(TargetEngine, filters, ct));
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
+        {
+            WriteError(ErrorFor(e, Filter, InvalidFilter));
+            return null;
+        }
+    }
+
+    /// <summary>The engine-side filters: the cmdlet's own, -Label and -Filter.</summary>
+    protected FilterSet Filters()
+    {
         var filters = new FilterSet();
         AddFilters(filters);
         foreach (var label in Label ?? [])
@@ -45,15 +60,7 @@ public abstract class DockerListCmdlet : DockerCmdlet
                 filters.Add(key, value is bool b ? (b ? "true" : "false") : LanguagePrimitives.ConvertTo<string>(value));
             }
         }
-        try
-        {
-            return Await(ct => list(TargetEngine, filters, ct));
-        }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
-        {
-            WriteError(ErrorFor(e, Filter, InvalidFilter));
-            return null;
-        }
+        return filters;
     }
 
     /// <summary>

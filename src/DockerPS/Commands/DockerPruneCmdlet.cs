@@ -88,10 +88,10 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
     }
 
     /// <summary>-Force answers the confirmation that ConfirmImpact High asks for by default; -WhatIf and an explicit -Confirm still apply.</summary>
-    private bool Approve(string target, string action) =>
+    protected bool Approve(string target, string action) =>
         (Force && !WhatIfRequested && !Switch("Confirm")) || ShouldProcess(target, action);
 
-    private bool WhatIfRequested => MyInvocation.BoundParameters.ContainsKey("WhatIf")
+    protected bool WhatIfRequested => MyInvocation.BoundParameters.ContainsKey("WhatIf")
         ? Switch("WhatIf")
         : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 

@@ -27,8 +27,11 @@ public static class Display
         };
     }
 
-    /// <summary>docker's HumanSize: decimal units, three significant digits (<c>1.98MB</c>).</summary>
-    public static string Size(long bytes)
+    /// <summary>
+    /// docker's HumanSizeWithPrecision: decimal units, three significant digits (<c>1.98MB</c>) as <c>docker images</c>
+    /// shows sizes, or four (<c>1.984MB</c>) as <c>docker system df</c> does.
+    /// </summary>
+    public static string Size(long bytes, int digits = 3)
     {
         string[] units = ["B", "kB", "MB", "GB", "TB", "PB"];
         double value = bytes;
@@ -38,8 +41,12 @@ public static class Display
             value /= 1000;
             unit++;
         }
-        return value.ToString("G3", CultureInfo.InvariantCulture) + units[unit];
+        return value.ToString("G" + digits, CultureInfo.InvariantCulture) + units[unit];
     }
+
+    /// <summary>Reclaimable space as <c>docker system df</c> shows it: <c>1.2MB (40%)</c>.</summary>
+    public static string Reclaimable(long bytes, int? percent) =>
+        percent is { } p ? $"{Size(bytes, 4)} ({p}%)" : Size(bytes, 4);
 
     /// <summary>docker's BytesSize: binary units, four significant digits (<c>23.54GiB</c>), as <c>docker stats</c> shows memory.</summary>
     public static string BinarySize(long bytes)

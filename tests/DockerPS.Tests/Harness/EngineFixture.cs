@@ -61,7 +61,7 @@ public sealed class EngineFixture : IDisposable
     /// <summary>Labels that mark a container as this run's, so tests in other checkouts sharing the engine are left alone.</summary>
     public string[] LabelArgs => ["--label", $"{Label}={RunId}"];
 
-    /// <summary>Removes this run's containers, volumes and tags (other runs may share the engine).</summary>
+    /// <summary>Removes this run's containers, networks, volumes, labelled images and tags (other runs may share the engine).</summary>
     private void Cleanup()
     {
         var ids = DockerCli.Lines("ps", "-aq", "--filter", $"label={Label}={RunId}");
@@ -69,10 +69,21 @@ public sealed class EngineFixture : IDisposable
         {
             DockerCli.Run(["rm", "-f", .. ids]);
         }
+        // Networks, volumes and untagged images the tests made carry the run's label too.
+        var networks = DockerCli.Lines("network", "ls", "-q", "--filter", $"label={Label}={RunId}");
+        if (networks.Length > 0)
+        {
+            DockerCli.Run(["network", "rm", .. networks]);
+        }
         var volumes = DockerCli.Lines("volume", "ls", "-q", "--filter", $"label={Label}={RunId}");
         if (volumes.Length > 0)
         {
             DockerCli.Run(["volume", "rm", "-f", .. volumes]);
+        }
+        var images = DockerCli.Lines("images", "-q", "--filter", $"label={Label}={RunId}");
+        if (images.Length > 0)
+        {
+            DockerCli.Run(["rmi", "-f", .. images.Distinct()]);
         }
         var tags = DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}").Where(t => t.StartsWith("dps-test/", StringComparison.Ordinal) && t.Contains(RunId, StringComparison.Ordinal)).ToArray();
         if (tags.Length > 0)

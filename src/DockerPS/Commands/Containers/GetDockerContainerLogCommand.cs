@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DockerPS.Operations;
-using DockerPS.Parsing;
 
 namespace DockerPS.Commands;
 
@@ -9,8 +8,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(ContainerLogLine))]
 public sealed class GetDockerContainerLogCommand : ContainerCmdlet
 {
-    public const string InvalidTime = "InvalidTime";
-
     private LogOptions? _options;
 
     /// <summary>Keeps reading new lines until the container stops (or Ctrl+C).</summary>
@@ -70,30 +67,6 @@ public sealed class GetDockerContainerLogCommand : ContainerCmdlet
         foreach (var line in AwaitEach(ct => LogOperations.ReadAsync(engine, container, _options, ct)))
         {
             WriteObject(line);
-        }
-    }
-
-    /// <summary>-Since/-Until as a point in time; false (with an InvalidTime error) when it is not one.</summary>
-    private bool Time(string parameter, object? value, DateTimeOffset now, out DateTimeOffset? time)
-    {
-        try
-        {
-            time = (value is PSObject wrapped ? wrapped.BaseObject : value) switch
-            {
-                null => null,
-                DateTimeOffset offset => offset,
-                // An unspecified kind (Get-Date's, [datetime]'...') is local time.
-                DateTime local => new DateTimeOffset(local),
-                TimeSpan back => now - back,
-                var text => DockerTime.Parse(LanguagePrimitives.ConvertTo<string>(text), now),
-            };
-            return true;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
-        {
-            WriteError(new ErrorRecord(new ArgumentException($"-{parameter}: {e.Message}", e), InvalidTime, ErrorCategory.InvalidArgument, value));
-            time = null;
-            return false;
         }
     }
 }

@@ -1,0 +1,101 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace DockerPS.Operations;
+
+/// <summary>An object <c>docker system prune</c> would remove: its kind (one of <see cref="SystemPruneOperations"/>' kinds), id and name.</summary>
+public sealed record PruneCandidate(string Kind, string Id, string Name);
+
+/// <summary>
+/// <c>docker system prune</c>, one kind of object at a time: what the engine's prune endpoint would remove (listed with
+/// the same filters), and the prune itself.
+/// </summary>
+public static class SystemPruneOperations
+{
+    public const string Containers = "containers";
+    public const string Networks = "networks";
+    public const string Images = "images";
+    public const string Volumes = "volumes";
+
+    /// <summary>
+    /// What pruning <paramref name="kind"/> would remove now: stopped containers, networks no container uses (not the
+    /// predefined ones), dangling images (with <paramref name="allImages"/>, all that no container uses), volumes no
+    /// container uses; only those <paramref name="filter"/> selects.
+    /// </summary>
+    public static Task<IReadOnlyList<PruneCandidate>> CandidatesAsync(DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
+        engine.CallAsync<IReadOnlyList<PruneCandidate>>(async (client, ct) =>
+        {
+            var filters = new FilterSet();
+            foreach (var label in filter.Labels)
+            {
+                filters.Add("label", label);
+            }
+            switch (kind)
+            {
+                case Containers:
+                    var containers = await ContainerOperations.PruneCandidatesAsync(engine, filter, ct).ConfigureAwait(false);
+                    return containers.Select(c => new PruneCandidate(kind, c.Id, c.Name)).ToArray();
+                case Networks:
+                    var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters.Add("dangling", "true").ToEngine() }, ct).ConfigureAwait(false);
+                    return networks.Where(n => filter.Matches(n.Created.ToUniversalTime(), n.Labels)).Select(n => new PruneCandidate(kind, n.ID, n.Name)).ToArray();
+                case Images:
+                    var images = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = (allImages ? filters : filters.Add("dangling", "true")).ToEngine() }, ct).ConfigureAwait(false);
+                    var used = allImages
+                        ? (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct).ConfigureAwait(false)).Select(c => c.ImageID).ToHashSet()
+                        : [];
+                    return images.Where(i => !used.Contains(i.ID) && filter.Matches(i.Created.ToUniversalTime(), i.Labels))
+                        .Select(i => new PruneCandidate(kind, i.ID, i.RepoTags?.FirstOrDefault(t => t != "<none>:<none>") ?? i.ID)).ToArray();
+                case Volumes:
+                    var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filters.Add("dangling", "true").ToEngine() }, ct).ConfigureAwait(false);
+                    return (volumes.Volumes ?? []).Where(v => filter.Matches(DateTime.MinValue, v.Labels)).Select(v => new PruneCandidate(kind, v.Name, v.Name)).ToArray();
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of object system prune removes.");
+            }
+        }, cancellationToken);
+
+    /// <summary>Prunes <paramref name="kind"/> with the engine's prune endpoint: what it removed and the bytes that freed.</summary>
+    public static Task<PruneResult> PruneAsync(DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+        {
+            // The engine runs one prune of a kind at a time and refuses another meanwhile (409): wait for it to end.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await PruneOnceAsync(client, engine, kind, filter, allImages, ct).ConfigureAwait(false);
+                }
+                catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Conflict && attempt < PruneAttempts)
+                {
+                    await Task.Delay(PruneRetryDelay, ct).ConfigureAwait(false);
+                }
+            }
+        }, cancellationToken);
+
+    private const int PruneAttempts = 20;
+    private static readonly TimeSpan PruneRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private static async Task<PruneResult> PruneOnceAsync(DockerClient client, DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken ct)
+    {
+        var filters = filter.PruneFilters();
+        switch (kind)
+        {
+            case Containers:
+                var containers = await client.Containers.PruneContainersAsync(new ContainersPruneParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(containers.ContainersDeleted?.ToArray() ?? [], (long)containers.SpaceReclaimed, engine);
+            case Networks:
+                var networks = await client.Networks.PruneNetworksAsync(new NetworksDeleteUnusedParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(networks.NetworksDeleted?.ToArray() ?? [], 0, engine);
+            case Images:
+                // The engine reports the layers it deleted too: keep the ids of images only.
+                var before = (await client.Images.ListImagesAsync(new ImagesListParameters { All = true }, ct).ConfigureAwait(false)).Select(i => i.ID).ToHashSet();
+                var images = await client.Images.PruneImagesAsync(new ImagesPruneParameters { Filters = filters.Add("dangling", allImages ? "false" : "true").ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(images.ImagesDeleted?.Select(i => i.Deleted).OfType<string>().Where(before.Contains).ToArray() ?? [], (long)images.SpaceReclaimed, engine);
+            case Volumes:
+                var volumes = await client.Volumes.PruneAsync(new VolumesPruneParameters { Filters = filters.ToEngine() }, ct).ConfigureAwait(false);
+                return new PruneResult(volumes.VolumesDeleted?.ToArray() ?? [], (long)volumes.SpaceReclaimed, engine);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of object system prune removes.");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Management.Automation;
+using DockerPS.Formatting;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// <c>docker system prune</c>: removes stopped containers, networks no container uses, dangling images (-All: every
+/// image no container uses) and, with -Volumes, volumes no container uses; writes what it removed and the space that
+/// freed. Each kind is listed first and confirmed as a whole (-WhatIf shows the list), then removed by the engine's
+/// prune call for that kind.
+/// </summary>
+[Cmdlet(VerbsCommon.Clear, "DockerSystem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(PruneResult))]
+public sealed class ClearDockerSystemCommand : DockerPruneCmdlet
+{
+    /// <summary>Removes every image no container uses, not only dangling ones.</summary>
+    [Parameter]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Also removes the volumes no container uses.</summary>
+    [Parameter]
+    public SwitchParameter Volumes { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // The engine's volume prune knows no until filter; say so before anything is removed.
+        if (Volumes && PruneFilter.Until is not null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Volumes cannot be pruned with an until filter: leave out -Volumes or until."),
+                DockerListCmdlet.InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+        }
+    }
+
+    protected override void ProcessItem()
+    {
+        var engine = TargetEngine;
+        string[] kinds = Volumes
+            ? [SystemPruneOperations.Containers, SystemPruneOperations.Networks, SystemPruneOperations.Volumes, SystemPruneOperations.Images]
+            : [SystemPruneOperations.Containers, SystemPruneOperations.Networks, SystemPruneOperations.Images];
+        var removed = new List<string>();
+        long reclaimed = 0;
+        foreach (var kind in kinds)
+        {
+            var candidates = Await(ct => SystemPruneOperations.CandidatesAsync(engine, kind, PruneFilter, All, ct));
+            if (candidates.Count == 0 || !Approve(string.Join(", ", candidates.Select(c => c.Name)), Action(kind)))
+            {
+                continue;
+            }
+            var pruned = Await(ct => SystemPruneOperations.PruneAsync(engine, kind, PruneFilter, All, ct));
+            WriteVerbose($"Removed {pruned.Removed.Count} {kind}, {Display.Size(pruned.SpaceReclaimed)}.");
+            removed.AddRange(pruned.Removed);
+            reclaimed += pruned.SpaceReclaimed;
+        }
+        if (!WhatIfRequested)
+        {
+            WriteObject(new PruneResult(removed, reclaimed, engine));
+        }
+    }
+
+    private string Action(string kind) => kind switch
+    {
+        SystemPruneOperations.Containers => "Remove stopped containers",
+        SystemPruneOperations.Networks => "Remove unused networks",
+        SystemPruneOperations.Volumes => "Remove unused volumes",
+        _ => All ? "Remove unused images" : "Remove dangling images",
+    };
+}

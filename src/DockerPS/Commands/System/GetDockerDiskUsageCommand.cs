@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker system df</c>: disk space per type of object; -Detail (<c>docker system df -v</c>) lists every object.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerDiskUsage", DefaultParameterSetName = SummarySet)]
+[OutputType(typeof(DiskUsage), ParameterSetName = [SummarySet])]
+[OutputType(typeof(DiskUsageItem), ParameterSetName = [DetailSet])]
+public sealed class GetDockerDiskUsageCommand : DockerCmdlet
+{
+    private const string SummarySet = "Summary";
+    private const string DetailSet = "Detail";
+
+    /// <summary>Every image, container, volume and build cache record with its size, instead of the summary per type.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = DetailSet)]
+    public SwitchParameter Detail { get; set; }
+
+    protected override void ProcessItem()
+    {
+        var engine = TargetEngine;
+        if (Detail)
+        {
+            WriteObject(Await(ct => SystemOperations.DiskUsageDetailAsync(engine, ct)), enumerateCollection: true);
+        }
+        else
+        {
+            WriteObject(Await(ct => SystemOperations.DiskUsageAsync(engine, ct)), enumerateCollection: true);
+        }
+    }
+}
