@@ -75,6 +75,14 @@ public sealed class DockerEngine
             return await read(response, ct).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>A raw POST whose JSON answer <paramref name="read"/> turns into the result.</summary>
+    internal Task<T> PostJsonAsync<T>(string pathAndQuery, HttpContent? content, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, pathAndQuery, content, async (response, ct) =>
+        {
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
+            return read(body.RootElement);
+        }, cancellationToken);
+
     /// <summary>A raw versioned request whose response (headers read, body not yet) the caller reads and disposes.</summary>
     internal Task<HttpResponseMessage> OpenAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         CallAsync((_, ct) => _connection.SendAsync(request, Description, ct), cancellationToken);

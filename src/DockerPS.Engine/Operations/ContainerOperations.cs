@@ -81,7 +81,7 @@ public static class ContainerOperations
     {
         var query = string.Join('&', new[] { ("name", spec.Name), ("platform", spec.Platform) }
             .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
-        return PostAsync(engine, "containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()), body =>
+        return engine.PostJsonAsync("containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()), body =>
         {
             var warnings = body.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
                 ? w.EnumerateArray().Select(x => x.GetString() ?? string.Empty).Where(x => x.Length > 0).ToArray()
@@ -95,7 +95,7 @@ public static class ContainerOperations
     /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition.
     /// </summary>
     public static Task<long> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
-        PostAsync(engine, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
+        engine.PostJsonAsync($"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
             body => body.GetProperty("StatusCode").GetInt64(), cancellationToken);
 
     /// <summary>One stats sample (<c>docker stats --no-stream</c>); the engine takes two readings about a second apart so CPU % is known.</summary>
@@ -178,7 +178,7 @@ public static class ContainerOperations
         };
         query.AddRange(changes.Select(change => ("changes", (string?)change)));
         var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
-        return PostAsync(engine, $"commit?{text}", null,
+        return engine.PostJsonAsync($"commit?{text}", null,
             body => body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id."), cancellationToken);
     }
 
@@ -208,11 +208,11 @@ public static class ContainerOperations
     /// The stopped containers (created, exited or dead) a prune with this filter would remove, with their writable
     /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees.
     /// </summary>
-    public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, ContainerPruneFilter filter, CancellationToken cancellationToken) =>
+    public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, PruneFilter filter, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<Container>>(async (client, ct) =>
         {
             var list = await client.Containers.ListContainersAsync(
-                new ContainersListParameters { All = true, Size = true, Filters = filter.ListFilters().ToEngine() }, ct).ConfigureAwait(false);
+                new ContainersListParameters { All = true, Size = true, Filters = filter.ListFilters(new FilterSet().Add("status", "created").Add("status", "exited").Add("status", "dead")).ToEngine() }, ct).ConfigureAwait(false);
             return list.Select(c => new Container(c, engine)).Where(c => filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
         }, cancellationToken);
 
@@ -229,12 +229,4 @@ public static class ContainerOperations
     {
         public void Report(T value) => report(value);
     }
-
-    /// <summary>A raw POST whose JSON answer <paramref name="read"/> turns into the result.</summary>
-    private static Task<T> PostAsync<T>(DockerEngine engine, string pathAndQuery, HttpContent? content, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
-        engine.SendAsync(HttpMethod.Post, pathAndQuery, content, async (response, ct) =>
-        {
-            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
-            return read(body.RootElement);
-        }, cancellationToken);
 }

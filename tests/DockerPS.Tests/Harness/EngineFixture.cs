@@ -61,13 +61,18 @@ public sealed class EngineFixture : IDisposable
     /// <summary>Labels that mark a container as this run's, so tests in other checkouts sharing the engine are left alone.</summary>
     public string[] LabelArgs => ["--label", $"{Label}={RunId}"];
 
-    /// <summary>Removes this run's containers and tags (other runs may share the engine).</summary>
+    /// <summary>Removes this run's containers, networks and tags (other runs may share the engine).</summary>
     private void Cleanup()
     {
         var ids = DockerCli.Lines("ps", "-aq", "--filter", $"label={Label}={RunId}");
         if (ids.Length > 0)
         {
             DockerCli.Run(["rm", "-f", .. ids]);
+        }
+        var networks = DockerCli.Lines("network", "ls", "-q", "--filter", $"label={Label}={RunId}");
+        if (networks.Length > 0)
+        {
+            DockerCli.Run(["network", "rm", .. networks]);
         }
         var tags = DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}").Where(t => t.StartsWith("dps-test/", StringComparison.Ordinal) && t.Contains(RunId, StringComparison.Ordinal)).ToArray();
         if (tags.Length > 0)

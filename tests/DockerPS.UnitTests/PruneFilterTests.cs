@@ -3,12 +3,12 @@ using Xunit;
 
 namespace DockerPS.UnitTests;
 
-public sealed class ContainerPruneFilterTests
+public sealed class PruneFilterTests
 {
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
-    private static ContainerPruneFilter Parse(params (string Key, object Value)[] pairs) =>
-        ContainerPruneFilter.Parse(pairs.Select(p => new KeyValuePair<string, object>(p.Key, p.Value)), Now);
+    private static PruneFilter Parse(params (string Key, object Value)[] pairs) =>
+        PruneFilter.Parse(pairs.Select(p => new KeyValuePair<string, object>(p.Key, p.Value)), Now);
 
     [Theory]
     [InlineData("24h", "2026-05-31T12:00:00Z")]

@@ -4,16 +4,16 @@ using DockerPS.Parsing;
 namespace DockerPS.Operations;
 
 /// <summary>
-/// The filters <c>docker container prune</c> takes, with the engine's meaning: <c>until</c> (created no later than a
+/// The filters <c>docker container prune</c> and <c>docker network prune</c> take, with the engine's meaning: <c>until</c> (created no later than a
 /// time, or a Go duration before now), <c>label</c> (has every one of these labels) and <c>label!</c> (skipped when it
 /// has every one of these). Other keys and bad values throw <see cref="FormatException"/>.
 /// </summary>
-public sealed class ContainerPruneFilter
+public sealed class PruneFilter
 {
     private readonly List<string> _labels = [];
     private readonly List<string> _notLabels = [];
 
-    private ContainerPruneFilter()
+    private PruneFilter()
     {
     }
 
@@ -25,9 +25,9 @@ public sealed class ContainerPruneFilter
     public IReadOnlyList<string> NotLabels => _notLabels;
 
     /// <summary>Reads filter pairs; an until value is a DateTime, a Go duration, Unix seconds or a date and time text.</summary>
-    public static ContainerPruneFilter Parse(IEnumerable<KeyValuePair<string, object>> filters, DateTime now)
+    public static PruneFilter Parse(IEnumerable<KeyValuePair<string, object>> filters, DateTime now)
     {
-        var filter = new ContainerPruneFilter();
+        var filter = new PruneFilter();
         foreach (var (key, value) in filters)
         {
             switch (key.ToLowerInvariant())
@@ -50,10 +50,9 @@ public sealed class ContainerPruneFilter
         return filter;
     }
 
-    /// <summary>The part of the filter the engine's container list applies: stopped containers with the labels.</summary>
-    internal FilterSet ListFilters()
+    /// <summary>The part of the filter the engine's list applies: the labels, added to <paramref name="filters"/>.</summary>
+    internal FilterSet ListFilters(FilterSet filters)
     {
-        var filters = new FilterSet().Add("status", "created").Add("status", "exited").Add("status", "dead");
         foreach (var label in _labels)
         {
             filters.Add("label", label);
