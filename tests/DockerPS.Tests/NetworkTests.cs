@@ -185,6 +185,18 @@ public sealed class NetworkTests(EngineFixture fixture)
         Assert.Equal(new[] { $"Forbidden,{Commands}RemoveDockerNetworkCommand" }, _ps.Run("Remove-DockerNetwork none").ErrorIds);
     }
 
+    [Fact]
+    public void RemoveExpandsWildcardsAndTakesIdPrefixes()
+    {
+        var (a, b) = (CliNetwork(), CliNetwork());
+        var id = DockerCli.Run("network", "inspect", b, "--format", "{{.Id}}").Trim();
+
+        Assert.Empty(_ps.Run($"Remove-DockerNetwork '{a[..14]}*'; Remove-DockerNetwork -Id {id[..12]}").Errors);
+
+        Assert.False(Exists(a));
+        Assert.False(Exists(b));
+    }
+
     [Theory]
     [InlineData("-Subnet 10.1/16", "InvalidSubnet")]
     [InlineData("-Subnet 10.20.0.0/33", "InvalidSubnet")]

@@ -181,6 +181,22 @@ public abstract class DockerCmdlet : PSCmdlet
         return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
     }
 
+    /// <summary>
+    /// Names with wildcards expanded against the engine's names (listed only when a wildcard needs them), each once,
+    /// in order; names without wildcards as given, for the engine to resolve.
+    /// </summary>
+    protected static string[] ExpandWildcards(string[] names, Func<IEnumerable<string>> listNames)
+    {
+        if (!names.Any(WildcardPattern.ContainsWildcardCharacters))
+        {
+            return names;
+        }
+        var all = listNames().ToArray();
+        return names.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
+            ? all.Where(WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch)
+            : [name]).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
     protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
     {

@@ -81,14 +81,7 @@ public abstract class ContainerCmdlet : DockerCmdlet
         {
             return Unnamed();
         }
-        if (!Name.Any(WildcardPattern.ContainsWildcardCharacters))
-        {
-            return Name;
-        }
-        var all = Await(ct => ContainerOperations.ListAsync(TargetEngine, new FilterSet(), ct));
-        return Name.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
-            ? all.Where(c => WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(c.Name)).Select(c => c.Name)
-            : [name]).Distinct(StringComparer.Ordinal).ToArray();
+        return ExpandWildcards(Name, () => Await(ct => ContainerOperations.ListAsync(TargetEngine, new FilterSet(), ct)).Select(c => c.Name));
     }
 
     /// <summary>The container as it is now, for -PassThru.</summary>

@@ -63,19 +63,7 @@ public sealed class RemoveDockerNetworkCommand : DockerCmdlet
     }
 
     /// <summary>The networks this item names: wildcard names expanded by listing, everything else as given.</summary>
-    private IEnumerable<string> Networks()
-    {
-        if (ParameterSetName == IdSet)
-        {
-            return Id!;
-        }
-        if (!Name!.Any(WildcardPattern.ContainsWildcardCharacters))
-        {
-            return Name!;
-        }
-        var all = Await(ct => NetworkOperations.ListAsync(TargetEngine, new FilterSet(), ct));
-        return Name!.SelectMany(name => WildcardPattern.ContainsWildcardCharacters(name)
-            ? all.Where(n => WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(n.Name)).Select(n => n.Name)
-            : [name]).Distinct(StringComparer.Ordinal).ToArray();
-    }
+    private IEnumerable<string> Networks() => ParameterSetName == IdSet
+        ? Id!
+        : ExpandWildcards(Name!, () => Await(ct => NetworkOperations.ListAsync(TargetEngine, new FilterSet(), ct)).Select(n => n.Name));
 }
