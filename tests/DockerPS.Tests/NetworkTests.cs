@@ -267,6 +267,10 @@ public sealed class NetworkTests(EngineFixture fixture)
         DockerCli.Run("network", "connect", used, RunningContainer());
         var unusedId = DockerCli.Run("network", "inspect", unused, "--format", "{{.Id}}").Trim();
 
+        var kept = _ps.Run($"Clear-DockerNetwork -Filter @{{ label = '{RunLabel}', '{batch}'; until = '1h' }} -Force");
+        Assert.Empty((IEnumerable<string>)Assert.Single(kept.Output).Properties["Removed"].Value!);
+        Assert.True(Exists(unused));
+
         var result = _ps.Run($"Clear-DockerNetwork -Filter @{{ label = '{RunLabel}', '{batch}' }} -Force");
 
         Assert.Empty(result.Errors);

@@ -4,9 +4,10 @@ using DockerPS.Parsing;
 namespace DockerPS.Operations;
 
 /// <summary>
-/// The filters <c>docker container prune</c> and <c>docker network prune</c> take, with the engine's meaning: <c>until</c> (created no later than a
-/// time, or a Go duration before now), <c>label</c> (has every one of these labels) and <c>label!</c> (skipped when it
-/// has every one of these). Other keys and bad values throw <see cref="FormatException"/>.
+/// The filters <c>docker container prune</c> and <c>docker network prune</c> take, with the engine's meaning:
+/// <c>until</c> (created no later than a time, or a Go duration before now), <c>label</c> (has every one of these
+/// labels) and <c>label!</c> (skipped when it has every one of these). Other keys and bad values throw
+/// <see cref="FormatException"/>.
 /// </summary>
 public sealed class PruneFilter
 {
@@ -17,7 +18,7 @@ public sealed class PruneFilter
     {
     }
 
-    /// <summary>Containers created after this (UTC) are kept.</summary>
+    /// <summary>Objects created after this (UTC) are kept.</summary>
     public DateTime? Until { get; private set; }
 
     public IReadOnlyList<string> Labels => _labels;
