@@ -11,7 +11,7 @@ namespace DockerPS.Commands;
 /// -Gateway and -IPRange going to the subnet that contains them); writes the new network. Addresses that do not
 /// parse or fit are an Invalid&lt;Parameter&gt; error before any engine call; a name in use is NetworkExists.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "DockerNetwork", DefaultParameterSetName = "Default", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "DockerNetwork", SupportsShouldProcess = true)]
 [OutputType(typeof(Network))]
 public sealed class NewDockerNetworkCommand : DockerCmdlet
 {
