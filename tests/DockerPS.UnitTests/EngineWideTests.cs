@@ -112,7 +112,7 @@ public sealed class EngineWideTests
     [Fact]
     public void PruneFiltersGoToTheEngineAsItTakesThem()
     {
-        var filter = ContainerPruneFilter.Parse(
+        var filter = PruneFilter.Parse(
             [new("until", new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc)), new("label", "a=b"), new("label!", "keep")], DateTime.UtcNow);
 
         Assert.Equal("""{"until":{"1714557600.000000000":true},"label":{"a=b":true},"label!":{"keep":true}}""", filter.PruneFilters().ToJson());

@@ -208,7 +208,7 @@ public static class ContainerOperations
     /// The stopped containers (created, exited or dead) a prune with this filter would remove, with their writable
     /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees.
     /// </summary>
-    public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, ContainerPruneFilter filter, CancellationToken cancellationToken) =>
+    public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, PruneFilter filter, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<Container>>(async (client, ct) =>
         {
             var list = await client.Containers.ListContainersAsync(

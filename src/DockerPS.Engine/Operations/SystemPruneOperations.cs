@@ -23,7 +23,7 @@ public static class SystemPruneOperations
     /// predefined ones), dangling images (with <paramref name="allImages"/>, all that no container uses), volumes no
     /// container uses; only those <paramref name="filter"/> selects.
     /// </summary>
-    public static Task<IReadOnlyList<PruneCandidate>> CandidatesAsync(DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
+    public static Task<IReadOnlyList<PruneCandidate>> CandidatesAsync(DockerEngine engine, string kind, PruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<PruneCandidate>>(async (client, ct) =>
         {
             var filters = new FilterSet();
@@ -55,7 +55,7 @@ public static class SystemPruneOperations
         }, cancellationToken);
 
     /// <summary>Prunes <paramref name="kind"/> with the engine's prune endpoint: what it removed and the bytes that freed.</summary>
-    public static Task<PruneResult> PruneAsync(DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
+    public static Task<PruneResult> PruneAsync(DockerEngine engine, string kind, PruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
         engine.CallAsync(async (client, ct) =>
         {
             // The engine runs one prune of a kind at a time and refuses another meanwhile (409): wait for it to end.
@@ -75,7 +75,7 @@ public static class SystemPruneOperations
     private const int PruneAttempts = 20;
     private static readonly TimeSpan PruneRetryDelay = TimeSpan.FromMilliseconds(250);
 
-    private static async Task<PruneResult> PruneOnceAsync(DockerClient client, DockerEngine engine, string kind, ContainerPruneFilter filter, bool allImages, CancellationToken ct)
+    private static async Task<PruneResult> PruneOnceAsync(DockerClient client, DockerEngine engine, string kind, PruneFilter filter, bool allImages, CancellationToken ct)
     {
         var filters = filter.PruneFilters();
         switch (kind)

@@ -37,7 +37,7 @@ public static class VolumeOperations
     /// <paramref name="all"/>; older engines tell no anonymous volume from a named one and prune every unused volume,
     /// so there <paramref name="all"/> changes nothing.
     /// </summary>
-    public static Task<IReadOnlyList<(Volume Volume, long Size)>> PruneCandidatesAsync(DockerEngine engine, ContainerPruneFilter filter, bool all, CancellationToken cancellationToken) =>
+    public static Task<IReadOnlyList<(Volume Volume, long Size)>> PruneCandidatesAsync(DockerEngine engine, PruneFilter filter, bool all, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<(Volume, long)>>(async (client, ct) =>
         {
             var unused = await ListAsync(engine, filter.LabelFilters().Add("dangling", "true"), ct).ConfigureAwait(false);

@@ -183,6 +183,7 @@ public abstract class DockerCmdlet : PSCmdlet
         return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
     }
 
+
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
     protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
     {

@@ -12,7 +12,7 @@ namespace DockerPS.Commands;
 /// </summary>
 public abstract class DockerPruneCmdlet : DockerCmdlet
 {
-    private ContainerPruneFilter? _filter;
+    private PruneFilter? _filter;
 
     /// <summary>Prune filters: <c>until</c> (a duration such as 24h, or a time; not for volumes), <c>label</c> and <c>label!</c> (<c>key</c> or <c>key=value</c>).</summary>
     [Parameter(Position = 0)]
@@ -25,7 +25,7 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
     /// <summary>Whether this prune takes an until filter (the engine's volume prune does not).</summary>
     protected virtual bool TakesUntil => true;
 
-    protected ContainerPruneFilter PruneFilter => _filter!;
+    protected PruneFilter PruneFilter => _filter!;
 
     protected override void BeginProcessing()
     {
@@ -40,7 +40,7 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
         }
         try
         {
-            _filter = ContainerPruneFilter.Parse(pairs, DateTime.Now, TakesUntil);
+            _filter = PruneFilter.Parse(pairs, DateTime.Now, TakesUntil);
         }
         catch (FormatException e)
         {

@@ -71,6 +71,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     /// <summary>The network to connect to (a network name, or bridge, host, none, container:name).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NetworkNameCompleter))]
     public string? Network { get; set; }
 
     /// <summary>no, always, unless-stopped or on-failure[:max-retries].</summary>

@@ -9,12 +9,12 @@ namespace DockerPS.Operations;
 /// has every one of these). Other keys and bad values throw <see cref="FormatException"/>. <c>docker volume prune</c>
 /// takes the same but until.
 /// </summary>
-public sealed class ContainerPruneFilter
+public sealed class PruneFilter
 {
     private readonly List<string> _labels = [];
     private readonly List<string> _notLabels = [];
 
-    private ContainerPruneFilter()
+    private PruneFilter()
     {
     }
 
@@ -29,9 +29,9 @@ public sealed class ContainerPruneFilter
     /// Reads filter pairs; an until value is a DateTime, a Go duration, Unix seconds or a date and time text. Volume
     /// prunes take no until filter (<paramref name="takesUntil"/> false), as the engine's do not.
     /// </summary>
-    public static ContainerPruneFilter Parse(IEnumerable<KeyValuePair<string, object>> filters, DateTime now, bool takesUntil = true)
+    public static PruneFilter Parse(IEnumerable<KeyValuePair<string, object>> filters, DateTime now, bool takesUntil = true)
     {
-        var filter = new ContainerPruneFilter();
+        var filter = new PruneFilter();
         foreach (var (key, value) in filters)
         {
             switch (key.ToLowerInvariant())

@@ -3,12 +3,12 @@ using Xunit;
 
 namespace DockerPS.UnitTests;
 
-public sealed class ContainerPruneFilterTests
+public sealed class PruneFilterTests
 {
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
-    private static ContainerPruneFilter Parse(params (string Key, object Value)[] pairs) =>
-        ContainerPruneFilter.Parse(pairs.Select(p => new KeyValuePair<string, object>(p.Key, p.Value)), Now);
+    private static PruneFilter Parse(params (string Key, object Value)[] pairs) =>
+        PruneFilter.Parse(pairs.Select(p => new KeyValuePair<string, object>(p.Key, p.Value)), Now);
 
     [Theory]
     [InlineData("24h", "2026-05-31T12:00:00Z")]
@@ -64,11 +64,11 @@ public sealed class ContainerPruneFilterTests
     [Fact]
     public void VolumePrunesTakeLabelsButNoUntil()
     {
-        var filter = ContainerPruneFilter.Parse([new("label", "a"), new("label!", "b")], Now, takesUntil: false);
+        var filter = PruneFilter.Parse([new("label", "a"), new("label!", "b")], Now, takesUntil: false);
 
         Assert.Equal(new[] { "a" }, filter.Labels);
         Assert.Equal(new[] { "b" }, filter.NotLabels);
-        var error = Assert.Throws<FormatException>(() => ContainerPruneFilter.Parse([new("until", "1h")], Now, takesUntil: false));
+        var error = Assert.Throws<FormatException>(() => PruneFilter.Parse([new("until", "1h")], Now, takesUntil: false));
         Assert.Contains("use label or label!", error.Message);
     }
 
