@@ -75,8 +75,8 @@ public sealed class EventTests(EngineFixture fixture)
 
         Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
         Assert.Equal(Life.Select(action => $"container {action} {name}"), taken.Where(t => Life.Contains(t.Split(' ')[1])));
-        // A stream with nothing more to send must not hold Ctrl+C up.
-        Assert.True(stopped < TimeSpan.FromSeconds(5), $"stopping took {stopped}");
+        // A stream with nothing more to send must not hold Ctrl+C up: the issue asks for under a second.
+        Assert.True(stopped < TimeSpan.FromSeconds(1), $"stopping took {stopped}");
     }
 
     [Fact]
