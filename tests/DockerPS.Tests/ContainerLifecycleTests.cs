@@ -220,4 +220,20 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture)
         Assert.Empty(result.Output);
         Assert.Equal("running", StateOrGone(a));
     }
+
+    [Fact]
+    public void ANotFoundAboutSomethingElseIsNotContainerNotFound()
+    {
+        var network = $"dps-gone-{fixture.RunId}";
+        DockerCli.Run("network", "create", "--label", $"{EngineFixture.Label}={fixture.RunId}", network);
+        var name = $"cli-net-{fixture.RunId}";
+        DockerCli.Run([.. new[] { "create", "--name", name, "--network", network }, .. fixture.LabelArgs, TestEnvironment.Image, "true"]);
+        DockerCli.Run("network", "rm", network);
+
+        var result = _ps.Run($"Start-DockerContainer {name}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotFound,DockerPS.Commands.StartDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Contains(network, error.Exception.Message);
+    }
 }

@@ -57,16 +57,32 @@ public abstract class ContainerCmdlet : DockerCmdlet
         }
     }
 
-    /// <summary>A failure for one container: ContainerNotFound when the engine does not know it.</summary>
+    /// <summary>
+    /// A failure for one container: ContainerNotFound when the engine does not know it. A 404 about something else
+    /// (a network gone since the container was created, a path in it) keeps the engine's own words.
+    /// </summary>
     protected void WriteContainerError(DockerEngineException e, string container, DockerEngine engine)
     {
-        if (e.Kind == EngineErrorKind.NotFound)
+        if (e.Kind == EngineErrorKind.NotFound && !Exists(container, engine))
         {
             WriteNotFound(ContainerNotFound, "container", container, engine);
         }
         else
         {
             WriteError(ErrorFor(e, container));
+        }
+    }
+
+    private bool Exists(string container, DockerEngine engine)
+    {
+        try
+        {
+            Await(ct => ContainerOperations.InspectAsync(engine, container, ct));
+            return true;
+        }
+        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+        {
+            return false;
         }
     }
 
