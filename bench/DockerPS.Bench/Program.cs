@@ -56,11 +56,23 @@ try
     // B3: create+start+stop+remove N containers; one sample is the whole batch. `true` has exited before the stop
     // (the engine answers 304), so it times our pipeline; `sleep 60` with a zero stop timeout times a real kill.
     rows.Add(Lifecycle(lifecycleCount, ["true"], smoke ? 1 : 5));
-    rows.Add(Lifecycle(smoke ? 1 : 3, ["sleep", "60"], 1));
+    rows.Add(Lifecycle(smoke ? 1 : lifecycleCount, ["sleep", "60"], smoke ? 1 : 3));
     await raw.RemoveLabelled(api);
 
     rows.Add(Row.Pending("B4", "build context of 1 GiB in 20,000 files, 5,000 ignored", "pending: needs Invoke-DockerBuild (issue 5)", "peak memory growth ≤ 64 MiB; ≤ 1.1× DOCKER_BUILDKIT=0 docker build"));
-    rows.Add(Row.Pending("B5", "read 1,000,000 log lines", "not measured yet (cut this session)", "≥ 0.5× docker logs throughput; flat memory"));
+
+    // B5: one container's log of N lines, read to the end and thrown away by each contender.
+    var lines = smoke ? 10_000 : 1_000_000;
+    var logged = await raw.Create(api, image, ["seq", "1", lines.ToString(CultureInfo.InvariantCulture)], "b5");
+    await raw.Send("POST", $"/{api}/containers/{logged}/start");
+    await raw.Send("POST", $"/{api}/containers/{logged}/wait");
+    var b5 = Bench.Interleave(1, smoke ? 1 : 3, TimeSpan.FromSeconds(smoke ? 10 : 120),
+        () => Bench.Invoke(runspace, $"Get-DockerContainerLog {logged} | Out-Null"),
+        () => Bench.Run("/bin/sh", $"-c \"{cli} -H {host} logs {logged} >/dev/null\""),
+        () => raw.Drain($"/{api}/containers/{logged}/logs?stdout=1&stderr=1").Result);
+    rows.Add(new Row("B5", $"read {lines:N0} log lines to the end (`Get-DockerContainerLog c \\| Out-Null`, `docker logs c >/dev/null`, raw bytes)", b5,
+        "≥ 0.5× docker logs throughput; flat memory (not measured yet)", b5.Cli!.Median >= 0.5 * b5.Ours.Median));
+    await raw.RemoveLabelled(api);
     rows.Add(Row.Pending("B6", "copy a 256 MiB tree into and out of a container", "not measured yet (cut this session)", "≤ 1.2× docker cp"));
 
     // B7: Import-Module in a fresh runspace of the already-warm engine; opening the runspace is not timed.
@@ -286,6 +298,15 @@ internal sealed class RawClient(string socketPath) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         // 304: already stopped or started, as the CLI and DockerPS also accept.
         return response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotModified ? text : throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+    }
+
+    /// <summary>Reads a response body to its end without keeping it; returns 0 so the bench times it.</summary>
+    public async Task<int> Drain(string path)
+    {
+        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync();
+        await body.CopyToAsync(Stream.Null);
+        return 0;
     }
 
     public async Task<JsonElement> Json(string method, string path) => JsonDocument.Parse(await Send(method, path)).RootElement;
