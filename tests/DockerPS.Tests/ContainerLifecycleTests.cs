@@ -236,4 +236,18 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture)
         Assert.Equal("NotFound,DockerPS.Commands.StartDockerContainerCommand", error.FullyQualifiedErrorId);
         Assert.Contains(network, error.Exception.Message);
     }
+
+    [Fact]
+    public void TimeoutZeroKillsAtOnce()
+    {
+        // sleep as PID 1 ignores SIGTERM, so only the kill after the timeout stops it; the default timeout is 10 s.
+        var a = ContainerIn("running");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = _ps.Run($"Stop-DockerContainer {a} -Timeout 0");
+
+        Assert.Empty(result.Errors);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}: the zero timeout did not reach the engine");
+        Assert.Equal("exited 137", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", a).Trim());
+    }
 }

@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+// DockerPS.Bench [--smoke] [--n100] [--results DIR] — see bench/README.md. Times DockerPS, the docker CLI and the
+// raw API floor per iteration, interleaved (A B C A B C …), after uncounted warm-ups, and prints one markdown table.
+var smoke = args.Contains("--smoke");
+var lifecycleCount = smoke ? 3 : args.Contains("--n100") ? 100 : 20;
+var resultsDir = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault();
+var host = Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unix:///tmp/dockerps-env/docker.sock";
+var socketPath = host.StartsWith("unix://", StringComparison.Ordinal) ? host["unix://".Length..] : throw new ArgumentException("DOCKER_HOST must be unix://");
+var image = Environment.GetEnvironmentVariable("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
+var cli = File.Exists("/usr/local/bin/docker") ? "/usr/local/bin/docker" : "/usr/bin/docker";
+var manifest = Bench.FindManifest();
+Environment.SetEnvironmentVariable("DOCKER_HOST", host);
+var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
+
+using var raw = new RawClient(socketPath);
+var api = "v" + (await raw.Json("GET", "/version")).GetProperty("ApiVersion").GetString();
+await raw.RemoveLabelled(api);
+
+// The warm engine: one runspace, the module imported once (its first import is reported as B7's cold number).
+using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+runspace.Open();
+var coldImport = Stopwatch.StartNew();
+Bench.Invoke(runspace, $"Import-Module '{manifest}' -ErrorAction Stop");
+coldImport.Stop();
+var moduleVersion = Bench.Invoke(runspace, "(Get-Module DockerPS).Version.ToString()").Single().ToString();
+
+var rows = new List<Row>();
+try
+{
+    // B1: per-call listing of 50 labelled containers.
+    var b1Label = Bench.Label + "=b1";
+    for (var i = 0; i < 50; i++)
+    {
+        await raw.Create(api, image, ["true"], "b1");
+    }
+    var b1Filter = Uri.EscapeDataString(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["label"] = [b1Label] }));
+    var b1Iterations = smoke ? 5 : 200;
+    var b1 = Bench.Interleave(smoke ? 2 : 20, b1Iterations, TimeSpan.FromSeconds(smoke ? 10 : 120),
+        () => Bench.Expect(50, Bench.Invoke(runspace, $"Get-DockerContainer -Label {b1Label}").Count),
+        () => Bench.Expect(51, Bench.Run(cli, $"-H {host} ps -a --filter label={b1Label}").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length),
+        () => Bench.Expect(50, raw.Json("GET", $"/{api}/containers/json?all=1&filters={b1Filter}").Result.GetArrayLength()));
+    rows.Add(new Row("B1", "warm Get-DockerContainer, 50 containers, per call", b1, "≤ 3× raw; ≥ 10× faster than docker ps -a",
+        b1.Ours.Median <= 3 * b1.Raw!.Median && b1.Cli!.Median >= 10 * b1.Ours.Median));
+    await raw.RemoveLabelled(api);
+
+    rows.Add(Row.Pending("B2", "the same over ssh:// to the loopback sshd", "pending: needs ssh:// (issue 7)", "≤ 3× local DockerPS; ≥ 100× faster than docker -H ssh://… ps -a"));
+
+    // B3: create+start+stop+remove N containers; one sample is the whole batch. `true` has exited before the stop
+    // (the engine answers 304), so it times our pipeline; `sleep 60` with a zero stop timeout times a real kill.
+    rows.Add(Lifecycle(lifecycleCount, ["true"], smoke ? 1 : 5));
+    rows.Add(Lifecycle(smoke ? 1 : lifecycleCount, ["sleep", "60"], smoke ? 1 : 3));
+    await raw.RemoveLabelled(api);
+
+    rows.Add(Row.Pending("B4", "build context of 1 GiB in 20,000 files, 5,000 ignored", "pending: needs Invoke-DockerBuild (issue 5)", "peak memory growth ≤ 64 MiB; ≤ 1.1× DOCKER_BUILDKIT=0 docker build"));
+
+    // B5: one container's log of N lines, read to the end and thrown away by each contender.
+    var lines = smoke ? 10_000 : 1_000_000;
+    var logged = await raw.Create(api, image, ["seq", "1", lines.ToString(CultureInfo.InvariantCulture)], "b5");
+    await raw.Send("POST", $"/{api}/containers/{logged}/start");
+    await raw.Send("POST", $"/{api}/containers/{logged}/wait");
+    var b5 = Bench.Interleave(1, smoke ? 1 : 3, TimeSpan.FromSeconds(smoke ? 10 : 120),
+        () => Bench.Invoke(runspace, $"Get-DockerContainerLog {logged} | Out-Null"),
+        () => Bench.Run("/bin/sh", $"-c \"{cli} -H {host} logs {logged} >/dev/null\""),
+        () => raw.Drain($"/{api}/containers/{logged}/logs?stdout=1&stderr=1").Result);
+    rows.Add(new Row("B5", $"read {lines:N0} log lines to the end (`Get-DockerContainerLog c \\| Out-Null`, `docker logs c >/dev/null`, raw bytes)", b5,
+        "≥ 0.5× docker logs throughput; flat memory (not measured yet)", b5.Cli!.Median >= 0.5 * b5.Ours.Median));
+    await raw.RemoveLabelled(api);
+    rows.Add(Row.Pending("B6", "copy a 256 MiB tree into and out of a container", "not measured yet (cut this session)", "≤ 1.2× docker cp"));
+
+    // B7: Import-Module in a fresh runspace of the already-warm engine; opening the runspace is not timed.
+    var b7 = Bench.Interleave(smoke ? 1 : 3, smoke ? 3 : 20, TimeSpan.FromSeconds(smoke ? 10 : 60), () =>
+    {
+        using var fresh = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        fresh.Open();
+        var watch = Stopwatch.StartNew();
+        Bench.Invoke(fresh, $"Import-Module '{manifest}' -ErrorAction Stop");
+        return watch.Elapsed.TotalMilliseconds;
+    });
+    rows.Add(new Row("B7", $"Import-Module, fresh runspace in a warm engine (first import in this process: {coldImport.Elapsed.TotalMilliseconds:F0} ms)", b7,
+        "≤ 250 ms", b7.Ours.Median <= 250));
+}
+finally
+{
+    await raw.RemoveLabelled(api);
+}
+
+var engine = await raw.Json("GET", "/version");
+var facts = new[]
+{
+    $"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; mode: {(smoke ? "smoke" : "full")}",
+    $"machine: {Environment.MachineName}, {Bench.CpuModel()} × {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}",
+    $"load average before / after: {loadBefore} / {File.ReadAllText("/proc/loadavg").Trim()}",
+    $"DockerPS {moduleVersion}; PowerShell (System.Management.Automation) {typeof(PSObject).Assembly.GetName().Version}; .NET {Environment.Version}",
+    $"engine {engine.GetProperty("Version").GetString()} (API {engine.GetProperty("ApiVersion").GetString()}) at {host}; CLI {Bench.Run(cli, "--version").Trim()} ({cli})",
+    $"bench process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB",
+};
+var table = Row.Markdown(rows, facts);
+Console.WriteLine(table);
+if (resultsDir is not null)
+{
+    Directory.CreateDirectory(resultsDir);
+    var name = $"{DateTime.UtcNow:yyyy-MM-dd}-{Environment.MachineName}{(smoke ? "-smoke" : "")}.md";
+    File.WriteAllText(Path.Combine(resultsDir, name), table);
+    if (!smoke)
+    {
+        File.WriteAllText(Path.Combine(resultsDir, "latest.md"), table);
+    }
+    Console.Error.WriteLine($"bench: wrote {Path.Combine(resultsDir, name)}");
+}
+return 0;
+
+Row Lifecycle(int n, string[] command, int iterations)
+{
+    var b3Script = $"1..{n} | ForEach-Object {{ '{image}' }} | New-DockerContainer -Command {string.Join(", ", command)} -Label @{{ '{Bench.Label}' = 'b3' }} | " +
+                   "Start-DockerContainer -PassThru | Stop-DockerContainer -Timeout 0 -PassThru | Remove-DockerContainer -Confirm:$false";
+    var b3 = Bench.Interleave(smoke ? 0 : 1, iterations, TimeSpan.FromSeconds(smoke ? 20 : 300),
+        () => Bench.Invoke(runspace, b3Script),
+        () =>
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var id = Bench.Run(cli, $"-H {host} create --label {Bench.Label}=b3 {image} {string.Join(' ', command)}").Trim();
+                Bench.Run(cli, $"-H {host} start {id}");
+                Bench.Run(cli, $"-H {host} stop -t 0 {id}");
+                Bench.Run(cli, $"-H {host} rm {id}");
+            }
+            return 0;
+        },
+        () =>
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var id = raw.Create(api, image, command, "b3").Result;
+                raw.Send("POST", $"/{api}/containers/{id}/start").Wait();
+                raw.Send("POST", $"/{api}/containers/{id}/stop?t=0").Wait();
+                raw.Send("DELETE", $"/{api}/containers/{id}").Wait();
+            }
+            return 0;
+        });
+    return new Row("B3", $"create+start+stop+remove {n} containers running `{string.Join(' ', command)}` (pipeline vs sequential raw vs CLI loop), per batch", b3,
+        "≤ 1.2× raw (sequential); CLI loop stated", b3.Ours.Median <= 1.2 * b3.Raw!.Median);
+}
+
+/// <summary>Milliseconds per sample of one contender, kept in the order measured.</summary>
+internal sealed record Samples(List<double> Ms)
+{
+    public double Median => Percentile(0.5);
+    public double P90 => Percentile(0.9);
+
+    private double Percentile(double p)
+    {
+        var sorted = Ms.Order().ToArray();
+        return sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
+    }
+
+    public override string ToString() => $"{Format(Median)} / {Format(P90)}";
+
+    public static string Format(double ms) => ms >= 100 ? ms.ToString("F0", CultureInfo.InvariantCulture) + " ms" : ms.ToString("F2", CultureInfo.InvariantCulture) + " ms";
+}
+
+internal sealed record Result(Samples Ours, Samples? Cli, Samples? Raw);
+
+internal sealed record Row(string Id, string Scenario, Result? Result, string Target, bool? Met, string? Note = null)
+{
+    public static Row Pending(string id, string scenario, string note, string target) => new(id, scenario, null, target, null, note);
+
+    public static string Markdown(List<Row> rows, IEnumerable<string> facts)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| # | scenario | DockerPS median / p90 | docker CLI median / p90 | raw API median / p90 | DockerPS ÷ raw | CLI ÷ DockerPS | CLI ÷ raw | samples | target | met |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            if (row.Result is not { } r)
+            {
+                text.AppendLine($"| {row.Id} | {row.Scenario} | {row.Note} | | | | | | | {row.Target} | — |");
+                continue;
+            }
+            var ratioRaw = r.Raw is null ? "—" : (r.Ours.Median / r.Raw.Median).ToString("F2", CultureInfo.InvariantCulture) + "×";
+            var ratioCli = r.Cli is null ? "—" : (r.Cli.Median / r.Ours.Median).ToString("F1", CultureInfo.InvariantCulture) + "×";
+            // The CLI's distance from the floor bounds how far ahead of the CLI DockerPS can ever be.
+            var cliRaw = r.Cli is null || r.Raw is null ? "—" : (r.Cli.Median / r.Raw.Median).ToString("F1", CultureInfo.InvariantCulture) + "×";
+            text.AppendLine($"| {row.Id} | {row.Scenario} | {r.Ours} | {(object?)r.Cli ?? "—"} | {(object?)r.Raw ?? "—"} | {ratioRaw} | {ratioCli} | {cliRaw} | {r.Ours.Ms.Count} | {row.Target} | {(row.Met == true ? "met" : "not met")} |");
+        }
+        text.AppendLine();
+        foreach (var fact in facts)
+        {
+            text.AppendLine("- " + fact);
+        }
+        return text.ToString();
+    }
+}
+
+internal static class Bench
+{
+    public const string Label = "dockerps.bench";
+
+    /// <summary>
+    /// Runs the contenders in turn (A B C A B C …) so drift hits all alike: warm-up rounds first, then timed rounds
+    /// until the count or the time budget runs out (at least one timed round). A contender returning a positive
+    /// double reports its own sample in ms (B7 times only the import, not the runspace it needs).
+    /// </summary>
+    public static Result Interleave(int warmups, int iterations, TimeSpan budget, params Func<object>[] contenders)
+    {
+        for (var i = 0; i < warmups; i++)
+        {
+            foreach (var contender in contenders)
+            {
+                contender();
+            }
+        }
+        var samples = contenders.Select(_ => new List<double>()).ToArray();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < iterations && (i == 0 || clock.Elapsed < budget); i++)
+        {
+            for (var c = 0; c < contenders.Length; c++)
+            {
+                var watch = Stopwatch.StartNew();
+                var value = contenders[c]();
+                samples[c].Add(value is double ms ? ms : watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        return new Result(new Samples(samples[0]), samples.Length > 1 ? new Samples(samples[1]) : null, samples.Length > 2 ? new Samples(samples[2]) : null);
+    }
+
+    public static List<PSObject> Invoke(Runspace runspace, string script)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        var output = ps.AddScript(script).Invoke().ToList();
+        if (ps.HadErrors)
+        {
+            throw new InvalidOperationException($"{script}: {string.Join("; ", ps.Streams.Error)}");
+        }
+        return output;
+    }
+
+    public static string Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? stdout.Result : throw new InvalidOperationException($"{file} {arguments}: {stderr}");
+    }
+
+    public static int Expect(int expected, int actual) =>
+        actual == expected ? actual : throw new InvalidOperationException($"expected {expected} results, got {actual}");
+
+    public static string FindManifest()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var manifest = Path.Combine(dir.FullName, "out", "DockerPS", "DockerPS.psd1");
+            if (File.Exists(manifest))
+            {
+                return manifest;
+            }
+        }
+        throw new FileNotFoundException("out/DockerPS/DockerPS.psd1 not found: build the module first (dotnet build src/DockerPS -c Release).");
+    }
+
+    public static string CpuModel() =>
+        File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+}
+
+/// <summary>The raw floor: a bare HttpClient whose one kept-alive connection is the engine's unix socket.</summary>
+internal sealed class RawClient(string socketPath) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (_, ct) =>
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+    })
+    { BaseAddress = new Uri("http://docker") };
+
+    public async Task<string> Send(string method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        // 304: already stopped or started, as the CLI and DockerPS also accept.
+        return response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotModified ? text : throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+    }
+
+    /// <summary>Reads a response body to its end without keeping it; returns 0 so the bench times it.</summary>
+    public async Task<int> Drain(string path)
+    {
+        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync();
+        await body.CopyToAsync(Stream.Null);
+        return 0;
+    }
+
+    public async Task<JsonElement> Json(string method, string path) => JsonDocument.Parse(await Send(method, path)).RootElement;
+
+    public async Task<string> Create(string api, string image, string[] cmd, string label)
+    {
+        var body = new { Image = image, Cmd = cmd, Labels = new Dictionary<string, string> { [Bench.Label] = label } };
+        return JsonDocument.Parse(await Send("POST", $"/{api}/containers/create", body)).RootElement.GetProperty("Id").GetString()!;
+    }
+
+    public async Task RemoveLabelled(string api)
+    {
+        var filter = Uri.EscapeDataString(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["label"] = [Bench.Label] }));
+        foreach (var container in (await Json("GET", $"/{api}/containers/json?all=1&filters={filter}")).EnumerateArray())
+        {
+            await Send("DELETE", $"/{api}/containers/{container.GetProperty("Id").GetString()}?force=1");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
