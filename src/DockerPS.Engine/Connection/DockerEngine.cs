@@ -83,6 +83,27 @@ public sealed class DockerEngine
             return read(body.RootElement);
         }, cancellationToken);
 
+    /// <summary>
+    /// Inspects many objects with a few calls in flight at once (the engine has no bulk inspect), in the order given;
+    /// objects removed since they were listed are left out.
+    /// </summary>
+    internal async Task<IReadOnlyList<T>> InspectEachAsync<T>(IReadOnlyList<string> names, Func<DockerEngine, string, CancellationToken, Task<T>> inspect,
+        CancellationToken cancellationToken) where T : class
+    {
+        var found = new T?[names.Count];
+        await Parallel.ForAsync(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            try
+            {
+                found[i] = await inspect(this, names[i], ct).ConfigureAwait(false);
+            }
+            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+            {
+            }
+        }).ConfigureAwait(false);
+        return found.OfType<T>().ToArray();
+    }
+
     /// <summary>A raw versioned request whose response (headers read, body not yet) the caller reads and disposes.</summary>
     internal Task<HttpResponseMessage> OpenAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         CallAsync((_, ct) => _connection.SendAsync(request, Description, ct), cancellationToken);

@@ -26,25 +26,9 @@ public static class ContainerOperations
         engine.CallAsync(async (client, ct) =>
             new ContainerDetail(await client.Containers.InspectContainerAsync(container, ct).ConfigureAwait(false), engine), cancellationToken);
 
-    /// <summary>
-    /// Inspects many containers with a few calls in flight at once (the engine has no bulk inspect), in the order
-    /// given; containers removed since they were listed are left out.
-    /// </summary>
-    public static async Task<IReadOnlyList<ContainerDetail>> InspectManyAsync(DockerEngine engine, IReadOnlyList<string> containers, CancellationToken cancellationToken)
-    {
-        var details = new ContainerDetail?[containers.Count];
-        await Parallel.ForAsync(0, containers.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            try
-            {
-                details[i] = await InspectAsync(engine, containers[i], ct).ConfigureAwait(false);
-            }
-            catch (Errors.DockerEngineException e) when (e.Kind == Errors.EngineErrorKind.NotFound)
-            {
-            }
-        }).ConfigureAwait(false);
-        return details.OfType<ContainerDetail>().ToArray();
-    }
+    /// <summary>Inspects several at once, in the order given; see <see cref="DockerEngine.InspectEachAsync{T}"/>.</summary>
+    public static Task<IReadOnlyList<ContainerDetail>> InspectManyAsync(DockerEngine engine, IReadOnlyList<string> containers, CancellationToken cancellationToken) =>
+        engine.InspectEachAsync(containers, InspectAsync, cancellationToken);
 
     /// <summary>Starts the container; false when it was already running.</summary>
     public static Task<bool> StartAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>

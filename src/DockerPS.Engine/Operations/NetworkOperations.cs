@@ -23,22 +23,9 @@ public static class NetworkOperations
         engine.CallAsync(async (client, ct) =>
             new Network(await client.Networks.InspectNetworkAsync(network, ct).ConfigureAwait(false), inspected: true, engine), cancellationToken);
 
-    /// <summary>Inspects networks a few at a time (the engine has no bulk inspect), in the order given; networks removed since they were listed are left out.</summary>
-    public static async Task<IReadOnlyList<Network>> InspectManyAsync(DockerEngine engine, IReadOnlyList<string> networks, CancellationToken cancellationToken)
-    {
-        var details = new Network?[networks.Count];
-        await Parallel.ForAsync(0, networks.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            try
-            {
-                details[i] = await InspectAsync(engine, networks[i], ct).ConfigureAwait(false);
-            }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
-            {
-            }
-        }).ConfigureAwait(false);
-        return details.OfType<Network>().ToArray();
-    }
+    /// <summary>Inspects several at once, in the order given; see <see cref="DockerEngine.InspectEachAsync{T}"/>.</summary>
+    public static Task<IReadOnlyList<Network>> InspectManyAsync(DockerEngine engine, IReadOnlyList<string> networks, CancellationToken cancellationToken) =>
+        engine.InspectEachAsync(networks, InspectAsync, cancellationToken);
 
     /// <summary>Creates the network and returns its id; a name in use is a Conflict failure.</summary>
     public static Task<string> CreateAsync(DockerEngine engine, NetworkCreateSpec spec, CancellationToken cancellationToken) =>

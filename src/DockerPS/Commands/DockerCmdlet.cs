@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using DockerPS.Archive;
 using DockerPS.Completion;
@@ -183,6 +184,16 @@ public abstract class DockerCmdlet : PSCmdlet
         return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
     }
 
+
+    /// <summary>A value-type parameter's value when the caller gave it, null when it was left out (its default is not a choice).</summary>
+    protected T? BoundOrNull<T>(string parameter, T value) where T : struct =>
+        MyInvocation.BoundParameters.ContainsKey(parameter) ? value : null;
+
+    /// <summary>A hashtable of filters as key-value pairs, a list value giving one pair per item, values unwrapped.</summary>
+    protected static IEnumerable<KeyValuePair<string, object>> FilterPairs(Hashtable? filter) =>
+        (filter ?? []).Cast<DictionaryEntry>().SelectMany(entry =>
+            (LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value }).Cast<object>().Select(value =>
+                KeyValuePair.Create(LanguagePrimitives.ConvertTo<string>(entry.Key), PSObject.AsPSObject(value).BaseObject)));
 
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
     protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)

@@ -52,13 +52,9 @@ public abstract class DockerListCmdlet : DockerCmdlet
         {
             filters.Add("label", label);
         }
-        foreach (DictionaryEntry entry in Filter ?? [])
+        foreach (var (key, value) in FilterPairs(Filter))
         {
-            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
-            foreach (var value in LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value })
-            {
-                filters.Add(key, value is bool b ? (b ? "true" : "false") : LanguagePrimitives.ConvertTo<string>(value));
-            }
+            filters.Add(key, value is bool b ? (b ? "true" : "false") : LanguagePrimitives.ConvertTo<string>(value));
         }
         return filters;
     }

@@ -29,18 +29,9 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
 
     protected override void BeginProcessing()
     {
-        var pairs = new List<KeyValuePair<string, object>>();
-        foreach (DictionaryEntry entry in Filter ?? [])
-        {
-            var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
-            foreach (var value in LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value })
-            {
-                pairs.Add(new(key, PSObject.AsPSObject(value).BaseObject));
-            }
-        }
         try
         {
-            _filter = PruneFilter.Parse(pairs, DateTime.Now, TakesUntil);
+            _filter = PruneFilter.Parse(FilterPairs(Filter), DateTime.Now, TakesUntil);
         }
         catch (FormatException e)
         {

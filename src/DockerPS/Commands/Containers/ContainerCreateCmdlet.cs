@@ -165,15 +165,15 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
                 Interactive = Interactive,
                 Memory = Memory is null ? null : Parsed(nameof(Memory), [Memory], DockerUnits.ParseBytes)[0],
                 NanoCpus = Cpus is null ? null : Parsed(nameof(Cpus), [Cpus], DockerUnits.ParseCpus)[0],
-                CpuShares = MyInvocation.BoundParameters.ContainsKey(nameof(CpuShares)) ? CpuShares : null,
+                CpuShares = BoundOrNull(nameof(CpuShares), CpuShares),
                 AutoRemove = autoRemove,
                 RawConfig = Plain(Config),
                 RawHostConfig = Plain(HostConfig),
             };
         }
-        catch (InvalidParameterException e)
+        catch (InvalidParameterSyntaxException e)
         {
-            WriteError(new ErrorRecord(e.InnerException!, "Invalid" + e.Parameter, ErrorCategory.InvalidArgument, e.Value));
+            WriteError(e.ErrorRecord);
             return null;
         }
     }
@@ -212,22 +212,12 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            throw new InvalidParameterException(nameof(EnvFile), path, e);
+            throw new InvalidParameterSyntaxException(nameof(EnvFile), path, e);
         }
     });
 
     private static IReadOnlyList<T> Parsed<T>(string parameter, IEnumerable<string>? values, Func<string, T> parse) =>
-        (values ?? []).Select(value =>
-        {
-            try
-            {
-                return parse(value);
-            }
-            catch (FormatException e)
-            {
-                throw new InvalidParameterException(parameter, value, e);
-            }
-        }).ToArray();
+        (values ?? []).Select(value => InvalidParameterSyntaxException.Parse(parameter, value, parse)).ToArray();
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(Hashtable? table) =>
         (table ?? []).Cast<DictionaryEntry>().Select(e => KeyValuePair.Create(
@@ -245,11 +235,4 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
         IEnumerable list => list.Cast<object?>().Select(PlainValue).ToArray(),
         _ => value,
     };
-
-    /// <summary>A parameter whose text does not parse; its message is the parser's.</summary>
-    private sealed class InvalidParameterException(string parameter, string value, Exception inner) : Exception(inner.Message, inner)
-    {
-        public string Parameter { get; } = parameter;
-        public string Value { get; } = value;
-    }
 }

@@ -46,7 +46,7 @@ public sealed class GetDockerContainerLogCommand : ContainerCmdlet
             _options = new LogOptions
             {
                 Follow = Follow,
-                Tail = MyInvocation.BoundParameters.ContainsKey(nameof(Tail)) ? Tail : null,
+                Tail = BoundOrNull(nameof(Tail), Tail),
                 Since = since,
                 Until = until,
                 Timestamps = Timestamps,

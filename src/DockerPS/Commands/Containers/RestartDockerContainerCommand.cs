@@ -17,7 +17,7 @@ public sealed class RestartDockerContainerCommand : ContainerCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private int? StopTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : null;
+    private int? StopTimeout => BoundOrNull(nameof(Timeout), Timeout);
 
     protected override void ProcessContainer(string container)
     {

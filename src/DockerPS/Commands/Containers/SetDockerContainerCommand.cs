@@ -69,9 +69,9 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet
             MemorySwap: Parse<long?>(nameof(MemorySwap), MemorySwap, text => text.Trim() == "-1" ? -1 : DockerUnits.ParseBytes(text)),
             MemoryReservation: Parse<long?>(nameof(MemoryReservation), MemoryReservation, text => DockerUnits.ParseBytes(text)),
             NanoCpus: Parse<long?>(nameof(Cpus), Cpus, text => DockerUnits.ParseCpus(text)),
-            CpuShares: Given(nameof(CpuShares)) ? CpuShares : null,
+            CpuShares: BoundOrNull(nameof(CpuShares), CpuShares),
             CpusetCpus: CpusetCpus,
-            PidsLimit: Given(nameof(PidsLimit)) ? PidsLimit : null,
+            PidsLimit: BoundOrNull(nameof(PidsLimit), PidsLimit),
             RestartPolicy: Parse(nameof(RestartPolicy), RestartPolicy, RestartPolicySpec.Parse));
         if (_update.IsEmpty)
         {
@@ -97,8 +97,6 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet
         }
     }
 
-    private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
-
     /// <summary>Text in the docker CLI's syntax; text that does not parse is an Invalid&lt;Parameter&gt; error, as for New-DockerContainer.</summary>
     private T? Parse<T>(string parameter, string? text, Func<string, T> parse)
     {
@@ -108,11 +106,11 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet
         }
         try
         {
-            return parse(text);
+            return InvalidParameterSyntaxException.Parse(parameter, text, parse);
         }
-        catch (Exception e) when (e is FormatException or OverflowException)
+        catch (InvalidParameterSyntaxException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "Invalid" + parameter, ErrorCategory.InvalidArgument, text));
+            ThrowTerminatingError(e.ErrorRecord);
             throw;
         }
     }

@@ -35,7 +35,7 @@ public sealed class StopDockerContainerCommand : ContainerCmdlet
         }
     }
 
-    private int? StopTimeout => MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : null;
+    private int? StopTimeout => BoundOrNull(nameof(Timeout), Timeout);
 
     protected override void ProcessContainer(string container)
     {
