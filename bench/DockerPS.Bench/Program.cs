@@ -66,14 +66,15 @@ try
     var logged = await raw.Create(api, image, ["seq", "1", lines.ToString(CultureInfo.InvariantCulture)], "b5");
     await raw.Send("POST", $"/{api}/containers/{logged}/start");
     await raw.Send("POST", $"/{api}/containers/{logged}/wait");
+    var b5Memory = new MemoryProbe();
     var b5 = Bench.Interleave(1, smoke ? 1 : 3, TimeSpan.FromSeconds(smoke ? 10 : 120),
-        () => Bench.Invoke(runspace, $"Get-DockerContainerLog {logged} | Out-Null"),
+        () => b5Memory.Measure(() => Bench.Invoke(runspace, $"Get-DockerContainerLog {logged} | Out-Null")),
         () => Bench.Run("/bin/sh", $"-c \"{cli} -H {host} logs {logged} >/dev/null\""),
         () => raw.Drain($"/{api}/containers/{logged}/logs?stdout=1&stderr=1").Result);
     rows.Add(new Row("B5", $"read {lines:N0} log lines to the end (`Get-DockerContainerLog c \\| Out-Null`, `docker logs c >/dev/null`, raw bytes)", b5,
-        "≥ 0.5× docker logs throughput; flat memory (not measured yet)", b5.Cli!.Median >= 0.5 * b5.Ours.Median));
+        "≥ 0.5× docker logs throughput; flat memory", b5.Cli!.Median >= 0.5 * b5.Ours.Median && b5Memory.PeakGrowthMiB <= Bench.FlatMiB, b5Memory));
     await raw.RemoveLabelled(api);
-    rows.Add(Row.Pending("B6", "copy a 256 MiB tree into and out of a container", "not measured yet (cut this session)", "≤ 1.2× docker cp"));
+    rows.AddRange(await Copy(smoke ? 8 : 256));
 
     // B7: Import-Module in a fresh runspace of the already-warm engine; opening the runspace is not timed.
     var b7 = Bench.Interleave(smoke ? 1 : 3, smoke ? 3 : 20, TimeSpan.FromSeconds(smoke ? 10 : 60), () =>
@@ -149,6 +150,61 @@ Row Lifecycle(int n, string[] command, int iterations)
         "≤ 1.2× raw (sequential); CLI loop stated", b3.Ours.Median <= 1.2 * b3.Raw!.Median);
 }
 
+// B6: a tree of `mib` 1 MiB files in 16 folders copied into a container and back out, one row per direction.
+// Each contender times only its copy (cleaning the previous destination is not counted).
+async Task<Row[]> Copy(int mib)
+{
+    var work = Directory.CreateTempSubdirectory("dockerps-bench-b6-").FullName;
+    var source = Path.Combine(work, "b6");
+    var data = new byte[1 << 20];
+    for (var i = 0; i < mib; i++)
+    {
+        Random.Shared.NextBytes(data);
+        var dir = Path.Combine(source, $"d{i % 16:D2}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllBytes(Path.Combine(dir, $"f{i:D4}.bin"), data);
+    }
+    var container = await raw.Create(api, image, ["sleep", "3600"], "b6");
+    await raw.Send("POST", $"/{api}/containers/{container}/start");
+    try
+    {
+        var local = Path.Combine(work, "out");
+        double Timed(Action before, Action copy)
+        {
+            before();
+            var watch = Stopwatch.StartNew();
+            copy();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+        void ClearInside() => raw.Exec(api, container, ["rm", "-rf", "/b6"]).Wait();
+        void ClearLocal() { if (Directory.Exists(local)) { Directory.Delete(local, recursive: true); } }
+        var iterations = smoke ? 1 : 5;
+        var budget = TimeSpan.FromSeconds(smoke ? 20 : 240);
+        var inMemory = new MemoryProbe();
+        var into = Bench.Interleave(1, iterations, budget,
+            () => Timed(ClearInside, () => inMemory.Measure(() => Bench.Invoke(runspace, $"Copy-DockerItem '{source}' '{container}:/b6'"))),
+            () => Timed(ClearInside, () => Bench.Run(cli, $"-H {host} cp {source} {container}:/b6")),
+            () => Timed(ClearInside, () => raw.PutArchive(api, container, source, "/").Wait()));
+        var outMemory = new MemoryProbe();
+        var outOf = Bench.Interleave(1, iterations, budget,
+            () => Timed(ClearLocal, () => outMemory.Measure(() => Bench.Invoke(runspace, $"Copy-DockerItem '{container}:/b6' '{local}'"))),
+            () => Timed(ClearLocal, () => Bench.Run(cli, $"-H {host} cp {container}:/b6 {local}")),
+            () => Timed(ClearLocal, () => raw.GetArchive(api, container, "/b6", local).Wait()));
+        return
+        [
+            new Row("B6", $"copy a {mib} MiB tree ({mib} files of 1 MiB, {Math.Min(16, mib)} folders) into a container (`Copy-DockerItem`, `docker cp`, raw tar upload)", into,
+                "≤ 1.2× docker cp", into.Ours.Median <= 1.2 * into.Cli!.Median, inMemory),
+            new Row("B6", $"copy the same tree out of the container (`Copy-DockerItem`, `docker cp`, raw tar download extracted)", outOf,
+                "≤ 1.2× docker cp", outOf.Ours.Median <= 1.2 * outOf.Cli!.Median, outMemory),
+        ];
+    }
+    finally
+    {
+        await raw.Send("DELETE", $"/{api}/containers/{container}?force=1");
+        Directory.Delete(work, recursive: true);
+    }
+}
+
 /// <summary>Milliseconds per sample of one contender, kept in the order measured.</summary>
 internal sealed record Samples(List<double> Ms)
 {
@@ -168,27 +224,27 @@ internal sealed record Samples(List<double> Ms)
 
 internal sealed record Result(Samples Ours, Samples? Cli, Samples? Raw);
 
-internal sealed record Row(string Id, string Scenario, Result? Result, string Target, bool? Met, string? Note = null)
+internal sealed record Row(string Id, string Scenario, Result? Result, string Target, bool? Met, MemoryProbe? Memory = null, string? Note = null)
 {
-    public static Row Pending(string id, string scenario, string note, string target) => new(id, scenario, null, target, null, note);
+    public static Row Pending(string id, string scenario, string note, string target) => new(id, scenario, null, target, null, Note: note);
 
     public static string Markdown(List<Row> rows, IEnumerable<string> facts)
     {
         var text = new StringBuilder();
-        text.AppendLine("| # | scenario | DockerPS median / p90 | docker CLI median / p90 | raw API median / p90 | DockerPS ÷ raw | CLI ÷ DockerPS | CLI ÷ raw | samples | target | met |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| # | scenario | DockerPS median / p90 | docker CLI median / p90 | raw API median / p90 | DockerPS ÷ raw | CLI ÷ DockerPS | CLI ÷ raw | DockerPS peak memory growth | samples | target | met |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
             if (row.Result is not { } r)
             {
-                text.AppendLine($"| {row.Id} | {row.Scenario} | {row.Note} | | | | | | | {row.Target} | — |");
+                text.AppendLine($"| {row.Id} | {row.Scenario} | {row.Note} | | | | | | | | {row.Target} | — |");
                 continue;
             }
             var ratioRaw = r.Raw is null ? "—" : (r.Ours.Median / r.Raw.Median).ToString("F2", CultureInfo.InvariantCulture) + "×";
             var ratioCli = r.Cli is null ? "—" : (r.Cli.Median / r.Ours.Median).ToString("F1", CultureInfo.InvariantCulture) + "×";
             // The CLI's distance from the floor bounds how far ahead of the CLI DockerPS can ever be.
             var cliRaw = r.Cli is null || r.Raw is null ? "—" : (r.Cli.Median / r.Raw.Median).ToString("F1", CultureInfo.InvariantCulture) + "×";
-            text.AppendLine($"| {row.Id} | {row.Scenario} | {r.Ours} | {(object?)r.Cli ?? "—"} | {(object?)r.Raw ?? "—"} | {ratioRaw} | {ratioCli} | {cliRaw} | {r.Ours.Ms.Count} | {row.Target} | {(row.Met == true ? "met" : "not met")} |");
+            text.AppendLine($"| {row.Id} | {row.Scenario} | {r.Ours} | {(object?)r.Cli ?? "—"} | {(object?)r.Raw ?? "—"} | {ratioRaw} | {ratioCli} | {cliRaw} | {(row.Memory is null ? "—" : $"{row.Memory.PeakGrowthMiB:F0} MiB")} | {r.Ours.Ms.Count} | {row.Target} | {(row.Met == true ? "met" : "not met")} |");
         }
         text.AppendLine();
         foreach (var fact in facts)
@@ -202,6 +258,9 @@ internal sealed record Row(string Id, string Scenario, Result? Result, string Ta
 internal static class Bench
 {
     public const string Label = "dockerps.bench";
+
+    /// <summary>Peak working-set growth up to which a streaming scenario counts as flat (B4's budget).</summary>
+    public const double FlatMiB = 64;
 
     /// <summary>
     /// Runs the contenders in turn (A B C A B C …) so drift hits all alike: warm-up rounds first, then timed rounds
@@ -272,6 +331,44 @@ internal static class Bench
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 }
 
+/// <summary>
+/// The largest growth of this process's working set over the runs it measures, sampled every 10 ms against the
+/// working set just before each run (after a full collection): DockerPS runs in this process, so its buffers show here.
+/// </summary>
+internal sealed class MemoryProbe
+{
+    private long _peakGrowth;
+
+    public double PeakGrowthMiB => _peakGrowth / (1024.0 * 1024);
+
+    public T Measure<T>(Func<T> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        var baseline = self.WorkingSet64;
+        using var done = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                self.Refresh();
+                _peakGrowth = Math.Max(_peakGrowth, self.WorkingSet64 - baseline);
+                await Task.Delay(10, CancellationToken.None);
+            }
+        });
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            done.Cancel();
+            sampler.Wait();
+        }
+    }
+}
+
 /// <summary>The raw floor: a bare HttpClient whose one kept-alive connection is the engine's unix socket.</summary>
 internal sealed class RawClient(string socketPath) : IDisposable
 {
@@ -309,7 +406,46 @@ internal sealed class RawClient(string socketPath) : IDisposable
         return 0;
     }
 
-    public async Task<JsonElement> Json(string method, string path) => JsonDocument.Parse(await Send(method, path)).RootElement;
+    /// <summary>Uploads a folder, itself included, into a container folder as a tar written straight into the request body.</summary>
+    public async Task PutArchive(string api, string container, string folder, string destination)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/{api}/containers/{container}/archive?path={Uri.EscapeDataString(destination)}")
+        {
+            Content = new TarContent(folder),
+        };
+        using var response = await _http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Downloads a container path as a tar and extracts it as it arrives.</summary>
+    public async Task GetArchive(string api, string container, string path, string destination)
+    {
+        using var response = await _http.GetAsync($"/{api}/containers/{container}/archive?path={Uri.EscapeDataString(path)}", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync();
+        Directory.CreateDirectory(destination);
+        await System.Formats.Tar.TarFile.ExtractToDirectoryAsync(body, destination, overwriteFiles: true);
+    }
+
+    /// <summary>Runs a command in a container and waits for it to end.</summary>
+    public async Task Exec(string api, string container, string[] command)
+    {
+        var exec = await Json("POST", $"/{api}/containers/{container}/exec", new { Cmd = command });
+        await Send("POST", $"/{api}/exec/{exec.GetProperty("Id").GetString()}/start", new { Detach = false });
+    }
+
+    private sealed class TarContent(string folder) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            System.Formats.Tar.TarFile.CreateFromDirectoryAsync(folder, stream, includeBaseDirectory: true);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    public async Task<JsonElement> Json(string method, string path, object? body = null) => JsonDocument.Parse(await Send(method, path, body)).RootElement;
 
     public async Task<string> Create(string api, string image, string[] cmd, string label)
     {
