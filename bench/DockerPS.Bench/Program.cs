@@ -49,9 +49,9 @@ try
         () => Bench.Expect(50, raw.Json("GET", $"/{api}/containers/json?all=1&filters={b1Filter}").Result.GetArrayLength()));
     rows.Add(new Row("B1", "warm Get-DockerContainer, 50 containers, per call", b1, "≤ 3× raw; ≥ 10× faster than docker ps -a",
         b1.Ours.Median <= 3 * b1.Raw!.Median && b1.Cli!.Median >= 10 * b1.Ours.Median));
-    await raw.RemoveLabelled(api);
 
-    rows.Add(Row.Pending("B2", "the same over ssh:// to the loopback sshd", "pending: needs ssh:// (issue 7)", "≤ 3× local DockerPS; ≥ 100× faster than docker -H ssh://… ps -a"));
+    rows.Add(RemoteListing(b1Label));
+    await raw.RemoveLabelled(api);
 
     // B3: create+start+stop+remove N containers; one sample is the whole batch. `true` has exited before the stop
     // (the engine answers 304), so it times our pipeline; `sleep 60` with a zero stop timeout times a real kill.
@@ -148,6 +148,43 @@ Row Lifecycle(int n, string[] command, int iterations)
         });
     return new Row("B3", $"create+start+stop+remove {n} containers running `{string.Join(' ', command)}` (pipeline vs sequential raw vs CLI loop), per batch", b3,
         "≤ 1.2× raw (sequential); CLI loop stated", b3.Ours.Median <= 1.2 * b3.Raw!.Median);
+}
+
+// B2: B1's listing over ssh:// to the test sshd (tests/env/up.sh), with its client HOME (~/.ssh/config alias, key,
+// known_hosts). The docker CLI's ssh gets the same files through a wrapper, since ssh reads ~ from the passwd entry.
+// The third contender is local DockerPS (the target's comparator), in the raw column.
+Row RemoteListing(string label)
+{
+    const string scenario = "the same over ssh:// to the loopback sshd (raw column: local DockerPS)";
+    const string target = "≤ 3× local DockerPS; ≥ 100× faster than docker -H ssh://… ps -a";
+    var legFile = Path.Combine(Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env", "legs", "ssh.env");
+    if (!File.Exists(legFile))
+    {
+        return Row.Pending("B2", scenario, $"pending: {legFile} missing (run tests/env/up.sh)", target);
+    }
+    var leg = File.ReadAllLines(legFile).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+    var sshHost = leg["DOCKER_HOST"];
+    var dotSsh = Path.Combine(leg["HOME"], ".ssh");
+    var wrapper = Directory.CreateTempSubdirectory("dockerps-bench-ssh-").FullName;
+    File.WriteAllText(Path.Combine(wrapper, "ssh"),
+        $"#!/bin/sh\nexec /usr/bin/ssh -F {dotSsh}/config -i {dotSsh}/id_ed25519 -o UserKnownHostsFile={dotSsh}/known_hosts \"$@\"\n");
+    Bench.Run("/bin/chmod", $"+x {wrapper}/ssh");
+    var cliPath = $"{wrapper}:{Environment.GetEnvironmentVariable("PATH")}";
+    var home = Environment.GetEnvironmentVariable("HOME");
+    Environment.SetEnvironmentVariable("HOME", leg["HOME"]);
+    try
+    {
+        var b2 = Bench.Interleave(smoke ? 1 : 5, smoke ? 3 : 50, TimeSpan.FromSeconds(smoke ? 20 : 90),
+            () => Bench.Expect(50, Bench.Invoke(runspace, $"Get-DockerContainer -DockerHost {sshHost} -Label {label}").Count),
+            () => Bench.Expect(51, Bench.Run(cli, $"-H {sshHost} ps -a --filter label={label}", ("PATH", cliPath)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length),
+            () => Bench.Expect(50, Bench.Invoke(runspace, $"Get-DockerContainer -Label {label}").Count));
+        return new Row("B2", scenario, b2, target, b2.Ours.Median <= 3 * b2.Raw!.Median && b2.Cli!.Median >= 100 * b2.Ours.Median);
+    }
+    finally
+    {
+        Environment.SetEnvironmentVariable("HOME", home);
+        Directory.Delete(wrapper, recursive: true);
+    }
 }
 
 // B6: a tree of `mib` 1 MiB files in 16 folders copied into a container and back out, one row per direction.
@@ -302,9 +339,14 @@ internal static class Bench
         return output;
     }
 
-    public static string Run(string file, string arguments)
+    public static string Run(string file, string arguments, params (string Name, string Value)[] environment)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
