@@ -204,6 +204,25 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
         Assert.DoesNotContain(id, DockerCli.Lines("images", "-aq", "--no-trunc"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UntaggedParentsGoWithTheImageUnlessNoPrune(bool noPrune)
+    {
+        var parent = _images.Commit(null);
+        var container = $"img-parent-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
+        DockerCli.Run([.. new[] { "create", "--name", container }, .. fixture.LabelArgs, parent, "true"]);
+        var child = _images.Reference(noPrune ? "noprune" : "prune");
+        _images.Track(DockerCli.Run("commit", container, child).Trim());
+        DockerCli.Run("rm", container);
+
+        var result = _ps.Run($"Remove-DockerImage {child}{(noPrune ? " -NoPrune" : "")} -PassThru");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(noPrune, DockerCli.Lines("images", "-aq", "--no-trunc").Contains(parent));
+        Assert.Equal(!noPrune, result.Property("Deleted").Contains(parent));
+    }
+
     [Fact]
     public void RemoveWildcardsAndWhatIf()
     {

@@ -13,6 +13,7 @@ public sealed class ImageDetail
         Raw = raw;
         Parent = string.IsNullOrEmpty(parent) ? null : parent;
         Engine = engine;
+        Labels = raw.Config?.Labels is { } labels ? new Dictionary<string, string>(labels) : [];
     }
 
     public string Id => Raw.ID;
@@ -42,7 +43,7 @@ public sealed class ImageDetail
     /// <summary>What containers of the image start with: Cmd, Entrypoint, Env, Labels, WorkingDir, ExposedPorts, User, ...</summary>
     public DockerOCIImageConfig? Config => Raw.Config;
 
-    public Dictionary<string, string> Labels => Raw.Config?.Labels is { } labels ? new Dictionary<string, string>(labels) : [];
+    public Dictionary<string, string> Labels { get; }
 
     /// <summary>The root file system's layers (diff ids), bottom first.</summary>
     public IReadOnlyList<string> Layers => Raw.RootFS?.Layers?.ToArray() ?? [];

@@ -10,8 +10,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(Image))]
 public sealed class AddDockerImageTagCommand : ImageCmdlet
 {
-    public const string InvalidReference = "InvalidReference";
-
     private ImageReference[] _targets = [];
 
     /// <summary>The new names, <c>[registry[:port]/]repository[:tag]</c>.</summary>
@@ -26,22 +24,7 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>Checks every new name before any engine call.</summary>
-    protected override void BeginProcessing()
-    {
-        var targets = new List<ImageReference>();
-        foreach (var text in Tag!)
-        {
-            try
-            {
-                targets.Add(ImageReference.Parse(text));
-            }
-            catch (FormatException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, InvalidReference, ErrorCategory.InvalidArgument, text));
-            }
-        }
-        _targets = [.. targets];
-    }
+    protected override void BeginProcessing() => _targets = Tag!.Select(this.ParseOrStop).ToArray();
 
     protected override void ProcessImage(string image)
     {

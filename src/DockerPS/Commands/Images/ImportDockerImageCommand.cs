@@ -19,7 +19,6 @@ public sealed class ImportDockerImageCommand : DockerCmdlet
 {
     private const string ArchiveSet = "Archive";
     private const string RootFileSystemSet = "RootFileSystem";
-    public const string InvalidReference = "InvalidReference";
     public const string ImportFailed = "ImportFailed";
 
     private ImageReference? _reference;
@@ -57,17 +56,7 @@ public sealed class ImportDockerImageCommand : DockerCmdlet
     protected override object? TargetOfItem => Path;
 
     /// <summary>Checks the image name before any engine call.</summary>
-    protected override void BeginProcessing()
-    {
-        try
-        {
-            _reference = Reference is null ? null : ImageReference.Parse(Reference);
-        }
-        catch (FormatException e)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, InvalidReference, ErrorCategory.InvalidArgument, Reference));
-        }
-    }
+    protected override void BeginProcessing() => _reference = Reference is null ? null : this.ParseOrStop(Reference);
 
     protected override void ProcessItem()
     {
