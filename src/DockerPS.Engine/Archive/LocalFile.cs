@@ -41,6 +41,27 @@ internal static class LocalFile
         }
     }
 
+    /// <summary>
+    /// Streams a download into <paramref name="path"/>, created only now (so nothing is touched when the engine
+    /// refused the request) and removed again if the download fails or is cancelled part way: no partial file stays.
+    /// </summary>
+    public static async Task DownloadAsync(Stream source, string path, bool overwrite, TransferProgress progress, CancellationToken cancellationToken)
+    {
+        var output = Create(path, overwrite ? FileMode.Create : FileMode.CreateNew, 0);
+        try
+        {
+            await using (output.ConfigureAwait(false))
+            {
+                await CopyAsync(source, output, progress, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
     /// <summary>Runs a local file-system step, reporting its failure as the local failure it is.</summary>
     public static T OnDisk<T>(string path, Func<T> step)
     {

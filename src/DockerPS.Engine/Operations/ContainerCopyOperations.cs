@@ -126,20 +126,7 @@ public static class ContainerCopyOperations
     public static Task<long> ExportAsync(DockerEngine engine, string container, string file, bool overwrite, TransferProgress progress, CancellationToken cancellationToken) =>
         engine.SendAsync(HttpMethod.Get, $"containers/{Uri.EscapeDataString(container)}/export", null, async (response, ct) =>
         {
-            var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            var output = LocalFile.Create(file, overwrite ? FileMode.Create : FileMode.CreateNew, 0);
-            try
-            {
-                await using (output.ConfigureAwait(false))
-                {
-                    await LocalFile.CopyAsync(body, output, progress, ct).ConfigureAwait(false);
-                }
-            }
-            catch
-            {
-                File.Delete(file);
-                throw;
-            }
+            await LocalFile.DownloadAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), file, overwrite, progress, ct).ConfigureAwait(false);
             return progress.Bytes;
         }, cancellationToken);
 

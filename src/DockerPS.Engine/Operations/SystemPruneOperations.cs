@@ -40,12 +40,8 @@ public static class SystemPruneOperations
                     var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters.Add("dangling", "true").ToEngine() }, ct).ConfigureAwait(false);
                     return networks.Where(n => filter.Matches(n.Created.ToUniversalTime(), n.Labels)).Select(n => new PruneCandidate(kind, n.ID, n.Name)).ToArray();
                 case Images:
-                    var images = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = (allImages ? filters : filters.Add("dangling", "true")).ToEngine() }, ct).ConfigureAwait(false);
-                    var used = allImages
-                        ? (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct).ConfigureAwait(false)).Select(c => c.ImageID).ToHashSet()
-                        : [];
-                    return images.Where(i => !used.Contains(i.ID) && filter.Matches(i.Created.ToUniversalTime(), i.Labels))
-                        .Select(i => new PruneCandidate(kind, i.ID, i.RepoTags?.FirstOrDefault(t => t != "<none>:<none>") ?? i.ID)).ToArray();
+                    var images = await ImageOperations.PruneCandidatesAsync(engine, filter, allImages, ct).ConfigureAwait(false);
+                    return images.Select(i => new PruneCandidate(kind, i.Id, i.Reference)).ToArray();
                 case Volumes:
                     var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filters.Add("dangling", "true").ToEngine() }, ct).ConfigureAwait(false);
                     return (volumes.Volumes ?? []).Where(v => filter.Matches(DateTime.MinValue, v.Labels)).Select(v => new PruneCandidate(kind, v.Name, v.Name)).ToArray();

@@ -9,6 +9,8 @@ namespace DockerPS.Tests.Harness;
 /// never answers, engines of other API ranges (Docker 29 refuses API &lt; 1.44), and answers this machine's engine
 /// never gives (such as warnings about kernel features it has). It answers /version with the given versions, paths
 /// ending as a key of the given bodies with that body, every other request with <c>[]</c>, and records the paths.
+/// A stalled route's body is sent only in part (a longer one is announced), and then the engine goes quiet: a
+/// download the client can be stopped in the middle of.
 /// </summary>
 public sealed class FakeEngine : IDisposable
 {
@@ -17,12 +19,14 @@ public sealed class FakeEngine : IDisposable
     private readonly string? _apiVersion;
     private readonly string? _minApiVersion;
     private readonly IReadOnlyDictionary<string, string> _bodies;
+    private readonly string? _stalledRoute;
 
-    private FakeEngine(string? apiVersion, string? minApiVersion, IReadOnlyDictionary<string, string>? bodies = null)
+    private FakeEngine(string? apiVersion, string? minApiVersion, IReadOnlyDictionary<string, string>? bodies = null, string? stalledRoute = null)
     {
         _apiVersion = apiVersion;
         _minApiVersion = minApiVersion;
         _bodies = bodies ?? new Dictionary<string, string>();
+        _stalledRoute = stalledRoute;
         _listener.Start();
         _ = Task.Run(AcceptAsync);
     }
@@ -30,8 +34,8 @@ public sealed class FakeEngine : IDisposable
     /// <summary>Accepts connections and never says a word.</summary>
     public static FakeEngine Silent() => new(null, null);
 
-    public static FakeEngine Answering(string apiVersion, string minApiVersion, IReadOnlyDictionary<string, string>? bodies = null) =>
-        new(apiVersion, minApiVersion, bodies);
+    public static FakeEngine Answering(string apiVersion, string minApiVersion, IReadOnlyDictionary<string, string>? bodies = null, string? stalledRoute = null) =>
+        new(apiVersion, minApiVersion, bodies, stalledRoute);
 
     public string Endpoint => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
@@ -94,8 +98,14 @@ public sealed class FakeEngine : IDisposable
                 var body = route.EndsWith("/version", StringComparison.Ordinal)
                     ? $$"""{"Version":"29.0.0-fake","ApiVersion":"{{_apiVersion}}","MinAPIVersion":"{{_minApiVersion}}","Os":"linux","Arch":"amd64"}"""
                     : _bodies.FirstOrDefault(b => route.EndsWith(b.Key, StringComparison.Ordinal)).Value ?? "[]";
-                var response = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
+                var stalled = _stalledRoute is not null && route.EndsWith(_stalledRoute, StringComparison.Ordinal);
+                var length = Encoding.UTF8.GetByteCount(body) + (stalled ? 1_000_000 : 0);
+                var response = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n{body}";
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
+                if (stalled)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)

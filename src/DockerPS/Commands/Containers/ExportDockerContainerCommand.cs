@@ -9,8 +9,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class ExportDockerContainerCommand : ContainerCmdlet
 {
-    public const string FileExists = "FileExists";
-
     /// <summary>The tar file to write.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [Alias("Output")]
@@ -27,19 +25,9 @@ public sealed class ExportDockerContainerCommand : ContainerCmdlet
         {
             return;
         }
-        var failure = Directory.Exists(file)
-            ? new CopyException(CopyFailure.FileOntoDirectory, $"'{file}' is a directory; -Path names the file to write.", file)
-            : !Directory.Exists(System.IO.Path.GetDirectoryName(file))
-                ? new CopyException(CopyFailure.DestinationParentNotFound, $"The directory '{System.IO.Path.GetDirectoryName(file)}' does not exist.", file)
-                : null;
-        if (failure is not null)
+        if (LocalFiles.OutputFileError(file, Force) is { } error)
         {
-            WriteError(failure.ToErrorRecord());
-            return;
-        }
-        if (File.Exists(file) && !Force)
-        {
-            WriteError(new ErrorRecord(new IOException($"'{file}' exists; use -Force to overwrite it."), FileExists, ErrorCategory.ResourceExists, file));
+            WriteError(error);
             return;
         }
         if (!ShouldProcess(file, $"Export container {container}"))

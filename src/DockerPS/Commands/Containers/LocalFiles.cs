@@ -8,6 +8,7 @@ namespace DockerPS.Commands;
 internal static class LocalFiles
 {
     public const string NotAFileSystemPath = "NotAFileSystemPath";
+    public const string FileExists = "FileExists";
 
     /// <summary>
     /// A local path as the file system provider resolves it from the current location, keeping what docker cp
@@ -27,6 +28,26 @@ internal static class LocalFiles
             return resolved.TrimEnd('/') + "/.";
         }
         return PosixPath.HasTrailingSeparator(path.Replace('\\', '/')) && !PosixPath.HasTrailingSeparator(resolved) ? resolved + "/" : resolved;
+    }
+
+    /// <summary>
+    /// What stops writing a new file at a path, checked before any engine call: a directory there, no directory to
+    /// create it in, or a file there without -Force. Null when it can be written.
+    /// </summary>
+    public static ErrorRecord? OutputFileError(string file, bool force)
+    {
+        var directory = System.IO.Path.GetDirectoryName(file);
+        if (Directory.Exists(file))
+        {
+            return new CopyException(CopyFailure.FileOntoDirectory, $"'{file}' is a directory; -Path names the file to write.", file).ToErrorRecord();
+        }
+        if (!Directory.Exists(directory))
+        {
+            return new CopyException(CopyFailure.DestinationParentNotFound, $"The directory '{directory}' does not exist.", file).ToErrorRecord();
+        }
+        return File.Exists(file) && !force
+            ? new ErrorRecord(new IOException($"'{file}' exists; use -Force to overwrite it."), FileExists, ErrorCategory.ResourceExists, file)
+            : null;
     }
 
     /// <summary>The local file-system item at a path as PowerShell's Get-Item shows it, for output.</summary>

@@ -4,9 +4,12 @@ using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 
-/// <summary><c>docker images</c>: one row per repository:tag, with PowerShell wildcards and the engine's own filters.</summary>
+/// <summary>
+/// <c>docker images</c>: one row per repository:tag, with PowerShell wildcards and the engine's own filters; with
+/// -Detail, <c>docker image inspect</c> of each image (once per image, however many names it has).
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "DockerImage", DefaultParameterSetName = NameSet)]
-[OutputType(typeof(Image))]
+[OutputType(typeof(Image), typeof(ImageDetail))]
 public sealed class GetDockerImageCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
@@ -40,6 +43,10 @@ public sealed class GetDockerImageCommand : DockerListCmdlet
     [Parameter]
     public SwitchParameter All { get; set; }
 
+    /// <summary>Writes the full <c>docker image inspect</c> view of each image instead of its list rows.</summary>
+    [Parameter]
+    public SwitchParameter Detail { get; set; }
+
     protected override object? TargetOfItem => (object?)Name ?? Id;
 
     protected override void AddFilters(FilterSet filters)
@@ -60,13 +67,16 @@ public sealed class GetDockerImageCommand : DockerListCmdlet
         {
             images = images.Where(i => Tag.Any(t => Like(i.Tag, t))).ToArray();
         }
-        if (ParameterSetName == IdSet)
+        var matches = ParameterSetName == IdSet
+            ? Matching(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id")
+            : Matching(images, Name, MatchesName, ImageNotFound, "image");
+        if (Detail)
         {
-            WriteObject(Matching(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id"), enumerateCollection: true);
+            WriteObject(Await(ct => ImageOperations.InspectManyAsync(TargetEngine, matches.Select(i => i.Id).Distinct().ToArray(), ct)), enumerateCollection: true);
         }
         else
         {
-            WriteObject(Matching(images, Name, MatchesName, ImageNotFound, "image"), enumerateCollection: true);
+            WriteObject(matches, enumerateCollection: true);
         }
     }
 

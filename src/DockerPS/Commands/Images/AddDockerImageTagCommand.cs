@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using DockerPS.Completion;
+using DockerPS.Operations;
+using DockerPS.Parsing;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker tag</c>: gives images more names; a name without a tag gets latest.</summary>
+[Cmdlet(VerbsCommon.Add, "DockerImageTag", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
+[OutputType(typeof(Image))]
+public sealed class AddDockerImageTagCommand : ImageCmdlet
+{
+    private ImageReference[] _targets = [];
+
+    /// <summary>The new names, <c>[registry[:port]/]repository[:tag]</c>.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [Alias("Target")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ImageNameCompleter))]
+    public string[]? Tag { get; set; }
+
+    /// <summary>Writes the image under each new name, as Get-DockerImage lists it.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Checks every new name before any engine call.</summary>
+    protected override void BeginProcessing() => _targets = Tag!.Select(this.ParseOrStop).ToArray();
+
+    protected override void ProcessImage(string image)
+    {
+        foreach (var target in _targets)
+        {
+            var name = $"{target.Repository}:{target.Tag ?? "latest"}";
+            if (!ShouldProcess(image, $"Tag image as {name}"))
+            {
+                continue;
+            }
+            Await(ct => ImageOperations.TagAsync(TargetEngine, image, target, ct));
+            if (PassThru)
+            {
+                // Listed unfiltered: a reference filter would leave the image's other names out of its RepoTags.
+                var rows = Await(ct => ImageOperations.ListAsync(TargetEngine, new FilterSet(), all: false, ct));
+                WriteObject(rows.Where(i => i.Reference == name), enumerateCollection: true);
+            }
+        }
+    }
+}

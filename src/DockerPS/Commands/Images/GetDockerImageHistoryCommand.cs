@@ -1,0 +1,13 @@
+using System.Management.Automation;
+using DockerPS.Operations;
+
+namespace DockerPS.Commands;
+
+/// <summary><c>docker history</c>: the steps that made each image, newest first.</summary>
+[Cmdlet(VerbsCommon.Get, "DockerImageHistory", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(ImageHistoryItem))]
+public sealed class GetDockerImageHistoryCommand : ImageCmdlet
+{
+    protected override void ProcessImage(string image) =>
+        WriteObject(Await(ct => ImageOperations.HistoryAsync(TargetEngine, image, ct)), enumerateCollection: true);
+}
