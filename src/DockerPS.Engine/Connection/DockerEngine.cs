@@ -132,6 +132,12 @@ public sealed class DockerEngine
     /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
     internal DockerEngineException Failure(Exception e) => e switch
     {
+        // TLS failures are classified where they happen, inside the connection, and arrive wrapped by the HTTP stack.
+        _ when Find<DockerEngineException>(e) is { } known => known,
+        // What Go's TLS server answers to plain HTTP.
+        DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
+            new DockerEngineException(EngineErrorKind.TlsRequired,
+                $"The Docker engine at {Description} requires TLS: set {EndpointResolver.TlsVerifyVariable} (and {EndpointResolver.CertPathVariable}) or use a context with TLS material.", api, api.StatusCode),
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
@@ -168,4 +174,6 @@ public sealed class DockerEngine
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static T? Find<T>(Exception? e) where T : Exception => e is null ? null : e as T ?? Find<T>(e.InnerException);
 }
