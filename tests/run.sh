@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: brings up the test environment (packages, private dockerd, base image), builds the
-# module folder out/DockerPS, and runs the unit and integration suites. Ends with one 'N passed, N failed' line.
+# module folder out/DockerPS, and runs the unit and integration suites (the integration suite on the unix socket, then
+# its remote scenarios once per endpoint leg). Ends with one 'N passed, N failed' line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,15 @@ results="$(mktemp -d)"
 status=0
 for suite in tests/DockerPS.UnitTests tests/DockerPS.Tests; do
   dotnet test "$suite" -c Release -nologo --logger "trx;LogFileName=$(basename "$suite").trx" --results-directory "$results" || status=1
+done
+# The endpoint legs: the same engine reached another way (legs/tls.env: TCP+TLS), the module seeing the leg's
+# variables; the classes marked [Trait("Legs", "all")] (foundation, container and image scenarios) run again.
+for legfile in "${DOCKERPS_ENV:-/tmp/dockerps-env}"/legs/*.env; do
+  [ -e "$legfile" ] || continue
+  leg=$(basename "$legfile" .env)
+  echo "== endpoint leg $leg" >&2
+  DOCKERPS_TEST_LEG="$leg" dotnet test tests/DockerPS.Tests -c Release -nologo --no-build --filter "Legs=all" \
+    --logger "trx;LogFileName=DockerPS.Tests-$leg.trx" --results-directory "$results" || status=1
 done
 
 passed=0; failed=0; skipped=0

@@ -11,6 +11,7 @@ namespace DockerPS.Tests;
 /// with the docker CLI on the same engine, comparing the trees each leaves.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 [UnsupportedOSPlatform("windows")]
 public sealed class CopyTests(EngineFixture fixture) : IDisposable
 {

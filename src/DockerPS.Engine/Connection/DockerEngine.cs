@@ -26,7 +26,7 @@ public sealed class DockerEngine
     /// <summary>The context name, or the endpoint address when no named context was used.</summary>
     public string Name => Spec.ContextName == EndpointSpec.DefaultContextName ? Endpoint : Spec.ContextName;
 
-    public string Endpoint => Spec.Endpoint.ToString();
+    public string Endpoint => Spec.Address;
 
     public string Context => Spec.ContextName;
 

@@ -10,6 +10,9 @@ public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextNam
 {
     public const string DefaultContextName = "default";
 
+    /// <summary>The address as the docker CLI writes it: <c>unix:///path</c>, <c>tcp://host:port</c> (no trailing slash).</summary>
+    public string Address => Endpoint.Scheme == "unix" ? Endpoint.ToString() : Endpoint.GetLeftPart(UriPartial.Authority);
+
     /// <summary>Where the engine listens when nothing else is configured.</summary>
     public static readonly Uri DefaultEndpoint = new("unix:///var/run/docker.sock");
 }
