@@ -44,6 +44,9 @@ public sealed class DockerEngine
 
     public override string ToString() => Name;
 
+    /// <summary>Opens the connection and negotiates the API version, if no call has yet; fails as a call would.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken) => CallAsync((_, _) => Task.CompletedTask, cancellationToken);
+
     /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
     internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
