@@ -24,6 +24,7 @@
         'Get-DockerContainerLog'
         'Get-DockerContainerProcess'
         'Get-DockerContainerStats'
+        'Get-DockerContext'
         'Get-DockerDiskUsage'
         'Get-DockerEvent'
         'Get-DockerImage'
@@ -34,9 +35,11 @@
         'Invoke-DockerContainer'
         'Invoke-DockerExec'
         'New-DockerContainer'
+        'New-DockerContext'
         'New-DockerNetwork'
         'New-DockerVolume'
         'Remove-DockerContainer'
+        'Remove-DockerContext'
         'Remove-DockerNetwork'
         'Remove-DockerVolume'
         'Rename-DockerContainer'
@@ -46,6 +49,7 @@
         'Start-DockerContainer'
         'Stop-DockerContainer'
         'Suspend-DockerContainer'
+        'Use-DockerContext'
         'Wait-DockerContainer'
     )
     FunctionsToExport    = @()

@@ -17,7 +17,7 @@ public sealed class DockerEngine
 {
     private readonly EngineConnection _connection;
 
-    private DockerEngine(EndpointSpec spec)
+    internal DockerEngine(EndpointSpec spec)
     {
         Spec = spec;
         _connection = EngineConnection.For(spec);

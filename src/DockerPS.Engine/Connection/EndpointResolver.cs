@@ -39,20 +39,35 @@ public static class EndpointResolver
         {
             return FromContext(explicitContext, "parameter -Context", getEnv);
         }
-        if (getEnv(HostVariable) is { Length: > 0 } host)
+        return CurrentContext(getEnv) switch
         {
-            return FromHost(host, HostVariable, EndpointSpec.DefaultContextName, getEnv);
+            (_, HostVariable) => FromHost(getEnv(HostVariable)!, HostVariable, EndpointSpec.DefaultContextName, getEnv),
+            (_, null) => (EndpointSpec.DefaultEndpoint, "default socket", EndpointSpec.DefaultContextName, null),
+            var (name, how) => FromContext(name, how, getEnv),
+        };
+    }
+
+    /// <summary>The context commands use when none is named (what <c>docker context ls</c> marks current).</summary>
+    public static string CurrentContextName(Func<string, string?> getEnv) => CurrentContext(getEnv).Name;
+
+    /// <summary>
+    /// The docker CLI's resolveContextName without flags: DOCKER_HOST set means the default context (so it wins over
+    /// DOCKER_CONTEXT), then DOCKER_CONTEXT, then config.json's currentContext, then default. How is null when nothing chose.
+    /// </summary>
+    private static (string Name, string? How) CurrentContext(Func<string, string?> getEnv)
+    {
+        if (getEnv(HostVariable) is { Length: > 0 })
+        {
+            return (EndpointSpec.DefaultContextName, HostVariable);
         }
         if (getEnv(ContextVariable) is { Length: > 0 } context)
         {
-            return FromContext(context, ContextVariable, getEnv);
+            return (context, ContextVariable);
         }
         var config = DockerCliConfig.FromEnvironment(getEnv);
-        if (config.CurrentContext() is { } current)
-        {
-            return FromContext(current, $"currentContext in {Path.Combine(config.Directory, "config.json")}", getEnv);
-        }
-        return (EndpointSpec.DefaultEndpoint, "default socket", EndpointSpec.DefaultContextName, null);
+        return config.CurrentContext() is { } current
+            ? (current, $"currentContext in {Path.Combine(config.Directory, "config.json")}")
+            : (EndpointSpec.DefaultContextName, null);
     }
 
     private static (Uri, string, string, TlsSettings?) FromContext(string name, string how, Func<string, string?> getEnv)

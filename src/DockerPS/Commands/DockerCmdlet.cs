@@ -244,7 +244,7 @@ public abstract class DockerCmdlet : PSCmdlet
                 KeyValuePair.Create(LanguagePrimitives.ConvertTo<string>(entry.Key), PSObject.AsPSObject(value).BaseObject)));
 
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
-    protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
+    protected internal static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
     {
         var (id, category) = e.Kind switch
         {
