@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DockerPS.Errors;
+using DockerPS.Transport;
 
 namespace DockerPS.Connection;
 
@@ -53,7 +52,7 @@ public static partial class ContextStore
         EndpointResolver.ParseHost(host, "parameter -DockerHost");
         if ((certificateFile is null) != (keyFile is null))
         {
-            throw new DockerEngineException(EngineErrorKind.InvalidArgument, "A TLS client certificate and its key go together: give both or neither.");
+            throw new DockerEngineException(EngineErrorKind.TlsCertificateNotFound, "A TLS client certificate needs its key, and a key its certificate: give both or neither.");
         }
         var tlsFiles = new[] { (caFile, TlsSettings.CaFileName), (certificateFile, TlsSettings.CertificateFileName), (keyFile, TlsSettings.KeyFileName) }
             .Where(f => f.Item1 is not null).Select(f => (Source: Path.GetFullPath(f.Item1!), f.Item2)).ToArray();
@@ -214,26 +213,13 @@ public static partial class ContextStore
                 throw new DockerEngineException(EngineErrorKind.TlsCertificateNotFound, $"TLS file {Path.GetFullPath(file)} does not exist.");
             }
         }
-        try
+        if (caFile is not null)
         {
-            if (caFile is not null)
-            {
-                var collection = new X509Certificate2Collection();
-                collection.ImportFromPemFile(caFile);
-                if (collection.Count == 0)
-                {
-                    throw new CryptographicException("it holds no certificate");
-                }
-            }
-            if (certificateFile is not null)
-            {
-                X509Certificate2.CreateFromPemFile(certificateFile, keyFile).Dispose();
-            }
+            TlsConnector.LoadCa(caFile);
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
+        if (certificateFile is not null)
         {
-            throw new DockerEngineException(EngineErrorKind.TlsCertificateNotFound,
-                $"The TLS material ({string.Join(", ", new[] { caFile, certificateFile, keyFile }.OfType<string>())}) cannot be read: {e.Message}", e);
+            TlsConnector.LoadClientCertificate(certificateFile, keyFile!).Dispose();
         }
     }
 

@@ -63,34 +63,47 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
             return null;
         }
         var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-        try
-        {
-            policy.CustomTrustStore.ImportFromPemFile(caFile);
-        }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
-        {
-            throw Unreadable(caFile, e);
-        }
+        policy.CustomTrustStore.AddRange(LoadCa(caFile));
         return policy;
     }
 
     private X509Certificate2 ClientCertificate(string certFile, string keyFile)
     {
+        var certificate = LoadClientCertificate(certFile, keyFile);
+        // Windows' TLS (SChannel) cannot use an ephemeral key; a PKCS#12 round trip gives it a stored one.
+        return OperatingSystem.IsWindows() ? new X509Certificate2(certificate.Export(X509ContentType.Pkcs12)) : certificate;
+    }
+
+    /// <summary>The certificates of a PEM CA file (a bundle may hold several); TlsCertificateNotFound when it holds none or cannot be read.</summary>
+    internal static X509Certificate2Collection LoadCa(string caFile)
+    {
+        var collection = new X509Certificate2Collection();
         try
         {
-            // PEM with an RSA or EC key, PKCS#1, SEC1 or PKCS#8 (unencrypted, as the docker CLI reads them).
-            var certificate = X509Certificate2.CreateFromPemFile(certFile, keyFile);
-            // Windows' TLS (SChannel) cannot use an ephemeral key; a PKCS#12 round trip gives it a stored one.
-            return OperatingSystem.IsWindows() ? new X509Certificate2(certificate.Export(X509ContentType.Pkcs12)) : certificate;
+            collection.ImportFromPemFile(caFile);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(caFile, e.Message, e);
+        }
+        return collection.Count > 0 ? collection : throw Unreadable(caFile, "it holds no PEM certificate", null);
+    }
+
+    /// <summary>A PEM client certificate with its unencrypted PEM key: RSA (PKCS#1 or PKCS#8) or EC (SEC1 or PKCS#8), as the docker CLI reads them.</summary>
+    internal static X509Certificate2 LoadClientCertificate(string certFile, string keyFile)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(certFile, keyFile);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw Unreadable($"{certFile} with {keyFile}", e);
+            throw Unreadable($"{certFile} with {keyFile}", e.Message, e);
         }
     }
 
-    private DockerEngineException Unreadable(string what, Exception e) =>
-        new(EngineErrorKind.TlsCertificateNotFound, $"Cannot read the TLS material {what} for {description}: {e.Message}", e);
+    private static DockerEngineException Unreadable(string what, string why, Exception? e) =>
+        new(EngineErrorKind.TlsCertificateNotFound, $"Cannot read the TLS material {what}: {why}", e);
 
     private static string Describe(SslPolicyErrors errors, X509Chain? chain)
     {
