@@ -3,13 +3,14 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
-    $script:savedConfig = $env:DOCKER_CONFIG
-    $env:DOCKER_CONFIG = Join-Path $TestDrive 'docker-config'
+    $script:saved = $env:DOCKER_CONFIG, $env:DOCKER_HOST
+    # DOCKER_HOST would override the current context (as for the docker CLI).
+    $env:DOCKER_CONFIG, $env:DOCKER_HOST = (Join-Path $TestDrive 'docker-config'), $null
     $script:socket = $env:DOCKERPS_TEST_DOCKER_HOST ?? 'unix:///tmp/dockerps-env/docker.sock'
 }
 
 AfterAll {
-    $env:DOCKER_CONFIG = $script:savedConfig
+    $env:DOCKER_CONFIG, $env:DOCKER_HOST = $script:saved
 }
 
 Describe 'New-DockerContext' {
