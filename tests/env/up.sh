@@ -65,12 +65,14 @@ TCP_FLAGS=(--host "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/serv
 DOCKER="docker -H unix://$SOCK"
 engine_answers() { timeout 10 $DOCKER version >/dev/null 2>&1; }
 
-# A dockerd started before the TLS listener was added answers on the socket but not on 2376: restart it once with
-# the full flags (its running containers stop; they are other test runs' and are cleaned up by them or left exited).
-started_with_tls() {
-  [ -s "$ENV_DIR/dockerd.pid" ] && tr '\0' ' ' <"/proc/$(cat "$ENV_DIR/dockerd.pid")/cmdline" 2>/dev/null | grep -q -- "--tlscert $TLS/server/cert.pem"
+# A dockerd started before the TLS listener was added answers on the socket but not on 2376, and one started before the
+# certificates were remade serves the old ones: restart it with the full flags (its running containers stop; they are
+# other test runs' and are cleaned up by them or left exited).
+tls_answers() {
+  timeout 10 docker -H "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/client/ca.pem" \
+    --tlscert "$TLS/client/cert.pem" --tlskey "$TLS/client/key.pem" version >/dev/null 2>&1
 }
-if ! engine_answers || ! started_with_tls; then
+if ! engine_answers || ! tls_answers; then
   echo "up.sh: starting dockerd on $SOCK and tcp://127.0.0.1:$TLS_PORT (TLS)" >&2
   # A dockerd left from an earlier run that no longer answers still holds the data root: stop it first.
   if [ -s "$ENV_DIR/dockerd.pid" ]; then
@@ -90,10 +92,10 @@ if ! engine_answers || ! started_with_tls; then
     --bridge none --iptables=false --ip-masq=false \
     >"$ENV_DIR/dockerd.log" 2>&1 &
   for _ in $(seq 1 60); do
-    engine_answers && break
+    engine_answers && tls_answers && break
     sleep 0.5
   done
-  engine_answers || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
+  engine_answers && tls_answers || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
 fi
 
 if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
