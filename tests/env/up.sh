@@ -115,7 +115,6 @@ fi
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 export DOCKERPS_TEST_IMAGE=$IMAGE
-export DOCKERPS_TEST_TLS=$TLS
 ENVEOF
 # The endpoint legs: tests/run.sh runs the remote scenarios once more per file, with these variables for the module.
 mkdir -p "$ENV_DIR/legs"
