@@ -26,6 +26,7 @@
         'Get-DockerContainerLog'
         'Get-DockerContainerProcess'
         'Get-DockerContainerStats'
+        'Get-DockerContext'
         'Get-DockerDiskUsage'
         'Get-DockerEvent'
         'Get-DockerImage'
@@ -38,9 +39,11 @@
         'Invoke-DockerContainer'
         'Invoke-DockerExec'
         'New-DockerContainer'
+        'New-DockerContext'
         'New-DockerNetwork'
         'New-DockerVolume'
         'Remove-DockerContainer'
+        'Remove-DockerContext'
         'Remove-DockerImage'
         'Remove-DockerNetwork'
         'Remove-DockerVolume'
@@ -52,6 +55,7 @@
         'Start-DockerContainer'
         'Stop-DockerContainer'
         'Suspend-DockerContainer'
+        'Use-DockerContext'
         'Wait-DockerContainer'
     )
     FunctionsToExport    = @()

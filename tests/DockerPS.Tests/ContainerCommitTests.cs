@@ -9,6 +9,7 @@ namespace DockerPS.Tests;
 /// Each test removes the images it made, so image tests that list this run's images see only the fixture's.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerCommitTests(EngineFixture fixture) : IDisposable
 {
     private const string Cmdlet = "DockerPS.Commands.ConvertToDockerImageCommand";

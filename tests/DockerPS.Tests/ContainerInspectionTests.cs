@@ -7,6 +7,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Get-DockerContainerProcess and Get-DockerContainerChange, compared with <c>docker top</c> and <c>docker diff</c>.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerInspectionTests(EngineFixture fixture)
 {
     private readonly PowerShellSession _ps = fixture.Session;

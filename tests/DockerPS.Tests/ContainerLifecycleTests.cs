@@ -6,6 +6,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Start, stop, kill, restart, pause, resume, rename, remove and wait, checked on the engine with the docker CLI.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerLifecycleTests(EngineFixture fixture)
 {
     private readonly PowerShellSession _ps = fixture.Session;

@@ -10,6 +10,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Get-DockerContainerLog against containers that wrote known output, compared with what the docker CLI reads.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerLogTests(EngineFixture fixture)
 {
     private const string LogCommand = "DockerPS.Commands.GetDockerContainerLogCommand";

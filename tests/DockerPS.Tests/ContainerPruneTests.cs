@@ -9,6 +9,7 @@ namespace DockerPS.Tests;
 /// runs share the engine: every prune here is limited by this run's label and a batch label of its own.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerPruneTests(EngineFixture fixture)
 {
     private const string Cmdlet = "DockerPS.Commands.ClearDockerContainerCommand";

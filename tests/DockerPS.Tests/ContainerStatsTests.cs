@@ -7,6 +7,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Get-DockerContainerStats against the real engine, compared with <c>docker stats</c>.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerStatsTests(EngineFixture fixture)
 {
     private const string NotFoundId = "ContainerNotFound,DockerPS.Commands.GetDockerContainerStatsCommand";

@@ -5,6 +5,7 @@ using Xunit;
 namespace DockerPS.Tests;
 
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerTests(EngineFixture fixture)
 {
     private const string NotFoundId = "ContainerNotFound,DockerPS.Commands.GetDockerContainerCommand";
@@ -34,7 +35,7 @@ public sealed class ContainerTests(EngineFixture fixture)
         Assert.StartsWith("Exited (3)", (string)container.Properties["Status"].Value);
         Assert.IsType<DateTime>(container.Properties["Created"].Value);
         var engine = PSObject.AsPSObject(container.Properties["Engine"].Value);
-        Assert.Equal(TestEnvironment.DockerHost, engine.Properties["Endpoint"].Value);
+        Assert.Equal(TestEnvironment.ModuleDockerHost, engine.Properties["Endpoint"].Value);
         Assert.Equal("DOCKER_HOST", engine.Properties["Source"].Value);
         Assert.Equal("worker", _ps.Run($"(Get-DockerContainer -Name {fixture.ExitedName}).Labels['dockerps.role']").Output.Single().BaseObject);
     }

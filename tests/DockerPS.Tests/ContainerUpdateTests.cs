@@ -6,6 +6,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Set-DockerContainer, checked with <c>docker inspect</c>.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ContainerUpdateTests(EngineFixture fixture)
 {
     private const string Cmdlet = "DockerPS.Commands.SetDockerContainerCommand";
@@ -121,6 +122,7 @@ public sealed class ContainerUpdateTests(EngineFixture fixture)
     public void EngineWarningsBecomeWarnings()
     {
         // This machine's engine has every kernel feature it could warn about; a fake engine stands in.
+        using var plain = TestEnvironment.WithoutTls();
         using var fake = FakeEngine.Answering("1.41", "1.12", new Dictionary<string, string>
         {
             ["/containers/web/update"] = """{"Warnings":["Your kernel does not support swap limit capabilities. Limitation discarded."]}""",

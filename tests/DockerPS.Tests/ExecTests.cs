@@ -11,6 +11,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Invoke-DockerExec in running containers: output streams, exit codes, stdin and options, checked on the engine.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ExecTests(EngineFixture fixture)
 {
     private const string ExecCommand = "DockerPS.Commands.InvokeDockerExecCommand";

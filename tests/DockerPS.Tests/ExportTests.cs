@@ -7,6 +7,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Export-DockerContainer against the real engine: the archive's contents, -Force, -WhatIf, piped containers.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ExportTests(EngineFixture fixture) : IDisposable
 {
     private const string Command = "DockerPS.Commands.ExportDockerContainerCommand";

@@ -5,6 +5,7 @@ using Xunit;
 namespace DockerPS.Tests;
 
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ImageTests(EngineFixture fixture)
 {
     private const string NotFoundId = "ImageNotFound,DockerPS.Commands.GetDockerImageCommand";

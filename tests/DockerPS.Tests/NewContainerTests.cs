@@ -6,6 +6,7 @@ namespace DockerPS.Tests;
 
 /// <summary>New-DockerContainer: what it asks for is what the engine shows in <c>docker inspect</c>.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class NewContainerTests(EngineFixture fixture)
 {
     private readonly PowerShellSession _ps = fixture.Session;

@@ -6,6 +6,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Invoke-DockerContainer (docker run), and the classic SDK tutorial end to end, each step checked on the engine.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class RunContainerTests(EngineFixture fixture)
 {
     private readonly PowerShellSession _ps = fixture.Session;

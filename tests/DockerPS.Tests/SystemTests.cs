@@ -4,6 +4,7 @@ using Xunit;
 namespace DockerPS.Tests;
 
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class SystemTests(EngineFixture fixture)
 {
     private readonly PowerShellSession _ps = fixture.Session;
@@ -47,6 +48,6 @@ public sealed class SystemTests(EngineFixture fixture)
 
         Assert.Contains("Negotiated API Version", text);
         Assert.Contains("Storage Driver", text);
-        Assert.Contains(TestEnvironment.DockerHost, text);
+        Assert.Contains(TestEnvironment.ModuleDockerHost, text);
     }
 }

@@ -116,11 +116,119 @@ public sealed class EndpointResolverTests : IDisposable
         Assert.Equal(EngineErrorKind.ApiVersionNotSupported, Assert.Throws<DockerEngineException>(() => Resolve()).Kind);
     }
 
+    private string CertDirectory(params string[] files)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_config, "certs-" + Guid.NewGuid().ToString("N")[..6])).FullName;
+        foreach (var file in files)
+        {
+            File.WriteAllText(Path.Combine(dir, file), "pem");
+        }
+        return dir;
+    }
+
     [Fact]
-    public void TlsIsRefusedUntilItIsSupported()
+    public void DockerTlsVerifyTurnsTlsOnForTcpWithTheCertPathFiles()
+    {
+        var dir = CertDirectory("ca.pem", "cert.pem", "key.pem");
+        _env["DOCKER_HOST"] = "tcp://h:2376";
+        _env["DOCKER_TLS_VERIFY"] = "0";
+        _env["DOCKER_CERT_PATH"] = dir;
+
+        var tls = Resolve().Tls;
+
+        Assert.Equal(new TlsSettings(Path.Combine(dir, "ca.pem"), Path.Combine(dir, "cert.pem"), Path.Combine(dir, "key.pem"), Verify: true), tls);
+        Assert.Equal(tls, Resolve(host: "tcp://other:2376").Tls);
+        Assert.Null(Resolve(host: "unix:///x.sock").Tls);
+    }
+
+    [Fact]
+    public void CertPathAloneLeavesTcpPlainAsInTheCli()
+    {
+        _env["DOCKER_HOST"] = "tcp://h:2376";
+        _env["DOCKER_CERT_PATH"] = CertDirectory("ca.pem", "cert.pem", "key.pem");
+
+        Assert.Null(Resolve().Tls);
+    }
+
+    [Fact]
+    public void CertPathDefaultsToTheConfigDirectoryAndNeedsOnlyTheCa()
+    {
+        File.WriteAllText(Path.Combine(_config, "ca.pem"), "pem");
+        _env["DOCKER_HOST"] = "tcp://h:2376";
+        _env["DOCKER_TLS_VERIFY"] = "1";
+
+        Assert.Equal(new TlsSettings(Path.Combine(_config, "ca.pem"), null, null, Verify: true), Resolve().Tls);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "ca.pem")]
+    [InlineData(new[] { "ca.pem", "cert.pem" }, "key.pem")]
+    [InlineData(new[] { "ca.pem", "key.pem" }, "cert.pem")]
+    public void MissingTlsFilesAreNamed(string[] present, string missing)
     {
         _env["DOCKER_HOST"] = "tcp://h:2376";
         _env["DOCKER_TLS_VERIFY"] = "1";
-        Assert.Equal(EngineErrorKind.NotSupported, Assert.Throws<DockerEngineException>(() => Resolve()).Kind);
+        _env["DOCKER_CERT_PATH"] = CertDirectory(present);
+
+        var error = Assert.Throws<DockerEngineException>(() => Resolve());
+
+        Assert.Equal(EngineErrorKind.TlsCertificateNotFound, error.Kind);
+        Assert.Contains(Path.Combine(_env["DOCKER_CERT_PATH"], missing), error.Message);
+    }
+
+    [Fact]
+    public void ContextsTakeTlsFromTheirStoreFiles()
+    {
+        AddContext("secure", "tcp://h:2376");
+        AddContext("plain", "tcp://h:2375");
+        AddContext("local", "unix:///x.sock");
+        var tlsDir = Path.Combine(_config, "contexts", "tls", DockerCliConfig.ContextDirectoryName("secure"), "docker");
+        Directory.CreateDirectory(tlsDir);
+        File.WriteAllText(Path.Combine(tlsDir, "ca.pem"), "pem");
+        File.WriteAllText(Path.Combine(tlsDir, "cert.pem"), "pem");
+        File.WriteAllText(Path.Combine(tlsDir, "key.pem"), "pem");
+        // The environment's TLS variables are for DOCKER_HOST, not for contexts.
+        _env["DOCKER_TLS_VERIFY"] = "1";
+
+        Assert.Equal(new TlsSettings(Path.Combine(tlsDir, "ca.pem"), Path.Combine(tlsDir, "cert.pem"), Path.Combine(tlsDir, "key.pem"), Verify: true), Resolve(context: "secure").Tls);
+        Assert.Null(Resolve(context: "plain").Tls);
+        Assert.Null(Resolve(context: "local").Tls);
+    }
+
+    [Fact]
+    public void SkipTlsVerifyContextUsesTlsWithoutVerifying()
+    {
+        var dir = Path.Combine(_config, "contexts", "meta", DockerCliConfig.ContextDirectoryName("skip"));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "meta.json"), """{"Name":"skip","Metadata":{},"Endpoints":{"docker":{"Host":"tcp://h:2376","SkipTLSVerify":true}}}""");
+
+        Assert.Equal(new TlsSettings(null, null, null, Verify: false), Resolve(context: "skip").Tls);
+    }
+
+    [Fact]
+    public void CurrentContextIsWhatDockerContextLsMarks()
+    {
+        AddContext("cfg", "unix:///cfg.sock");
+        AddContext("env", "unix:///env.sock");
+        string Current() => EndpointResolver.CurrentContextName(name => _env.GetValueOrDefault(name));
+
+        Assert.Equal("default", Current());
+        File.WriteAllText(Path.Combine(_config, "config.json"), """{"currentContext":"cfg"}""");
+        Assert.Equal("cfg", Current());
+        _env["DOCKER_CONTEXT"] = "env";
+        Assert.Equal("env", Current());
+        _env["DOCKER_HOST"] = "unix:///host.sock";
+        Assert.Equal("default", Current());
+    }
+
+    [Fact]
+    public void SpecsDifferingInTlsAreDifferentConnections()
+    {
+        var plain = new EndpointSpec(new Uri("tcp://h:2376"), "DOCKER_HOST", "default", null);
+        var secure = plain with { Tls = new TlsSettings("/ca.pem", null, null, Verify: true) };
+
+        Assert.NotEqual(plain, secure);
+        Assert.Equal(secure, secure with { Tls = new TlsSettings("/ca.pem", null, null, Verify: true) });
+        Assert.Equal("tcp://h:2376", secure.Address);
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Brings up the test environment, idempotently: installs the Debian packages, starts a private dockerd
-# (own socket, data-root and exec-root under $DOCKERPS_ENV; the machine's default engine state is never
-# touched) and creates the busybox base image by `docker import`. Prints the variables the tests read.
+# Brings up the test environment, idempotently: installs the Debian packages, makes TLS material with openssl,
+# starts a private dockerd (own socket, data-root and exec-root under $DOCKERPS_ENV; the machine's default engine
+# state is never touched) that also listens on tcp://127.0.0.1:2376 with TLS, and creates the busybox base image by
+# `docker import`. Writes the variables the tests read (env.sh) and one file per remote endpoint leg (legs/*.env).
 set -euo pipefail
 
 ENV_DIR="${DOCKERPS_ENV:-/tmp/dockerps-env}"
@@ -20,12 +21,59 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
 fi
 
+# TLS material, as `docker` expects it in a DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem):
+#   tls/server: the engine's certificate (SAN 127.0.0.1 and localhost), signed by tls/ca
+#   tls/client: a client certificate signed by tls/ca, with the CA (the tls leg's DOCKER_CERT_PATH)
+#   tls/rogue-client: a client certificate signed by a second CA the engine does not trust, with the real CA
+#   tls/untrusted: only the second CA, which did not sign the engine's certificate
+TLS="$ENV_DIR/tls"
+TLS_PORT=2376
+make_tls() {
+  local tmp; tmp=$(mktemp -d)
+  cd "$tmp"
+  openssl req -x509 -new -newkey rsa:2048 -nodes -keyout ca-key.pem -out ca.pem -days 3650 -subj "/CN=DockerPS test CA" 2>/dev/null
+  openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout rogue-ca-key.pem -out rogue-ca.pem -days 3650 -subj "/CN=DockerPS rogue CA" 2>/dev/null
+  sign() { # name ca subject extensions
+    openssl req -new -key "$1-key.pem" -out "$1.csr" -subj "$3" 2>/dev/null
+    printf '%s\n' "$4" >"$1.ext"
+    openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2-key.pem" -CAcreateserial -days 3650 -extfile "$1.ext" -out "$1-cert.pem" 2>/dev/null
+  }
+  openssl genrsa -out server-key.pem 2048 2>/dev/null
+  sign server ca "/CN=localhost" "subjectAltName=IP:127.0.0.1,DNS:localhost
+extendedKeyUsage=serverAuth"
+  # PKCS#1 RSA for the client (what `openssl genrsa -traditional` and the docker docs make), EC PKCS#8 for the rogue one.
+  openssl genrsa -traditional -out client-key.pem 2048 2>/dev/null
+  sign client ca "/CN=dockerps-client" "extendedKeyUsage=clientAuth"
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out rogue-key.pem 2>/dev/null
+  sign rogue rogue-ca "/CN=dockerps-rogue" "extendedKeyUsage=clientAuth"
+  mkdir -p next/server next/client next/rogue-client next/untrusted
+  cp ca.pem next/server/ca.pem; cp server-cert.pem next/server/cert.pem; cp server-key.pem next/server/key.pem
+  cp ca.pem next/client/ca.pem; cp client-cert.pem next/client/cert.pem; cp client-key.pem next/client/key.pem
+  cp ca.pem next/rogue-client/ca.pem; cp rogue-cert.pem next/rogue-client/cert.pem; cp rogue-key.pem next/rogue-client/key.pem
+  cp rogue-ca.pem next/untrusted/ca.pem
+  chmod -R go-rwx next
+  rm -rf "$TLS"; mv next "$TLS"
+  cd / && rm -rf "$tmp"
+}
+if [ ! -s "$TLS/untrusted/ca.pem" ]; then
+  echo "up.sh: making TLS certificates in $TLS" >&2
+  (make_tls)
+fi
+TCP_FLAGS=(--host "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/server/ca.pem" --tlscert "$TLS/server/cert.pem" --tlskey "$TLS/server/key.pem")
+
 # Debian's docker.io client speaks the engine's own API version; a newer CLI on PATH negotiates down.
 DOCKER="docker -H unix://$SOCK"
 engine_answers() { timeout 10 $DOCKER version >/dev/null 2>&1; }
 
-if ! engine_answers; then
-  echo "up.sh: starting dockerd on $SOCK" >&2
+# A dockerd started before the TLS listener was added answers on the socket but not on 2376, and one started before the
+# certificates were remade serves the old ones: restart it with the full flags (its running containers stop; they are
+# other test runs' and are cleaned up by them or left exited).
+tls_answers() {
+  timeout 10 docker -H "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/client/ca.pem" \
+    --tlscert "$TLS/client/cert.pem" --tlskey "$TLS/client/key.pem" version >/dev/null 2>&1
+}
+if ! engine_answers || ! tls_answers; then
+  echo "up.sh: starting dockerd on $SOCK and tcp://127.0.0.1:$TLS_PORT (TLS)" >&2
   # A dockerd left from an earlier run that no longer answers still holds the data root: stop it first.
   if [ -s "$ENV_DIR/dockerd.pid" ]; then
     old=$(cat "$ENV_DIR/dockerd.pid")
@@ -37,17 +85,17 @@ if ! engine_answers; then
   # No default bridge and no iptables rules: the private engine must not touch the host's docker0
   # or NAT tables. Containers get no network unless a test creates one.
   nohup dockerd \
-    --host "unix://$SOCK" \
+    --host "unix://$SOCK" "${TCP_FLAGS[@]}" \
     --data-root "$ENV_DIR/data" \
     --exec-root "$ENV_DIR/exec" \
     --pidfile "$ENV_DIR/dockerd.pid" \
     --bridge none --iptables=false --ip-masq=false \
     >"$ENV_DIR/dockerd.log" 2>&1 &
   for _ in $(seq 1 60); do
-    engine_answers && break
+    engine_answers && tls_answers && break
     sleep 0.5
   done
-  engine_answers || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
+  engine_answers && tls_answers || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
 fi
 
 if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
@@ -67,5 +115,12 @@ fi
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 export DOCKERPS_TEST_IMAGE=$IMAGE
+ENVEOF
+# The endpoint legs: tests/run.sh runs the remote scenarios once more per file, with these variables for the module.
+mkdir -p "$ENV_DIR/legs"
+cat >"$ENV_DIR/legs/tls.env" <<ENVEOF
+DOCKER_HOST=tcp://127.0.0.1:$TLS_PORT
+DOCKER_TLS_VERIFY=1
+DOCKER_CERT_PATH=$TLS/client
 ENVEOF
 echo "up.sh: engine unix://$SOCK ready; image $IMAGE" >&2

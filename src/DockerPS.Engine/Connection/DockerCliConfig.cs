@@ -40,10 +40,10 @@ public sealed class DockerCliConfig
             && current.GetString() is { Length: > 0 } name ? name : null;
     }
 
-    /// <summary>The docker endpoint of a named context from the context store.</summary>
-    public Uri ContextEndpoint(string name)
+    /// <summary>The docker endpoint of a named context from the context store, with its TLS material (contexts/tls).</summary>
+    public (Uri Endpoint, TlsSettings? Tls) ContextEndpoint(string name, string source)
     {
-        var path = Path.Combine(Directory, "contexts", "meta", ContextDirectoryName(name), "meta.json");
+        var path = Path.Combine(MetaDirectory(name), "meta.json");
         if (!File.Exists(path))
         {
             throw new DockerEngineException(EngineErrorKind.ContextNotFound,
@@ -55,10 +55,18 @@ public sealed class DockerCliConfig
             && docker.TryGetProperty("Host", out var host)
             && host.GetString() is { Length: > 0 } address)
         {
-            return EndpointResolver.ParseHost(address, $"context '{name}'");
+            var skipVerify = docker.TryGetProperty("SkipTLSVerify", out var skip) && skip.ValueKind == JsonValueKind.True;
+            var endpoint = EndpointResolver.ParseHost(address, source);
+            return (endpoint, endpoint.Scheme == "tcp" ? TlsSettings.FromContextStore(TlsDirectory(name), skipVerify, source) : null);
         }
         throw new DockerEngineException(EngineErrorKind.InvalidEndpoint, $"Docker context '{name}' ({path}) has no docker endpoint.");
     }
+
+    /// <summary>Where a context's meta.json lives.</summary>
+    public string MetaDirectory(string name) => Path.Combine(Directory, "contexts", "meta", ContextDirectoryName(name));
+
+    /// <summary>Where a context's TLS files for the docker endpoint live (ca.pem, cert.pem, key.pem).</summary>
+    public string TlsDirectory(string name) => Path.Combine(Directory, "contexts", "tls", ContextDirectoryName(name), "docker");
 
     /// <summary>Names of all contexts in the store, without the implicit <c>default</c>.</summary>
     public IEnumerable<string> ContextNames()

@@ -17,7 +17,7 @@ public sealed class DockerEngine
 {
     private readonly EngineConnection _connection;
 
-    private DockerEngine(EndpointSpec spec)
+    internal DockerEngine(EndpointSpec spec)
     {
         Spec = spec;
         _connection = EngineConnection.For(spec);
@@ -26,7 +26,7 @@ public sealed class DockerEngine
     /// <summary>The context name, or the endpoint address when no named context was used.</summary>
     public string Name => Spec.ContextName == EndpointSpec.DefaultContextName ? Endpoint : Spec.ContextName;
 
-    public string Endpoint => Spec.Endpoint.ToString();
+    public string Endpoint => Spec.Address;
 
     public string Context => Spec.ContextName;
 
@@ -43,6 +43,9 @@ public sealed class DockerEngine
         new(EndpointResolver.Resolve(context, host, Environment.GetEnvironmentVariable));
 
     public override string ToString() => Name;
+
+    /// <summary>Opens the connection and negotiates the API version, if no call has yet; fails as a call would.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken) => CallAsync((_, _) => Task.CompletedTask, cancellationToken);
 
     /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
     internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -132,6 +135,12 @@ public sealed class DockerEngine
     /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
     internal DockerEngineException Failure(Exception e) => e switch
     {
+        // TLS failures are classified where they happen, inside the connection, and arrive wrapped by the HTTP stack.
+        _ when Find<DockerEngineException>(e) is { } known => known,
+        // What Go's TLS server answers to plain HTTP.
+        DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
+            new DockerEngineException(EngineErrorKind.TlsRequired,
+                $"The Docker engine at {Description} requires TLS: set {EndpointResolver.TlsVerifyVariable} (and {EndpointResolver.CertPathVariable}) or use a context with TLS material.", api, api.StatusCode),
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
@@ -168,4 +177,6 @@ public sealed class DockerEngine
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static T? Find<T>(Exception? e) where T : Exception => e is null ? null : e as T ?? Find<T>(e.InnerException);
 }

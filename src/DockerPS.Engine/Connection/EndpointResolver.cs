@@ -5,7 +5,8 @@ namespace DockerPS.Connection;
 /// <summary>
 /// Chooses the engine endpoint the way the docker CLI does: an explicit context or host, then DOCKER_HOST,
 /// then DOCKER_CONTEXT, then <c>currentContext</c> in config.json, then the platform's default socket.
-/// (The docker CLI lets DOCKER_HOST win over DOCKER_CONTEXT; so do we.)
+/// (The docker CLI lets DOCKER_HOST win over DOCKER_CONTEXT: its resolveContextName picks the default context when
+/// DOCKER_HOST is set, before it looks at DOCKER_CONTEXT; so do we.)
 /// </summary>
 public static class EndpointResolver
 {
@@ -14,19 +15,16 @@ public static class EndpointResolver
     public const string ApiVersionVariable = "DOCKER_API_VERSION";
     public const string TlsVerifyVariable = "DOCKER_TLS_VERIFY";
 
+    public const string CertPathVariable = "DOCKER_CERT_PATH";
+
     public static EndpointSpec Resolve(string? explicitContext, string? explicitHost, Func<string, string?> getEnv)
     {
         var apiVersion = PinnedApiVersion(getEnv);
-        var (endpoint, source, context) = Choose(explicitContext, explicitHost, getEnv);
-        if (endpoint.Scheme == "tcp" && !string.IsNullOrEmpty(getEnv(TlsVerifyVariable)))
-        {
-            throw new DockerEngineException(EngineErrorKind.NotSupported,
-                $"{endpoint} ({source}) asks for TLS ({TlsVerifyVariable} is set); TCP+TLS endpoints are not supported yet.");
-        }
-        return new EndpointSpec(endpoint, source, context, apiVersion);
+        var (endpoint, source, context, tls) = Choose(explicitContext, explicitHost, getEnv);
+        return new EndpointSpec(endpoint, source, context, apiVersion, tls);
     }
 
-    private static (Uri Endpoint, string Source, string Context) Choose(string? explicitContext, string? explicitHost, Func<string, string?> getEnv)
+    private static (Uri Endpoint, string Source, string Context, TlsSettings? Tls) Choose(string? explicitContext, string? explicitHost, Func<string, string?> getEnv)
     {
         if (!string.IsNullOrEmpty(explicitContext) && !string.IsNullOrEmpty(explicitHost))
         {
@@ -35,39 +33,71 @@ public static class EndpointResolver
         }
         if (!string.IsNullOrEmpty(explicitHost))
         {
-            return (ParseHost(explicitHost, "parameter -DockerHost"), "parameter -DockerHost", EndpointSpec.DefaultContextName);
+            return FromHost(explicitHost, "parameter -DockerHost", EndpointSpec.DefaultContextName, getEnv);
         }
         if (!string.IsNullOrEmpty(explicitContext))
         {
             return FromContext(explicitContext, "parameter -Context", getEnv);
         }
-        if (getEnv(HostVariable) is { Length: > 0 } host)
+        return CurrentContext(getEnv) switch
         {
-            return (ParseHost(host, HostVariable), HostVariable, EndpointSpec.DefaultContextName);
+            (_, HostVariable) => FromHost(getEnv(HostVariable)!, HostVariable, EndpointSpec.DefaultContextName, getEnv),
+            (_, null) => (EndpointSpec.DefaultEndpoint, "default socket", EndpointSpec.DefaultContextName, null),
+            var (name, how) => FromContext(name, how, getEnv),
+        };
+    }
+
+    /// <summary>The context commands use when none is named (what <c>docker context ls</c> marks current).</summary>
+    public static string CurrentContextName(Func<string, string?> getEnv) => CurrentContext(getEnv).Name;
+
+    /// <summary>
+    /// The docker CLI's resolveContextName without flags: DOCKER_HOST set means the default context (so it wins over
+    /// DOCKER_CONTEXT), then DOCKER_CONTEXT, then config.json's currentContext, then default. How is null when nothing chose.
+    /// </summary>
+    private static (string Name, string? How) CurrentContext(Func<string, string?> getEnv)
+    {
+        if (getEnv(HostVariable) is { Length: > 0 })
+        {
+            return (EndpointSpec.DefaultContextName, HostVariable);
         }
         if (getEnv(ContextVariable) is { Length: > 0 } context)
         {
-            return FromContext(context, ContextVariable, getEnv);
+            return (context, ContextVariable);
         }
         var config = DockerCliConfig.FromEnvironment(getEnv);
-        if (config.CurrentContext() is { } current)
-        {
-            return FromContext(current, $"currentContext in {Path.Combine(config.Directory, "config.json")}", getEnv);
-        }
-        return (EndpointSpec.DefaultEndpoint, "default socket", EndpointSpec.DefaultContextName);
+        return config.CurrentContext() is { } current
+            ? (current, $"currentContext in {Path.Combine(config.Directory, "config.json")}")
+            : (EndpointSpec.DefaultContextName, null);
     }
 
-    private static (Uri, string, string) FromContext(string name, string how, Func<string, string?> getEnv)
+    private static (Uri, string, string, TlsSettings?) FromContext(string name, string how, Func<string, string?> getEnv)
     {
         if (name == EndpointSpec.DefaultContextName)
         {
-            // The CLI's "default" context is DOCKER_HOST when set, else the default socket.
+            // The CLI's "default" context is DOCKER_HOST (with the DOCKER_TLS_* variables) when set, else the default socket.
             return getEnv(HostVariable) is { Length: > 0 } host
-                ? (ParseHost(host, HostVariable), $"context 'default' ({how}) via {HostVariable}", name)
-                : (EndpointSpec.DefaultEndpoint, $"context 'default' ({how})", name);
+                ? FromHost(host, $"context 'default' ({how}) via {HostVariable}", name, getEnv)
+                : (EndpointSpec.DefaultEndpoint, $"context 'default' ({how})", name, null);
         }
-        var endpoint = DockerCliConfig.FromEnvironment(getEnv).ContextEndpoint(name);
-        return (endpoint, $"context '{name}' ({how})", name);
+        var source = $"context '{name}' ({how})";
+        var (endpoint, tls) = DockerCliConfig.FromEnvironment(getEnv).ContextEndpoint(name, source);
+        return (endpoint, source, name, tls);
+    }
+
+    /// <summary>
+    /// A host given directly (-DockerHost, DOCKER_HOST): TLS as the docker CLI decides it, from DOCKER_TLS_VERIFY (any
+    /// non-empty value, even 0) with the files in DOCKER_CERT_PATH (default: the config directory). DOCKER_CERT_PATH
+    /// alone does not turn TLS on, as in the CLI.
+    /// </summary>
+    private static (Uri, string, string, TlsSettings?) FromHost(string address, string source, string context, Func<string, string?> getEnv)
+    {
+        var endpoint = ParseHost(address, source);
+        if (endpoint.Scheme != "tcp" || string.IsNullOrEmpty(getEnv(TlsVerifyVariable)))
+        {
+            return (endpoint, source, context, null);
+        }
+        var certPath = getEnv(CertPathVariable) is { Length: > 0 } path ? path : DockerCliConfig.FromEnvironment(getEnv).Directory;
+        return (endpoint, source, context, TlsSettings.FromCertPath(certPath, $"{source} with {TlsVerifyVariable}"));
     }
 
     /// <summary>Parses a docker host address (<c>unix:///path</c>, <c>tcp://host[:port]</c>, or <c>host:port</c>).</summary>

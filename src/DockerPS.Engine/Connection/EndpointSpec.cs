@@ -5,9 +5,13 @@ namespace DockerPS.Connection;
 /// <param name="Source">How it was chosen, e.g. <c>DOCKER_HOST</c> or <c>context 'prod' (DOCKER_CONTEXT)</c>.</param>
 /// <param name="ContextName">The docker context it belongs to; <c>default</c> when none was used.</param>
 /// <param name="ApiVersion">A pinned API version (DOCKER_API_VERSION); null to negotiate.</param>
-public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextName, Version? ApiVersion)
+/// <param name="Tls">TLS for a tcp:// endpoint; null for plain HTTP. Part of the identity: connections are cached per spec.</param>
+public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextName, Version? ApiVersion, TlsSettings? Tls = null)
 {
     public const string DefaultContextName = "default";
+
+    /// <summary>The address as the docker CLI writes it: <c>unix:///path</c>, <c>tcp://host:port</c> (no trailing slash).</summary>
+    public string Address => Endpoint.Scheme == "unix" ? Endpoint.ToString() : Endpoint.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Where the engine listens when nothing else is configured.</summary>
     public static readonly Uri DefaultEndpoint = new("unix:///var/run/docker.sock");

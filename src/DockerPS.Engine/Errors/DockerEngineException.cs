@@ -17,6 +17,14 @@ public enum EngineErrorKind
     ContextNotFound,
     NotSupported,
     ApiVersionNotSupported,
+    /// <summary>Plain HTTP sent to an engine that only speaks TLS.</summary>
+    TlsRequired,
+    /// <summary>The engine's certificate does not verify against the trusted CA (or does not name the host).</summary>
+    TlsServerNotTrusted,
+    /// <summary>The engine refused the client certificate, or wanted one and got none.</summary>
+    TlsClientCertificateRejected,
+    /// <summary>A TLS file (ca.pem, cert.pem, key.pem) is missing or unreadable.</summary>
+    TlsCertificateNotFound,
 }
 
 /// <summary>

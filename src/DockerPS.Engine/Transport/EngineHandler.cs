@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Docker.DotNet.Handler.Abstractions;
+using DockerPS.Connection;
 using Microsoft.Extensions.Logging;
 
 namespace DockerPS.Transport;
@@ -16,17 +17,23 @@ internal static class EngineHandler
     /// <summary>How long opening a connection may take before the engine counts as unreachable.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
-    public static HttpMessageHandler Create(Uri endpoint)
+    public static HttpMessageHandler Create(EndpointSpec spec)
     {
+        var endpoint = spec.Endpoint;
         EndPoint address = endpoint.Scheme == "unix" ? new UnixDomainSocketEndPoint(endpoint.AbsolutePath) : new DnsEndPoint(endpoint.Host, endpoint.Port);
-        var pooled = Connections((_, ct) => ConnectAsync(address, ct));
+        var tls = spec.Tls is { } settings ? new TlsConnector(settings, endpoint.Host, $"{spec.Address} ({spec.Source})") : null;
+        // The HTTP stack speaks plain HTTP/1.1 over whatever stream this returns: TLS is ours, so every route gets it.
+        async ValueTask<Stream> connect(SocketsHttpConnectionContext _, CancellationToken ct)
+        {
+            var transport = await ConnectAsync(address, ct).ConfigureAwait(false);
+            return tls is null ? transport : await tls.AuthenticateAsync(transport, ct).ConfigureAwait(false);
+        }
+        var pooled = Connections(connect);
         pooled.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2);
         // Only a local socket connects at once in blocking mode; a TCP host that does not answer could hold a blocking
         // connect for minutes, so TCP streams keep async reads (on a connection of their own all the same).
-        var blocking = Connections(address is UnixDomainSocketEndPoint
-            ? (_, _) => ValueTask.FromResult(ConnectBlocking(address))
-            : (_, ct) => ConnectAsync(address, ct));
-        return new ConnectionRouter(pooled, blocking, () => Connections((_, ct) => ConnectAsync(address, ct)));
+        var blocking = Connections(address is UnixDomainSocketEndPoint ? (_, _) => ValueTask.FromResult(ConnectBlocking(address)) : connect);
+        return new ConnectionRouter(pooled, blocking, () => Connections(connect));
     }
 
     /// <summary>The HTTP base address requests are sent to; for unix sockets the host name is only a label.</summary>
@@ -46,7 +53,7 @@ internal static class EngineHandler
         ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
         : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
 
-    private static async ValueTask<Stream> ConnectAsync(EndPoint address, CancellationToken cancellationToken)
+    private static async ValueTask<SocketStream> ConnectAsync(EndPoint address, CancellationToken cancellationToken)
     {
         var socket = NewSocket(address);
         try

@@ -18,14 +18,19 @@ public abstract class DockerCmdlet : PSCmdlet
     public const string InvalidTime = "InvalidTime";
 
     private readonly CancellationTokenSource _cancellation = new();
-    private DockerEngine? _configuredEngine;
+    private IReadOnlyList<DockerEngine>? _configuredEngines;
+    private Task[]? _connected;
+    private DockerEngine? _passEngine;
     private DockerEngine? _announcedEngine;
 
-    /// <summary>A docker context by name (see <c>docker context ls</c>).</summary>
+    /// <summary>
+    /// Docker contexts by name (see <c>docker context ls</c>). With several, each item is handled once per context, in
+    /// the order given: a Get- cmdlet lists every engine, a state-changing one acts on each.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ContextNameCompleter))]
-    public string? Context { get; set; }
+    public string[]? Context { get; set; }
 
     /// <summary>An engine address, as DOCKER_HOST or <c>docker -H</c> takes it.</summary>
     [Parameter]
@@ -40,14 +45,14 @@ public abstract class DockerCmdlet : PSCmdlet
     protected CancellationToken Cancellation => _cancellation.Token;
 
     /// <summary>
-    /// The engine for the current item: -Context/-DockerHost, else the piped object's, else the environment's.
-    /// Says which in the verbose stream whenever it changes.
+    /// The engine for the current item: the context of the pass in progress (-Context), -DockerHost, else the piped
+    /// object's, else the environment's. Says which in the verbose stream whenever it changes.
     /// </summary>
     protected DockerEngine TargetEngine
     {
         get
         {
-            var engine = Context is null && DockerHost is null && Engine is not null ? Engine : ConfiguredEngine();
+            var engine = _passEngine ?? (Context is null && DockerHost is null && Engine is not null ? Engine : ConfiguredEngines()[0]);
             if (!ReferenceEquals(engine, _announcedEngine))
             {
                 _announcedEngine = engine;
@@ -57,16 +62,21 @@ public abstract class DockerCmdlet : PSCmdlet
         }
     }
 
-    private DockerEngine ConfiguredEngine()
+    private IReadOnlyList<DockerEngine> ConfiguredEngines() =>
+        _configuredEngines ??= Context is { Length: > 0 } names
+            ? names.Distinct(StringComparer.Ordinal).Select(name => Resolve(name, DockerHost, target: name)).ToArray()
+            : [Resolve(null, DockerHost, target: DockerHost)];
+
+    private DockerEngine Resolve(string? context, string? host, object? target)
     {
         try
         {
-            return _configuredEngine ??= DockerEngine.Resolve(Context, DockerHost);
+            return DockerEngine.Resolve(context, host);
         }
         catch (DockerEngineException e)
         {
-            // Which engine to use is a question for the whole invocation, not one item.
-            ThrowTerminatingError(ErrorFor(e, target: Context ?? DockerHost));
+            // Which engines to use is a question for the whole invocation, not one item.
+            ThrowTerminatingError(ErrorFor(e, target));
             throw;
         }
     }
@@ -77,6 +87,44 @@ public abstract class DockerCmdlet : PSCmdlet
     protected abstract void ProcessItem();
 
     protected sealed override void ProcessRecord()
+    {
+        if (Context is not { Length: > 1 })
+        {
+            ProcessOnce();
+            return;
+        }
+        var engines = ConfiguredEngines();
+        // All engines connect at once, once per invocation: one that cannot be reached costs one timeout, not one per
+        // engine, and is reported once, naming it; the others still answer.
+        var first = _connected is null;
+        _connected ??= engines.Select(engine => engine.ConnectAsync(Cancellation)).ToArray();
+        for (var i = 0; i < engines.Count; i++)
+        {
+            try
+            {
+                Await(_connected[i]);
+            }
+            catch (DockerEngineException e)
+            {
+                if (first)
+                {
+                    WriteError(ErrorFor(e, target: engines[i]));
+                }
+                continue;
+            }
+            _passEngine = engines[i];
+            try
+            {
+                ProcessOnce();
+            }
+            finally
+            {
+                _passEngine = null;
+            }
+        }
+    }
+
+    private void ProcessOnce()
     {
         try
         {
@@ -196,7 +244,7 @@ public abstract class DockerCmdlet : PSCmdlet
                 KeyValuePair.Create(LanguagePrimitives.ConvertTo<string>(entry.Key), PSObject.AsPSObject(value).BaseObject)));
 
     /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
-    protected static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
+    protected internal static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
     {
         var (id, category) = e.Kind switch
         {
@@ -206,6 +254,10 @@ public abstract class DockerCmdlet : PSCmdlet
             EngineErrorKind.ContextNotFound => ("ContextNotFound", ErrorCategory.ObjectNotFound),
             EngineErrorKind.NotSupported => ("EndpointNotSupported", ErrorCategory.NotImplemented),
             EngineErrorKind.ApiVersionNotSupported => ("ApiVersionNotSupported", ErrorCategory.ProtocolError),
+            EngineErrorKind.TlsRequired => ("EngineRequiresTls", ErrorCategory.ProtocolError),
+            EngineErrorKind.TlsServerNotTrusted => ("TlsServerNotTrusted", ErrorCategory.SecurityError),
+            EngineErrorKind.TlsClientCertificateRejected => ("TlsClientCertificateRejected", ErrorCategory.AuthenticationError),
+            EngineErrorKind.TlsCertificateNotFound => ("TlsCertificateNotFound", ErrorCategory.ObjectNotFound),
             EngineErrorKind.NotFound => ("NotFound", ErrorCategory.ObjectNotFound),
             EngineErrorKind.Conflict => ("Conflict", ErrorCategory.ResourceExists),
             EngineErrorKind.InvalidArgument => ("InvalidArgument", ErrorCategory.InvalidArgument),

@@ -19,7 +19,9 @@ public abstract class EngineCompleter : IArgumentCompleter
         IEnumerable<string> candidates;
         try
         {
-            var engine = DockerEngine.Resolve(fakeBoundParameters["Context"] as string, fakeBoundParameters["DockerHost"] as string);
+            // With several contexts (-Context a,b) the first one's names are offered.
+            var context = LanguagePrimitives.GetEnumerable(fakeBoundParameters["Context"])?.Cast<object>().FirstOrDefault() ?? fakeBoundParameters["Context"];
+            var engine = DockerEngine.Resolve(context as string, fakeBoundParameters["DockerHost"] as string);
             using var budget = new CancellationTokenSource(Budget);
             // Engine calls never capture a synchronization context, so this wait cannot deadlock the pipeline thread.
             candidates = ListAsync(engine, budget.Token).GetAwaiter().GetResult();

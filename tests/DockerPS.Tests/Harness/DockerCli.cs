@@ -5,20 +5,30 @@ namespace DockerPS.Tests.Harness;
 /// <summary>The docker CLI against the test engine: the reference our cmdlets are compared with, and test setup.</summary>
 public static class DockerCli
 {
-    public static string Run(params string[] args)
+    public static string Run(params string[] args) => Run(TestEnvironment.DockerConfig, useHost: true, args);
+
+    /// <summary>The docker CLI with a configuration directory of its own and no -H: its contexts and config.json decide, as for a user.</summary>
+    public static string WithConfig(string configDirectory, params string[] args) => Run(configDirectory, useHost: false, args);
+
+    private static string Run(string configDirectory, bool useHost, string[] args)
     {
         var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-H");
-        start.ArgumentList.Add(TestEnvironment.DockerHost);
+        if (useHost)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add(TestEnvironment.DockerHost);
+        }
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
         // The CLI must not pick up the suite's own DOCKER_* settings of the moment.
-        start.Environment["DOCKER_CONFIG"] = TestEnvironment.DockerConfig;
+        start.Environment["DOCKER_CONFIG"] = configDirectory;
         start.Environment.Remove("DOCKER_CONTEXT");
         start.Environment.Remove("DOCKER_HOST");
         start.Environment.Remove("DOCKER_API_VERSION");
+        start.Environment.Remove("DOCKER_TLS_VERIFY");
+        start.Environment.Remove("DOCKER_CERT_PATH");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -5,22 +5,46 @@ namespace DockerPS.Tests.Harness;
 
 /// <summary>
 /// The test engine (started by tests/env/up.sh), the built module, and a process environment that cannot reach
-/// a developer's own engine or docker config.
+/// a developer's own engine or docker config. The suite runs once per endpoint leg (DOCKERPS_TEST_LEG): <c>unix</c>,
+/// the engine's socket, or a leg file <c>$DOCKERPS_ENV/legs/&lt;leg&gt;.env</c> whose variables (DOCKER_HOST, TLS
+/// variables, HOME) the module sees instead; the docker CLI, the reference checker, always uses the unix socket.
 /// </summary>
 public static class TestEnvironment
 {
+    /// <summary>The trait of test classes that run on every leg (tests/run.sh filters on it); the others run on unix only.</summary>
+    public const string LegsTrait = "Legs";
+    public const string AllLegs = "all";
+
     public static readonly string RepoRoot = FindRepoRoot();
     public static readonly string ModuleFolder = Path.Combine(RepoRoot, "out", "DockerPS");
     public static readonly string ModuleManifest = Path.Combine(ModuleFolder, "DockerPS.psd1");
+    /// <summary>The engine's unix socket: what <see cref="DockerCli"/> talks to.</summary>
     public static readonly string DockerHost;
     public static readonly string Image;
+    public static readonly string EnvDirectory = Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env";
+
+    /// <summary>The endpoint leg this run tests: <c>unix</c> or the name of a leg file.</summary>
+    public static readonly string Leg = Environment.GetEnvironmentVariable("DOCKERPS_TEST_LEG") is { Length: > 0 } leg ? leg : "unix";
+
+    /// <summary>The variables the module sees on this leg (empty on unix).</summary>
+    public static readonly IReadOnlyDictionary<string, string> LegVariables;
+
+    /// <summary>The DOCKER_HOST the module uses on this leg.</summary>
+    public static string ModuleDockerHost => LegVariables.GetValueOrDefault("DOCKER_HOST", DockerHost);
+
+    /// <summary>The TLS material up.sh made (tls/client, tls/rogue-client, tls/untrusted, tls/server).</summary>
+    public static string TlsDirectory => Path.Combine(EnvDirectory, "tls");
+
+    /// <summary>The engine's TLS address (see legs/tls.env).</summary>
+    public const string TlsHost = "tcp://127.0.0.1:2376";
 
     /// <summary>A DOCKER_CONFIG of the suite's own, so a developer's contexts and config never leak in.</summary>
     public static readonly string DockerConfig = Directory.CreateTempSubdirectory("dockerps-config-").FullName;
 
     static TestEnvironment()
     {
-        var env = ReadEnvFile();
+        var env = ReadEnvFile(Path.Combine(EnvDirectory, "env.sh"));
+        LegVariables = Leg == "unix" ? new Dictionary<string, string>() : ReadEnvFile(Path.Combine(EnvDirectory, "legs", Leg + ".env"));
         DockerHost = Environment.GetEnvironmentVariable("DOCKERPS_TEST_DOCKER_HOST") ?? env.GetValueOrDefault("DOCKERPS_TEST_DOCKER_HOST")
             ?? throw new InvalidOperationException("No test engine: run tests/env/up.sh (tests/run.sh does).");
         Image = Environment.GetEnvironmentVariable("DOCKERPS_TEST_IMAGE") ?? env.GetValueOrDefault("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
@@ -37,7 +61,7 @@ public static class TestEnvironment
 
     public static System.Reflection.Assembly ConflictingDependency { get; }
 
-    /// <summary>The docker variables as every test starts with them: the test engine via DOCKER_HOST, nothing else.</summary>
+    /// <summary>The docker variables as every test starts with them: the test engine via the leg's DOCKER_HOST (and its TLS variables), nothing else.</summary>
     public static void ResetEnvironment()
     {
         Environment.SetEnvironmentVariable("DOCKER_HOST", DockerHost);
@@ -46,6 +70,26 @@ public static class TestEnvironment
         {
             Environment.SetEnvironmentVariable(name, null);
         }
+        foreach (var (name, value) in LegVariables)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    /// <summary>
+    /// Clears the leg's TLS variables until disposed, for a test that points -DockerHost at a plain local server (a
+    /// <see cref="FakeEngine"/>): with DOCKER_TLS_VERIFY set, any tcp:// host is dialled with TLS, as by the docker CLI.
+    /// </summary>
+    public static IDisposable WithoutTls()
+    {
+        Environment.SetEnvironmentVariable("DOCKER_TLS_VERIFY", null);
+        Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", null);
+        return new Restore();
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        public void Dispose() => ResetEnvironment();
     }
 
     private static string FindRepoRoot()
@@ -60,9 +104,8 @@ public static class TestEnvironment
         throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 
-    private static Dictionary<string, string> ReadEnvFile()
+    private static Dictionary<string, string> ReadEnvFile(string file)
     {
-        var file = Path.Combine(Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env", "env.sh");
         var values = new Dictionary<string, string>();
         if (File.Exists(file))
         {
@@ -75,6 +118,10 @@ public static class TestEnvironment
                     values[text[..eq]] = text[(eq + 1)..];
                 }
             }
+        }
+        else if (file.EndsWith(".env", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"No leg file {file} for DOCKERPS_TEST_LEG={Leg}: run tests/env/up.sh.");
         }
         return values;
     }

@@ -1,0 +1,58 @@
+using DockerPS.Errors;
+
+namespace DockerPS.Connection;
+
+/// <summary>
+/// TLS for a tcp:// endpoint, as files (the docker CLI's ca.pem, cert.pem, key.pem): the CA that must have signed the
+/// engine's certificate (null: the system's trust store), the client certificate and its key (both or neither), and
+/// whether the engine's certificate is verified at all. Paths only, so no secret reaches a string or a log.
+/// </summary>
+public sealed record TlsSettings(string? CaFile, string? CertificateFile, string? KeyFile, bool Verify)
+{
+    public const string CaFileName = "ca.pem";
+    public const string CertificateFileName = "cert.pem";
+    public const string KeyFileName = "key.pem";
+
+    /// <summary>
+    /// DOCKER_TLS_VERIFY with DOCKER_CERT_PATH, as the docker CLI reads them: ca.pem must exist, cert.pem and key.pem are
+    /// used when present, and the engine is always verified.
+    /// </summary>
+    public static TlsSettings FromCertPath(string directory, string source)
+    {
+        var ca = Path.Combine(directory, CaFileName);
+        if (!File.Exists(ca))
+        {
+            throw NotFound(ca, source);
+        }
+        var (cert, key) = ClientPair(directory, source);
+        return new TlsSettings(ca, cert, key, Verify: true);
+    }
+
+    /// <summary>
+    /// TLS material of a context (its files in the context store, each optional), or null when it has none and does not
+    /// skip verification: then the endpoint is plain, as for the docker CLI.
+    /// </summary>
+    public static TlsSettings? FromContextStore(string directory, bool skipVerify, string source)
+    {
+        var ca = Path.Combine(directory, CaFileName);
+        var (cert, key) = ClientPair(directory, source);
+        var hasCa = File.Exists(ca);
+        return hasCa || cert is not null || skipVerify ? new TlsSettings(hasCa ? ca : null, cert, key, !skipVerify) : null;
+    }
+
+    private static (string?, string?) ClientPair(string directory, string source)
+    {
+        var cert = Path.Combine(directory, CertificateFileName);
+        var key = Path.Combine(directory, KeyFileName);
+        return (File.Exists(cert), File.Exists(key)) switch
+        {
+            (true, true) => (cert, key),
+            (false, false) => (null, null),
+            (true, false) => throw NotFound(key, source),
+            (false, true) => throw NotFound(cert, source),
+        };
+    }
+
+    private static DockerEngineException NotFound(string path, string source) =>
+        new(EngineErrorKind.TlsCertificateNotFound, $"TLS file {path} ({source}) does not exist.");
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using DockerPS.Connection;
+
+namespace DockerPS;
+
+/// <summary>A docker context as <c>docker context ls</c> and <c>docker context inspect</c> show it.</summary>
+public sealed class DockerContext
+{
+    internal DockerContext(string name, string? description, string dockerEndpoint, bool current, bool skipTlsVerify,
+        TlsSettings? tls, DockerEngine? engine, string? error, JsonElement? raw)
+    {
+        Name = name;
+        Description = description ?? string.Empty;
+        DockerEndpoint = dockerEndpoint;
+        Current = current;
+        SkipTlsVerify = skipTlsVerify;
+        Tls = tls;
+        Engine = engine;
+        Error = error;
+        Raw = raw;
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    /// <summary>The engine address, as written in the context (or DOCKER_HOST for <c>default</c>).</summary>
+    public string DockerEndpoint { get; }
+
+    /// <summary>The context commands use when none is named: DOCKER_HOST (as <c>default</c>), DOCKER_CONTEXT, or config.json's.</summary>
+    public bool Current { get; }
+
+    /// <summary>The context does not verify the engine's certificate (<c>skip-tls-verify</c>).</summary>
+    public bool SkipTlsVerify { get; }
+
+    /// <summary>The TLS files the endpoint uses (CA, client certificate and key); null for a plain endpoint.</summary>
+    public TlsSettings? Tls { get; }
+
+    /// <summary>The engine this context names; null when the context cannot be used (see <see cref="Error"/>).</summary>
+    public DockerEngine? Engine { get; }
+
+    /// <summary>Why the context cannot be used, as in the ERROR column of <c>docker context ls</c>.</summary>
+    public string? Error { get; }
+
+    /// <summary>The context's meta.json, unchanged; null for the built-in <c>default</c> context.</summary>
+    public JsonElement? Raw { get; }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,76 @@
+using System.Management.Automation;
+using DockerPS.Connection;
+using DockerPS.Errors;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// <c>docker context create NAME --docker host=…,ca=…,cert=…,key=…,skip-tls-verify=…</c>: writes the context into the
+/// docker CLI's store (meta.json, and copies of the TLS files), so <c>docker --context NAME</c> works with it too.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "DockerContext", SupportsShouldProcess = true)]
+[OutputType(typeof(DockerContext))]
+public sealed class NewDockerContextCommand : PSCmdlet
+{
+    public const string ContextExists = "ContextExists";
+    public const string InvalidContextName = "InvalidContextName";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
+    /// <summary>The engine address (<c>unix:///path</c>, <c>tcp://host:port</c>).</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("H", "DockerEndpoint")]
+    [ValidateNotNullOrEmpty]
+    public string DockerHost { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    /// <summary>The CA certificate (PEM) that signed the engine's certificate (<c>ca=</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TlsCACertificate { get; set; }
+
+    /// <summary>The client certificate (PEM) to present (<c>cert=</c>); needs -TlsKey.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>The client certificate's private key (PEM, unencrypted, RSA or EC) (<c>key=</c>); needs -TlsCertificate.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TlsKey { get; set; }
+
+    /// <summary>Uses TLS without verifying the engine's certificate (<c>skip-tls-verify=true</c>).</summary>
+    [Parameter]
+    public SwitchParameter SkipTlsVerify { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (!ShouldProcess(Name, $"Create docker context for {DockerHost}"))
+        {
+            return;
+        }
+        try
+        {
+            WriteObject(ContextStore.Create(Name, Description, DockerHost, LocalPath(TlsCACertificate), LocalPath(TlsCertificate), LocalPath(TlsKey), SkipTlsVerify));
+        }
+        catch (DockerEngineException e)
+        {
+            var (id, target) = e.Kind switch
+            {
+                EngineErrorKind.Conflict => (ContextExists, Name),
+                EngineErrorKind.InvalidArgument => (InvalidContextName, Name),
+                EngineErrorKind.InvalidEndpoint or EngineErrorKind.NotSupported => ((string?)null, (object)DockerHost),
+                // TlsCertificateNotFound: the TLS files as given.
+                _ => (null, new[] { TlsCACertificate, TlsCertificate, TlsKey }.OfType<string>().ToArray()),
+            };
+            WriteError(DockerCmdlet.ErrorFor(e, target, id));
+        }
+    }
+
+    /// <summary>A path as PowerShell means it (relative to the current location, ~ expanded).</summary>
+    private string? LocalPath(string? path) => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
+}

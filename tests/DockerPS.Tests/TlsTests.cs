@@ -1,0 +1,120 @@
+using System.Management.Automation;
+using DockerPS.Tests.Harness;
+using Xunit;
+
+namespace DockerPS.Tests;
+
+/// <summary>
+/// TCP+TLS with the docker CLI's variables, against the test engine's TLS listener (tests/env/up.sh): the CA and client
+/// certificate up.sh made, a client certificate from another CA, a CA that did not sign the engine's certificate.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class TlsTests(EngineFixture fixture) : IDisposable
+{
+    private const string Cmdlet = "DockerPS.Commands.GetDockerContainerCommand";
+    private readonly PowerShellSession _ps = fixture.Session;
+
+    public void Dispose() => TestEnvironment.ResetEnvironment();
+
+    private static void UseTls(string? certDirectory, string? verify = "1", string host = TestEnvironment.TlsHost)
+    {
+        Environment.SetEnvironmentVariable("DOCKER_HOST", host);
+        Environment.SetEnvironmentVariable("DOCKER_TLS_VERIFY", verify);
+        Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", certDirectory is null ? null : Path.Combine(TestEnvironment.TlsDirectory, certDirectory));
+    }
+
+    [Theory]
+    [InlineData(TestEnvironment.TlsHost)]
+    [InlineData("tcp://localhost:2376")]
+    public void DockerTlsVerifyWithCertPathReachesTheEngine(string host)
+    {
+        UseTls("client", host: host);
+
+        var result = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
+
+        Assert.Empty(result.Errors);
+        var engine = PSObject.AsPSObject(Assert.Single(result.Output).Properties["Engine"].Value);
+        Assert.Equal(host, engine.Properties["Endpoint"].Value);
+        Assert.Equal(fixture.RunningName, DockerCli.Run("ps", "--filter", $"name={fixture.RunningName}", "--format", "{{.Names}}").Trim());
+    }
+
+    [Fact]
+    public void AnyDockerTlsVerifyValueTurnsVerificationOnAsInTheCli()
+    {
+        // The CLI checks only that DOCKER_TLS_VERIFY is set: "0" verifies too, so the untrusted CA is refused.
+        UseTls("untrusted", verify: "0");
+
+        Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", Assert.Single(_ps.Run("Get-DockerContainer").ErrorIds));
+    }
+
+    [Fact]
+    public void PlainTcpToTheTlsPortSaysTheEngineRequiresTls()
+    {
+        UseTls(null, verify: null);
+
+        var error = Assert.Single(_ps.Run("Get-DockerContainer").Errors);
+
+        Assert.Equal($"EngineRequiresTls,{Cmdlet}", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ProtocolError, error.CategoryInfo.Category);
+        Assert.Contains("DOCKER_TLS_VERIFY", error.Exception.Message);
+    }
+
+    [Fact]
+    public void DockerCertPathAloneDoesNotTurnTlsOnAsInTheCli()
+    {
+        UseTls("client", verify: null);
+
+        Assert.Equal($"EngineRequiresTls,{Cmdlet}", Assert.Single(_ps.Run("Get-DockerContainer").ErrorIds));
+    }
+
+    [Fact]
+    public void EngineCertificateFromAnotherCaIsNotTrusted()
+    {
+        UseTls("untrusted");
+
+        var error = Assert.Single(_ps.Run("Get-DockerContainer").Errors);
+
+        Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
+        Assert.Contains("127.0.0.1:2376", error.Exception.Message);
+    }
+
+    [Fact]
+    public void ClientCertificateFromAnotherCaIsRejected()
+    {
+        UseTls("rogue-client");
+
+        var error = Assert.Single(_ps.Run("Get-DockerContainer").Errors);
+
+        Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void MissingCertificateFilesAreNamed()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"dockerps-no-certs-{fixture.RunId}");
+        UseTls(null);
+        Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", missing);
+
+        // Which engine to use is wrong for the whole invocation: a terminating error, as for an unknown context.
+        var result = _ps.Run("try { Get-DockerContainer } catch { $_ }");
+
+        var error = (ErrorRecord)Assert.Single(result.Output).BaseObject;
+        Assert.Equal($"TlsCertificateNotFound,{Cmdlet}", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains(Path.Combine(missing, "ca.pem"), error.Exception.Message);
+    }
+
+    [Fact]
+    public void ExecInputEndsOverTls()
+    {
+        // The engine reads end-of-input only when the hijacked TLS connection closes its sending side (close_notify).
+        UseTls("client");
+
+        var result = _ps.Run($"'one', 'two' | Invoke-DockerExec {fixture.RunningName} -Command wc, '-l'");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("2", string.Concat(result.Output.Select(o => o.BaseObject.ToString())).Trim());
+    }
+}
