@@ -8,6 +8,7 @@ namespace DockerPS.Tests;
 
 /// <summary>Save-DockerImage and Import-DockerImage (load, and import of a root file system) against the real engine, checked with the docker CLI.</summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ImageArchiveTests(EngineFixture fixture) : IDisposable
 {
     private const string Save = "DockerPS.Commands.SaveDockerImageCommand";
@@ -117,6 +118,7 @@ public sealed class ImageArchiveTests(EngineFixture fixture) : IDisposable
     public void StoppingASaveLeavesNoFile()
     {
         // The real engine saves the test image faster than a test can stop it: a fake one sends part of the archive and stalls.
+        using var plain = TestEnvironment.WithoutTls();
         using var fake = FakeEngine.Answering("1.41", "1.12", new Dictionary<string, string>
         {
             ["/json"] = """{"Id":"sha256:0123456789012345678901234567890123456789012345678901234567890123","RootFS":{"Type":"layers","Layers":[]},"Size":1}""",

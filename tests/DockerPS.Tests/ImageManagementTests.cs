@@ -10,6 +10,7 @@ namespace DockerPS.Tests;
 /// engine, each checked with the docker CLI. Every test works on images of its own (see <see cref="TestImages"/>).
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
 {
     private readonly PowerShellSession _ps = fixture.Session;

@@ -9,6 +9,7 @@ namespace DockerPS.Tests;
 /// by this run's label and a batch label of its own.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class ImagePruneTests(EngineFixture fixture) : IDisposable
 {
     private const string Cmdlet = "DockerPS.Commands.ClearDockerImageCommand";
