@@ -15,9 +15,11 @@
         'Clear-DockerSystem'
         'Clear-DockerVolume'
         'Connect-DockerNetwork'
+        'Connect-DockerRegistry'
         'ConvertTo-DockerImage'
         'Copy-DockerItem'
         'Disconnect-DockerNetwork'
+        'Disconnect-DockerRegistry'
         'Export-DockerContainer'
         'Get-DockerContainer'
         'Get-DockerContainerChange'
@@ -36,10 +38,12 @@
         'New-DockerContainer'
         'New-DockerNetwork'
         'New-DockerVolume'
+        'Push-DockerImage'
         'Remove-DockerContainer'
         'Remove-DockerNetwork'
         'Remove-DockerVolume'
         'Rename-DockerContainer'
+        'Request-DockerImage'
         'Restart-DockerContainer'
         'Resume-DockerContainer'
         'Set-DockerContainer'
@@ -50,7 +54,7 @@
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Pull-DockerImage')
     PrivateData          = @{
         PSData = @{
             Tags       = @('Docker', 'Containers', 'Linux')

@@ -80,6 +80,9 @@ public sealed partial record ImageReference(string Repository, string? Tag)
         return text;
     }
 
+    /// <summary>Whether the text is a registry host with an optional port, as a reference's domain may be.</summary>
+    public static bool IsDomain(string text) => DomainPattern().IsMatch(text);
+
     private static bool IsName(string name)
     {
         if (name.Length > MaxNameLength || IdPattern().IsMatch(name))
