@@ -60,6 +60,10 @@ public static class TestEnvironment
         throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>A test-environment setting: the environment variable, else tests/env/up.sh's env.sh.</summary>
+    public static string Setting(string name) => Environment.GetEnvironmentVariable(name) ?? ReadEnvFile().GetValueOrDefault(name)
+        ?? throw new InvalidOperationException($"{name} is not set: run tests/env/up.sh (tests/run.sh does).");
+
     private static Dictionary<string, string> ReadEnvFile()
     {
         var file = Path.Combine(Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env", "env.sh");

@@ -57,11 +57,14 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
     protected IEnumerable<Image> LocalImages(ImageReference reference, bool allTags)
     {
         var name = reference.FamiliarName;
+        // By repository: the engine leaves out of RepoDigests (and RepoTags) whatever a narrower reference filter does not match.
         var filters = new FilterSet();
-        filters.Add("reference", allTags ? name : reference.Digest is { } digest ? $"{name}@{digest}" : $"{name}:{reference.Tag ?? "latest"}");
+        filters.Add("reference", name);
         var rows = Await(ct => ImageOperations.ListAsync(TargetEngine, filters, all: false, ct)).Where(i => i.Repository == name);
         // An image pulled by digest alone is listed once, under its digest; one tagged too is a row per tag.
-        return allTags ? rows : reference.Digest is null ? rows.Where(i => i.Tag == (reference.Tag ?? "latest")) : rows.Take(1);
+        return allTags ? rows
+            : reference.Digest is { } digest ? rows.Where(i => i.RepoDigests.Contains($"{name}@{digest}")).Take(1)
+            : rows.Where(i => i.Tag == (reference.Tag ?? "latest"));
     }
 
     /// <summary>
