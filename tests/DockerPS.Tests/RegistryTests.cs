@@ -97,7 +97,7 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
     /// Tag → push → remove locally → pull → run, with whatever credentials <paramref name="credential"/> adds (or the stored
     /// ones); asserts each step on the engine and the progress both transfers report.
     /// </summary>
-    private void RoundTrip(string reference, string credential = "", Hashtable? variables = null)
+    private void RoundTrip(string reference, string credential = "", Hashtable? variables = null, string pullOptions = "")
     {
         var marker = Guid.NewGuid().ToString("N");
         MakeImage(reference, marker);
@@ -116,7 +116,7 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
         DockerCli.Run("rmi", reference);
         Assert.False(ExistsLocally(reference));
 
-        var pull = _ps.Run($"Request-DockerImage {reference} {credential}", variables);
+        var pull = _ps.Run($"Request-DockerImage {reference} {credential} {pullOptions}", variables);
 
         Assert.Empty(pull.Errors);
         var image = Assert.Single(pull.Output);
@@ -155,7 +155,7 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
     public void RoundTripThroughTheTlsRegistry()
     {
         UseConfig(null);
-        RoundTrip(Reference(TestRegistry.Tls, "tls"), "-Credential $cred", Vars(TestRegistry.Password));
+        RoundTrip(Reference(TestRegistry.Tls, "tls"), "-Credential $cred", Vars(TestRegistry.Password), "-Platform linux/amd64");
     }
 
     [Fact]
@@ -213,7 +213,9 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
         MakeImage(one, "1");
         DockerCli.Run("tag", one, two);
         var vars = Vars(TestRegistry.Password);
-        Assert.Equal(2, _ps.Run($"Push-DockerImage {RepositoryOf(one)} -AllTags -Credential $cred", vars).Output.Count);
+        // Images from Get-DockerImage bind by their Reference.
+        var push = _ps.Run($"Get-DockerImage {RepositoryOf(one)} | Push-DockerImage -Credential $cred", vars);
+        Assert.Equal(new[] { one, two }, push.Property("Reference").Cast<string>().Order());
         DockerCli.Run("rmi", one, two);
         var unknown = Reference(TestRegistry.Http, "multi", "nope");
 

@@ -132,7 +132,8 @@ public static class RegistryOperations
     private static DockerEngineException Classify(DockerEngineException e)
     {
         var kind = e.Kind;
-        if (AuthenticationFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase)))
+        // A 404 stays NotFound: Docker Hub answers "pull access denied" for repositories that do not exist.
+        if (kind != EngineErrorKind.NotFound && AuthenticationFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase)))
         {
             kind = EngineErrorKind.Unauthorized;
         }
