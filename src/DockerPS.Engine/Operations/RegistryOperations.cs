@@ -63,7 +63,7 @@ public static class RegistryOperations
     /// </summary>
     public static async Task<RegistryLogin> LoginAsync(DockerEngine engine, DockerCliConfig config, RegistryCredential credential, CancellationToken cancellationToken)
     {
-        using var body = new ByteArrayContent(credential.ToJson(includeAddress: true));
+        using var body = new ByteArrayContent(credential.ToJson());
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var (status, token) = await Classified(engine.SendJsonAsync(HttpMethod.Post, "auth", body, answer => (
             answer.TryGetProperty("Status", out var s) ? s.GetString() : null,

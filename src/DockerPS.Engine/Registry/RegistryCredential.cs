@@ -32,10 +32,10 @@ public sealed class RegistryCredential
     public bool IsAnonymous => string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(IdentityToken);
 
     /// <summary>The engine's X-Registry-Auth header value: base64url of the auth JSON; null when anonymous.</summary>
-    internal string? ToHeader() => IsAnonymous ? null : ToBase64Url(ToJson(includeAddress: true));
+    internal string? ToHeader() => IsAnonymous ? null : ToBase64Url(ToJson());
 
     /// <summary>The JSON body of the engine's <c>POST /auth</c> (and, encoded, of X-Registry-Auth).</summary>
-    internal byte[] ToJson(bool includeAddress)
+    internal byte[] ToJson()
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -50,10 +50,7 @@ public sealed class RegistryCredential
                 json.WriteString("username", Username);
                 json.WriteString("password", Password);
             }
-            if (includeAddress)
-            {
-                json.WriteString("serveraddress", ServerAddress);
-            }
+            json.WriteString("serveraddress", ServerAddress);
             json.WriteEndObject();
         }
         return buffer.ToArray();
