@@ -372,6 +372,15 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void RegistriesWithStoredCredentialsComplete()
+    {
+        UseConfig(new JsonObject { ["auths"] = new JsonObject { [TestRegistry.Http] = new JsonObject(), ["registry.example.com"] = new JsonObject() } });
+
+        Assert.Equal(new[] { TestRegistry.Http }, Completion.Complete(_ps, "Disconnect-DockerRegistry 127.0.0"));
+        Assert.Equal(new[] { "registry.example.com" }, Completion.Complete(_ps, "Connect-DockerRegistry -Registry reg"));
+    }
+
+    [Fact]
     public void AMissingHelperIsCredentialHelperFailed()
     {
         UseConfig(new JsonObject { ["credsStore"] = "dpsmissing" });

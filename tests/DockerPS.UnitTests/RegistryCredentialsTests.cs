@@ -150,4 +150,12 @@ public sealed class RegistryCredentialsTests : IDisposable
         Assert.Equal("tkn", token.RootElement.GetProperty("identitytoken").GetString());
         Assert.False(token.RootElement.TryGetProperty("password", out _));
     }
+
+    [Fact]
+    public void StoredRegistriesAreTheAuthsAndHelperKeys()
+    {
+        Write("""{"auths": {"https://reg:5000": {}, "docker.io": {}}, "credHelpers": {"gcr.io": "gcloud", "reg:5000": "pass"}, "credsStore": "desktop"}""");
+
+        Assert.Equal(new[] { "gcr.io", RegistryCredentials.DockerHubKey, "reg:5000" }, RegistryCredentials.StoredRegistries(Config));
+    }
 }

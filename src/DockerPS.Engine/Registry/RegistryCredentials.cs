@@ -86,6 +86,13 @@ public static class RegistryCredentials
         return erased;
     }
 
+    /// <summary>Registries config.json has credentials or a helper of their own for (<c>auths</c> and <c>credHelpers</c> keys), as keys.</summary>
+    public static IEnumerable<string> StoredRegistries(DockerCliConfig config)
+    {
+        var root = Load(config);
+        return new[] { root["auths"], root["credHelpers"] }.OfType<JsonObject>().SelectMany(o => o.Select(e => KeyFor(e.Key))).Distinct().Order(StringComparer.Ordinal);
+    }
+
     private static string? Helper(JsonObject root, string key) =>
         Text(root["credHelpers"]?[key]) is { Length: > 0 } specific ? specific
         : Text(root["credsStore"]) is { Length: > 0 } store ? store : null;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Completion;
 using DockerPS.Connection;
 using DockerPS.Parsing;
 using DockerPS.Registry;
@@ -16,6 +17,7 @@ public abstract class RegistryCmdlet : DockerCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServerAddress")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RegistryCompleter))]
     public string Registry { get; set; } = RegistryCredentials.DockerHubKey;
 
     protected override object? TargetOfItem => _current;
