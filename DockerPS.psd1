@@ -17,9 +17,11 @@
         'Clear-DockerSystem'
         'Clear-DockerVolume'
         'Connect-DockerNetwork'
+        'Connect-DockerRegistry'
         'ConvertTo-DockerImage'
         'Copy-DockerItem'
         'Disconnect-DockerNetwork'
+        'Disconnect-DockerRegistry'
         'Export-DockerContainer'
         'Get-DockerContainer'
         'Get-DockerContainerChange'
@@ -42,12 +44,14 @@
         'New-DockerContext'
         'New-DockerNetwork'
         'New-DockerVolume'
+        'Push-DockerImage'
         'Remove-DockerContainer'
         'Remove-DockerContext'
         'Remove-DockerImage'
         'Remove-DockerNetwork'
         'Remove-DockerVolume'
         'Rename-DockerContainer'
+        'Request-DockerImage'
         'Restart-DockerContainer'
         'Resume-DockerContainer'
         'Save-DockerImage'
@@ -60,7 +64,7 @@
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Pull-DockerImage')
     PrivateData          = @{
         PSData = @{
             Tags       = @('Docker', 'Containers', 'Linux')

@@ -17,7 +17,7 @@ public sealed class ConventionTests(EngineFixture fixture)
     {
         using var session = new PowerShellSession();
         var data = new TheoryData<string>();
-        foreach (var name in session.Run("(Get-Command -Module DockerPS).Name").Output.Select(o => (string)o.BaseObject))
+        foreach (var name in session.Run("(Get-Command -Module DockerPS -CommandType Cmdlet).Name").Output.Select(o => (string)o.BaseObject))
         {
             data.Add(name);
         }
@@ -36,6 +36,9 @@ public sealed class ConventionTests(EngineFixture fixture)
         var exported = session.Run("(Get-Module DockerPS).ExportedCmdlets.Keys").Output.Select(o => (string)o.BaseObject).Order();
         var manifest = ((object[])ReadManifest()["CmdletsToExport"]!).Cast<string>().Order();
         Assert.Equal(manifest, exported);
+        var aliases = session.Run("(Get-Module DockerPS).ExportedAliases.Values | ForEach-Object { $_.Name + '=' + $_.Definition }").Output.Select(o => (string)o.BaseObject);
+        Assert.Equal(["Pull-DockerImage=Request-DockerImage"], aliases);
+        Assert.Equal(["Pull-DockerImage"], ((object[])ReadManifest()["AliasesToExport"]!).Cast<string>());
         Assert.Equal("0.1.0", session.Run("(Get-Module DockerPS).Version.ToString()").Output.Single().BaseObject);
     }
 

@@ -4,7 +4,6 @@ using Xunit;
 
 namespace DockerPS.UnitTests;
 
-/// <summary>The engine's JSON message streams, read through <see cref="JsonMessages.ReadAsync"/> only.</summary>
 public sealed class JsonMessagesTests
 {
     private static async Task<List<JsonMessage>> Read(string text)
@@ -18,31 +17,41 @@ public sealed class JsonMessagesTests
     }
 
     [Fact]
-    public async Task ReadsProgressTextErrorsAndAuxInOrder()
+    public async Task ReadsEachKindOfMessage()
     {
         var messages = await Read(
-            "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":10,\"total\":40},\"id\":\"abc\"}\r\n" +
+            "{\"status\":\"Pulling from team/app\",\"id\":\"v1\"}\r\n" +
+            "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":512,\"total\":2048},\"progress\":\"[==>  ]\",\"id\":\"e810397b9ab4\"}\r\n" +
             "\r\n" +
-            "{\"stream\":\"Loaded image: a:b\\n\"}\n" +
-            "{\"aux\":{\"ID\":\"sha256:1\"}}\n" +
-            "{\"errorDetail\":{\"message\":\"detail\"},\"error\":\"broken\"}\n" +
-            "{\"errorDetail\":{\"message\":\"only detail\"}}\n" +
-            "{\"status\":\"sha256:2\",\"progressDetail\":{}}");
+            "{\"stream\":\"Step 1/2 : FROM busybox\\n\"}\n" +
+            "{\"progressDetail\":{},\"aux\":{\"Tag\":\"v1\",\"Digest\":\"sha256:ab\",\"Size\":527}}\n" +
+            "{\"errorDetail\":{\"message\":\"unauthorized: authentication required\"},\"error\":\"unauthorized: authentication required\"}\n" +
+            "{\"errorDetail\":{\"message\":\"only in the detail\"}}\n");
 
         Assert.Equal(6, messages.Count);
-        Assert.Equal(new JsonMessage("abc", "Downloading", null, 10, 40, null, null), messages[0]);
-        Assert.Equal("Loaded image: a:b\n", messages[1].Stream);
-        Assert.Equal("sha256:1", messages[2].Aux!.Value.GetProperty("ID").GetString());
-        Assert.Equal("broken", messages[3].Error);
-        Assert.Equal("only detail", messages[4].Error);
-        Assert.Equal(("sha256:2", (long?)null, (long?)null), (messages[5].Status, messages[5].Current, messages[5].Total));
+        Assert.Equal(new JsonMessage("v1", "Pulling from team/app", null, null, null, null, null), messages[0]);
+        Assert.Equal(("e810397b9ab4", "Downloading", 512L, 2048L), (messages[1].Id, messages[1].Status, messages[1].Current, messages[1].Total));
+        Assert.Equal("Step 1/2 : FROM busybox\n", messages[2].Stream);
+        Assert.Equal("sha256:ab", messages[3].Aux!.Value.GetProperty("Digest").GetString());
+        Assert.Null(messages[3].Current);
+        Assert.Equal("unauthorized: authentication required", messages[4].Error);
+        Assert.Equal("only in the detail", messages[5].Error);
     }
 
     [Fact]
-    public async Task AuxOutlivesTheStream()
+    public async Task AnErrorIsReturnedAndReadingGoesOn()
     {
-        var messages = await Read("{\"aux\":{\"Tag\":\"v1\",\"Digest\":\"sha256:3\"}}\n");
+        var messages = await Read("{\"error\":\"first\"}\n{\"status\":\"after\"}\n");
 
-        Assert.Equal("v1", Assert.Single(messages).Aux!.Value.GetProperty("Tag").GetString());
+        Assert.Equal(new[] { "first", null }, messages.Select(m => m.Error));
+        Assert.Equal("after", messages[1].Status);
+    }
+
+    [Fact]
+    public void AuxOutlivesTheDocumentItCameFrom()
+    {
+        var message = JsonMessages.Parse("{\"aux\":{\"ID\":\"sha256:cd\"}}");
+
+        Assert.Equal("sha256:cd", message.Aux!.Value.GetProperty("ID").GetString());
     }
 }

@@ -14,11 +14,15 @@ need_pkgs=()
 command -v dockerd >/dev/null || need_pkgs+=(docker.io)
 [ -x /bin/busybox ] || need_pkgs+=(busybox-static)
 command -v iptables >/dev/null || need_pkgs+=(iptables)
+command -v docker-registry >/dev/null || need_pkgs+=(docker-registry)
+command -v htpasswd >/dev/null || need_pkgs+=(apache2-utils)
+command -v openssl >/dev/null || need_pkgs+=(openssl)
+command -v curl >/dev/null || need_pkgs+=(curl)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "up.sh: installing ${need_pkgs[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
 fi
 
 # TLS material, as `docker` expects it in a DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem):
@@ -112,9 +116,60 @@ if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
   rm -rf "$rootfs"
 fi
 
+# Two image registries (distribution 2.8) with htpasswd basic auth, run from our own config files (not the
+# Debian service on :5000): A on plain HTTP 127.0.0.1:5100, B on TLS 127.0.0.1:5143 with a CA made here that
+# the engine trusts through certs.d. The password is generated once per environment.
+REG_DIR="$ENV_DIR/registry"
+REG_USER=dpsuser
+mkdir -p "$REG_DIR"
+[ -s "$REG_DIR/password" ] || openssl rand -hex 16 >"$REG_DIR/password"
+REG_PASSWORD=$(cat "$REG_DIR/password")
+htpasswd -Bbn "$REG_USER" "$REG_PASSWORD" >"$REG_DIR/htpasswd"
+if [ ! -s "$REG_DIR/server.crt" ]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=DockerPS test CA" \
+    -keyout "$REG_DIR/ca.key" -out "$REG_DIR/ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$REG_DIR/server.key" -out "$REG_DIR/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$REG_DIR/server.ext"
+  openssl x509 -req -in "$REG_DIR/server.csr" -CA "$REG_DIR/ca.crt" -CAkey "$REG_DIR/ca.key" -CAcreateserial \
+    -days 3650 -extfile "$REG_DIR/server.ext" -out "$REG_DIR/server.crt" 2>/dev/null
+fi
+mkdir -p /etc/docker/certs.d/127.0.0.1:5143
+cp "$REG_DIR/ca.crt" /etc/docker/certs.d/127.0.0.1:5143/ca.crt
+
+# start_registry NAME PORT TLS(yes|no): (re)starts one registry unless it answers /v2/ already.
+start_registry() {
+  local name=$1 port=$2 tls=$3 dir="$REG_DIR/$1" scheme=http
+  [ "$tls" = yes ] && scheme=https
+  registry_answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REG_DIR/ca.crt" "$scheme://127.0.0.1:$port/v2/")" = 401 ]; }
+  registry_answers && return 0
+  echo "up.sh: starting registry $name on $scheme://127.0.0.1:$port" >&2
+  mkdir -p "$dir/data"
+  if [ -s "$dir/pid" ]; then kill "$(cat "$dir/pid")" 2>/dev/null || true; sleep 0.5; fi
+  {
+    echo "version: 0.1"
+    echo "log: {level: warn}"
+    echo "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}"
+    echo "auth: {htpasswd: {realm: dockerps-$name, path: $REG_DIR/htpasswd}}"
+    echo "http:"
+    echo "  addr: 127.0.0.1:$port"
+    echo "  secret: dockerps-test-$name"
+    [ "$tls" = yes ] && echo "  tls: {certificate: $REG_DIR/server.crt, key: $REG_DIR/server.key}"
+  } >"$dir/config.yml"
+  nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
+  echo $! >"$dir/pid"
+  for _ in $(seq 1 40); do registry_answers && return 0; sleep 0.25; done
+  echo "up.sh: registry $name did not come up; see $dir/registry.log" >&2; tail -20 "$dir/registry.log" >&2; exit 1
+}
+start_registry a 5100 no
+start_registry b 5143 yes
+
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 export DOCKERPS_TEST_IMAGE=$IMAGE
+export DOCKERPS_TEST_REGISTRY=127.0.0.1:5100
+export DOCKERPS_TEST_REGISTRY_TLS=127.0.0.1:5143
+export DOCKERPS_TEST_REGISTRY_USER=$REG_USER
+export DOCKERPS_TEST_REGISTRY_PASSWORD=$REG_PASSWORD
 ENVEOF
 # The endpoint legs: tests/run.sh runs the remote scenarios once more per file, with these variables for the module.
 mkdir -p "$ENV_DIR/legs"
@@ -123,4 +178,4 @@ DOCKER_HOST=tcp://127.0.0.1:$TLS_PORT
 DOCKER_TLS_VERIFY=1
 DOCKER_CERT_PATH=$TLS/client
 ENVEOF
-echo "up.sh: engine unix://$SOCK ready; image $IMAGE" >&2
+echo "up.sh: engine unix://$SOCK ready; image $IMAGE; registries 127.0.0.1:5100 (http), 127.0.0.1:5143 (tls)" >&2

@@ -1,38 +1,59 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace DockerPS.Operations;
 
-/// <summary>One message of an engine JSON message stream (pull, push, load, import): progress, text, an error or aux data.</summary>
+/// <summary>
+/// One message of the engine's JSON progress streams (pull, push, build, load, import): a status line, a build
+/// output chunk, byte progress of one layer, an error, or an auxiliary object (push digest, built image id).
+/// </summary>
 internal sealed record JsonMessage(string? Id, string? Status, string? Stream, long? Current, long? Total, string? Error, JsonElement? Aux);
 
-/// <summary>
-/// The engine's JSON message streams: one JSON object per line. An error message is returned like any other, not
-/// thrown: what it means is the caller's to say.
-/// </summary>
+/// <summary>Reads the engine's JSON message streams.</summary>
 internal static class JsonMessages
 {
+    /// <summary>
+    /// The messages of a stream as they arrive. An error the engine reports inside the stream is returned as a message
+    /// with <see cref="JsonMessage.Error"/> set, not thrown; the stream may go on after it.
+    /// </summary>
     public static async IAsyncEnumerable<JsonMessage> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body);
+        // The engine ends every message with a newline and escapes newlines inside strings, so a line is a message.
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            if (string.IsNullOrWhiteSpace(line))
+            if (!string.IsNullOrWhiteSpace(line))
             {
-                continue;
+                yield return Parse(line);
             }
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var progress = root.TryGetProperty("progressDetail", out var detail) && detail.ValueKind == JsonValueKind.Object ? detail : default;
-            yield return new JsonMessage(Text(root, "id"), Text(root, "status"), Text(root, "stream"), Number(progress, "current"), Number(progress, "total"),
-                Text(root, "error") ?? (root.TryGetProperty("errorDetail", out var error) ? Text(error, "message") : null),
-                root.TryGetProperty("aux", out var aux) ? aux.Clone() : null);
         }
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    internal static JsonMessage Parse(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        var progress = root.TryGetProperty("progressDetail", out var detail) && detail.ValueKind == JsonValueKind.Object ? detail : default;
+        var error = String(root, "error");
+        if (error is null && root.TryGetProperty("errorDetail", out var errorDetail) && errorDetail.ValueKind == JsonValueKind.Object)
+        {
+            error = String(errorDetail, "message");
+        }
+        return new JsonMessage(
+            String(root, "id"),
+            String(root, "status"),
+            String(root, "stream"),
+            Number(progress, "current"),
+            Number(progress, "total"),
+            error,
+            root.TryGetProperty("aux", out var aux) ? aux.Clone() : null);
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static long? Number(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt64() : null;
 }

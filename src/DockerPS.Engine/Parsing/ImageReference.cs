@@ -3,35 +3,71 @@ using System.Text.RegularExpressions;
 namespace DockerPS.Parsing;
 
 /// <summary>
-/// An image name with an optional tag, <c>[registry[:port]/]path[:tag]</c>, checked against the grammar of the
-/// docker CLI's reference parser: lowercase path components joined by <c>.</c>, <c>_</c>, <c>__</c> or dashes,
-/// tags of up to 128 word characters, dots and dashes. Bad text throws <see cref="FormatException"/>.
+/// An image reference, <c>[domain[:port]/]path[:tag][@digest]</c>, read like the engine's reference parser
+/// (distribution/reference <c>ParseNormalizedNamed</c>): the first component is a registry domain only when it has a
+/// <c>.</c> or <c>:</c> or is <c>localhost</c>; without one the image is on Docker Hub (<c>docker.io</c>, single names
+/// under <c>library/</c>); the path is lowercase components joined by <c>.</c>, <c>_</c>, <c>__</c> or dashes; tags
+/// have up to 128 word characters, dots and dashes. Bad text throws <see cref="FormatException"/>.
 /// </summary>
 public sealed partial record ImageReference(string Repository, string? Tag)
 {
+    public const string DockerHubDomain = "docker.io";
+    private const string DockerHubLegacyDomain = "index.docker.io";
+    private const string OfficialPrefix = "library/";
     private const int MaxNameLength = 255;
 
-    [GeneratedRegex(@"^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    [GeneratedRegex(@"^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PathPattern();
 
     [GeneratedRegex(@"^[\w][\w.-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
 
+    /// <summary>The digest grammar, with sha256 held to its 64 hex digits as the engine does.</summary>
+    [GeneratedRegex(@"^(?:sha256:[a-f0-9]{64}|(?!sha256:)[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[a-fA-F0-9]{32,})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DigestPattern();
+
     [GeneratedRegex("^[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    /// <summary>A name with an optional <c>:tag</c>; digests (<c>@sha256:…</c>) are not taken.</summary>
-    public static ImageReference Parse(string text)
+    /// <summary>The content digest (<c>sha256:…</c>) after <c>@</c>, if any.</summary>
+    public string? Digest { get; init; }
+
+    /// <summary>The registry the image lives on: the domain given, or <c>docker.io</c>.</summary>
+    public string Domain => Split(Repository).Domain;
+
+    /// <summary>The repository path on its registry, with Docker Hub's <c>library/</c> for official images.</summary>
+    public string Path => Split(Repository).Path;
+
+    /// <summary>The fully qualified name, e.g. <c>docker.io/library/busybox</c>.</summary>
+    public string FullName => $"{Domain}/{Path}";
+
+    /// <summary>The short name the engine lists images by: Docker Hub's domain and <c>library/</c> left out.</summary>
+    public string FamiliarName => Domain != DockerHubDomain ? FullName
+        : Path.StartsWith(OfficialPrefix, StringComparison.Ordinal) && Path.IndexOf('/', OfficialPrefix.Length) < 0 ? Path[OfficialPrefix.Length..] : Path;
+
+    /// <summary>A name with an optional <c>:tag</c>, and with <paramref name="allowDigest"/> an optional <c>@digest</c>.</summary>
+    public static ImageReference Parse(string text, bool allowDigest = false)
     {
         var trimmed = text.Trim();
+        var at = trimmed.IndexOf('@');
+        var (rest, digest) = at >= 0 ? (trimmed[..at], trimmed[(at + 1)..]) : (trimmed, null);
         // The tag's colon is the last one after the last slash; an earlier colon is a registry port.
-        var colon = trimmed.LastIndexOf(':');
-        var (name, tag) = colon > trimmed.LastIndexOf('/') ? (trimmed[..colon], trimmed[(colon + 1)..]) : (trimmed, null);
-        if (name.Length > MaxNameLength || !NamePattern().IsMatch(name) || IdPattern().IsMatch(name))
+        var colon = rest.LastIndexOf(':');
+        var (name, tag) = colon > rest.LastIndexOf('/') ? (rest[..colon], rest[(colon + 1)..]) : (rest, null);
+        if (!IsName(name))
         {
             throw new FormatException($"'{text}' is not a valid image name: use lowercase letters, digits and separators (. _ __ -), optionally after a registry host, e.g. registry:5000/team/app:v1.");
         }
-        return new ImageReference(name, tag is null ? null : ParseTag(tag));
+        if (digest is not null && (!allowDigest || !DigestPattern().IsMatch(digest)))
+        {
+            throw new FormatException(allowDigest
+                ? $"'{text}' has an invalid digest: use sha256: and 64 lowercase hex digits."
+                : $"'{text}' names a digest; give a name with an optional tag here.");
+        }
+        return new ImageReference(name, tag is null ? null : ParseTag(tag)) { Digest = digest };
     }
 
     /// <summary>A tag alone.</summary>
@@ -44,5 +80,35 @@ public sealed partial record ImageReference(string Repository, string? Tag)
         return text;
     }
 
-    public override string ToString() => Tag is null ? Repository : $"{Repository}:{Tag}";
+    /// <summary>Whether the text is a registry host with an optional port, as a reference's domain may be.</summary>
+    public static bool IsDomain(string text) => DomainPattern().IsMatch(text);
+
+    private static bool IsName(string name)
+    {
+        if (name.Length > MaxNameLength || IdPattern().IsMatch(name))
+        {
+            return false;
+        }
+        var slash = name.IndexOf('/');
+        var hasDomain = slash > 0 && IsDomainComponent(name[..slash]);
+        return (!hasDomain || DomainPattern().IsMatch(name[..slash])) && PathPattern().IsMatch(hasDomain ? name[(slash + 1)..] : name);
+    }
+
+    /// <summary>The engine's rule for whether the first component is a registry rather than part of the path.</summary>
+    private static bool IsDomainComponent(string first) => first.Contains('.') || first.Contains(':') || first == "localhost";
+
+    private static (string Domain, string Path) Split(string repository)
+    {
+        var slash = repository.IndexOf('/');
+        var (domain, path) = slash > 0 && IsDomainComponent(repository[..slash])
+            ? (repository[..slash], repository[(slash + 1)..])
+            : (DockerHubDomain, repository);
+        if (domain == DockerHubLegacyDomain)
+        {
+            domain = DockerHubDomain;
+        }
+        return (domain, domain == DockerHubDomain && !path.Contains('/') ? OfficialPrefix + path : path);
+    }
+
+    public override string ToString() => (Tag is null ? Repository : $"{Repository}:{Tag}") + (Digest is null ? "" : "@" + Digest);
 }

@@ -61,7 +61,7 @@ public sealed class EngineFixture : IDisposable
     /// <summary>Labels that mark a container as this run's, so tests in other checkouts sharing the engine are left alone.</summary>
     public string[] LabelArgs => ["--label", $"{Label}={RunId}"];
 
-    /// <summary>Removes this run's containers, networks, volumes, labelled images and tags (other runs may share the engine).</summary>
+    /// <summary>Removes this run's containers, networks, volumes, labelled images and tags, on any registry (other runs may share the engine).</summary>
     private void Cleanup()
     {
         var ids = DockerCli.Lines("ps", "-aq", "--filter", $"label={Label}={RunId}");
@@ -85,7 +85,7 @@ public sealed class EngineFixture : IDisposable
         {
             DockerCli.Run(["rmi", "-f", .. images.Distinct()]);
         }
-        var tags = DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}").Where(t => t.StartsWith("dps-test/", StringComparison.Ordinal) && t.Contains(RunId, StringComparison.Ordinal)).ToArray();
+        var tags = DockerCli.Lines("images", "--format", "{{.Repository}}:{{.Tag}}").Where(t => t.Contains("dps-test/", StringComparison.Ordinal) && t.Contains(RunId, StringComparison.Ordinal)).ToArray();
         if (tags.Length > 0)
         {
             DockerCli.Run(["rmi", .. tags]);

@@ -41,13 +41,15 @@ public static class TestEnvironment
     /// <summary>A DOCKER_CONFIG of the suite's own, so a developer's contexts and config never leak in.</summary>
     public static readonly string DockerConfig = Directory.CreateTempSubdirectory("dockerps-config-").FullName;
 
+    /// <summary>What tests/env/up.sh wrote to env.sh.</summary>
+    private static readonly Dictionary<string, string> EnvFile = ReadEnvFile(Path.Combine(EnvDirectory, "env.sh"));
+
     static TestEnvironment()
     {
-        var env = ReadEnvFile(Path.Combine(EnvDirectory, "env.sh"));
         LegVariables = Leg == "unix" ? new Dictionary<string, string>() : ReadEnvFile(Path.Combine(EnvDirectory, "legs", Leg + ".env"));
-        DockerHost = Environment.GetEnvironmentVariable("DOCKERPS_TEST_DOCKER_HOST") ?? env.GetValueOrDefault("DOCKERPS_TEST_DOCKER_HOST")
+        DockerHost = Environment.GetEnvironmentVariable("DOCKERPS_TEST_DOCKER_HOST") ?? EnvFile.GetValueOrDefault("DOCKERPS_TEST_DOCKER_HOST")
             ?? throw new InvalidOperationException("No test engine: run tests/env/up.sh (tests/run.sh does).");
-        Image = Environment.GetEnvironmentVariable("DOCKERPS_TEST_IMAGE") ?? env.GetValueOrDefault("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
+        Image = Environment.GetEnvironmentVariable("DOCKERPS_TEST_IMAGE") ?? EnvFile.GetValueOrDefault("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
         if (!File.Exists(ModuleManifest))
         {
             throw new InvalidOperationException($"{ModuleManifest} is missing: build the module first (dotnet build src/DockerPS).");
@@ -103,6 +105,10 @@ public static class TestEnvironment
         }
         throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>A test-environment setting: the environment variable, else tests/env/up.sh's env.sh.</summary>
+    public static string Setting(string name) => Environment.GetEnvironmentVariable(name) ?? EnvFile.GetValueOrDefault(name)
+        ?? throw new InvalidOperationException($"{name} is not set: run tests/env/up.sh (tests/run.sh does).");
 
     private static Dictionary<string, string> ReadEnvFile(string file)
     {

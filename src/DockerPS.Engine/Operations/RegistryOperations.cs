@@ -1,0 +1,149 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using DockerPS.Connection;
+using DockerPS.Errors;
+using DockerPS.Parsing;
+using DockerPS.Registry;
+
+namespace DockerPS.Operations;
+
+/// <summary><c>docker pull</c>, <c>docker push</c> and <c>docker login</c>, with credentials sent as the docker CLI sends them.</summary>
+public static class RegistryOperations
+{
+    private const string AuthHeader = "X-Registry-Auth";
+
+    /// <summary>
+    /// Pulls <paramref name="reference"/> (its digest, else its tag, else <c>latest</c>; every tag with
+    /// <paramref name="allTags"/>), reporting layers into <paramref name="progress"/>. A registry refusing the
+    /// credentials is an Unauthorized failure, an image the registry does not have a NotFound one.
+    /// </summary>
+    public static Task PullAsync(DockerEngine engine, ImageReference reference, bool allTags, string? platform, RegistryCredential credential,
+        LayerProgress progress, CancellationToken cancellationToken)
+    {
+        var query = $"images/create?fromImage={Uri.EscapeDataString(reference.Repository)}";
+        // Without a tag the engine would pull every tag: the docker CLI asks for latest unless told -a.
+        if ((reference.Digest ?? reference.Tag ?? (allTags ? null : "latest")) is { } tag)
+        {
+            query += $"&tag={Uri.EscapeDataString(tag)}";
+        }
+        if (platform is not null)
+        {
+            query += $"&platform={Uri.EscapeDataString(platform)}";
+        }
+        return StreamAsync(engine, query, credential, progress, _ => { }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pushes <paramref name="reference"/>'s tag, or every tag of its repository when it has none; one result per tag
+    /// pushed, from the engine's aux messages. Failures are classified as for <see cref="PullAsync"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<PushResult>> PushAsync(DockerEngine engine, ImageReference reference, RegistryCredential credential,
+        LayerProgress progress, CancellationToken cancellationToken)
+    {
+        var query = $"images/{Uri.EscapeDataString(reference.Repository)}/push";
+        if (reference.Tag is { } tag)
+        {
+            query += $"?tag={Uri.EscapeDataString(tag)}";
+        }
+        var pushed = new List<PushResult>();
+        await StreamAsync(engine, query, credential, progress, aux =>
+        {
+            if (aux.ValueKind == JsonValueKind.Object && aux.TryGetProperty("Tag", out var t) && aux.TryGetProperty("Digest", out var d))
+            {
+                var size = aux.TryGetProperty("Size", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0;
+                pushed.Add(new PushResult(reference.Repository, t.GetString() ?? "", d.GetString() ?? "", size, engine));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return pushed;
+    }
+
+    /// <summary>
+    /// Verifies <paramref name="credential"/> with the registry through the engine (<c>POST /auth</c>), then stores it as
+    /// <c>docker login</c> does (an identity token the registry hands out replaces the password).
+    /// </summary>
+    public static async Task<RegistryLogin> LoginAsync(DockerEngine engine, DockerCliConfig config, RegistryCredential credential, CancellationToken cancellationToken)
+    {
+        using var body = new ByteArrayContent(credential.ToJson());
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var (status, token) = await Classified(engine.SendJsonAsync(HttpMethod.Post, "auth", body, answer => (
+            answer.TryGetProperty("Status", out var s) ? s.GetString() : null,
+            answer.TryGetProperty("IdentityToken", out var t) ? t.GetString() : null), cancellationToken)).ConfigureAwait(false);
+        var stored = string.IsNullOrEmpty(token) ? credential : new RegistryCredential(credential.ServerAddress, credential.Username, null, token);
+        var store = await RegistryCredentials.StoreAsync(config, stored, cancellationToken).ConfigureAwait(false);
+        return new RegistryLogin(credential.ServerAddress, credential.Username, store, status ?? "Login Succeeded", engine);
+    }
+
+    private static async Task StreamAsync(DockerEngine engine, string query, RegistryCredential credential, LayerProgress progress,
+        Action<JsonElement> onAux, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, query);
+        if (credential.ToHeader() is { } header)
+        {
+            request.Headers.TryAddWithoutValidation(AuthHeader, header);
+        }
+        using var response = await Classified(engine.OpenAsync(request, cancellationToken)).ConfigureAwait(false);
+        var messages = JsonMessages.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        await using (messages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await messages.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    throw engine.Failure(e);
+                }
+                var message = messages.Current;
+                if (message.Error is { } error)
+                {
+                    throw Classify(new DockerEngineException(EngineErrorKind.ServerError, error));
+                }
+                progress.Add(message);
+                if (message.Aux is { } aux)
+                {
+                    onAux(aux);
+                }
+            }
+        }
+    }
+
+    private static async Task<T> Classified<T>(Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (DockerEngineException e)
+        {
+            throw Classify(e);
+        }
+    }
+
+    /// <summary>
+    /// The engine reports a registry refusing credentials as a 500 (or an error inside the stream) and a push of a
+    /// missing image inside the stream; its words are all there is to tell them apart by.
+    /// </summary>
+    private static DockerEngineException Classify(DockerEngineException e)
+    {
+        var kind = e.Kind;
+        // A 404 stays NotFound: Docker Hub answers "pull access denied" for repositories that do not exist.
+        if (kind != EngineErrorKind.NotFound && AuthenticationFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase)))
+        {
+            kind = EngineErrorKind.Unauthorized;
+        }
+        else if (e.Message.Contains("does not exist locally", StringComparison.OrdinalIgnoreCase))
+        {
+            kind = EngineErrorKind.NotFound;
+        }
+        return kind == e.Kind ? e : new DockerEngineException(kind, e.Message, e, e.StatusCode);
+    }
+
+    private static readonly string[] AuthenticationFailures =
+        ["unauthorized", "authentication required", "no basic auth credentials", "401 Unauthorized", "denied: requested access"];
+}

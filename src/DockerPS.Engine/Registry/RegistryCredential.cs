@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+
+namespace DockerPS.Registry;
+
+/// <summary>
+/// Credentials for one registry: a user name and password, an identity token, or none (anonymous). The secret is
+/// internal and is never shown: <see cref="ToString"/> names only the user and the registry.
+/// </summary>
+public sealed class RegistryCredential
+{
+    public RegistryCredential(string serverAddress, string? username, string? password, string? identityToken = null)
+    {
+        ServerAddress = serverAddress;
+        Username = username;
+        Password = password;
+        IdentityToken = identityToken;
+    }
+
+    /// <summary>No credentials for <paramref name="serverAddress"/>: the engine asks the registry anonymously.</summary>
+    public static RegistryCredential Anonymous(string serverAddress) => new(serverAddress, null, null);
+
+    /// <summary>The registry key, as in config.json's <c>auths</c> (<c>https://index.docker.io/v1/</c> for Docker Hub).</summary>
+    public string ServerAddress { get; }
+
+    public string? Username { get; }
+
+    internal string? Password { get; }
+
+    internal string? IdentityToken { get; }
+
+    public bool IsAnonymous => string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(IdentityToken);
+
+    /// <summary>The engine's X-Registry-Auth header value: base64url of the auth JSON; null when anonymous.</summary>
+    internal string? ToHeader() => IsAnonymous ? null : ToBase64Url(ToJson());
+
+    /// <summary>The JSON body of the engine's <c>POST /auth</c> (and, encoded, of X-Registry-Auth).</summary>
+    internal byte[] ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            if (!string.IsNullOrEmpty(IdentityToken))
+            {
+                json.WriteString("identitytoken", IdentityToken);
+            }
+            else
+            {
+                json.WriteString("username", Username);
+                json.WriteString("password", Password);
+            }
+            json.WriteString("serveraddress", ServerAddress);
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    // The engine decodes the header with base64.URLEncoding, padding included, as the docker CLI encodes it.
+    private static string ToBase64Url(byte[] bytes) => Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>config.json's <c>auth</c> value: base64 of <c>user:password</c>.</summary>
+    internal string BasicAuth() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}"));
+
+    public override string ToString() => IsAnonymous ? $"(anonymous)@{ServerAddress}" : $"{Username ?? "<token>"}@{ServerAddress}";
+}

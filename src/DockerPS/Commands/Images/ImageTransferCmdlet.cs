@@ -1,0 +1,151 @@
+using System.Management.Automation;
+using DockerPS.Connection;
+using DockerPS.Errors;
+using DockerPS.Formatting;
+using DockerPS.Operations;
+using DockerPS.Parsing;
+using DockerPS.Registry;
+
+namespace DockerPS.Commands;
+
+/// <summary>
+/// What pull and push share: image references checked before any call, registry credentials resolved as the docker
+/// CLI does (-Credential, else config.json's helpers and auths), per-layer progress, and registry failures as errors.
+/// </summary>
+public abstract class ImageTransferCmdlet : DockerCmdlet
+{
+    public const string InvalidReference = "InvalidReference";
+    public const string ImageNotFound = "ImageNotFound";
+    public const string RegistryAuthenticationFailed = "RegistryAuthenticationFailed";
+    public const string CredentialHelperFailed = "CredentialHelperFailed";
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Credentials for the image's registry; without them the docker CLI's stored credentials are used.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The text as an image reference, or null after an InvalidReference error.</summary>
+    protected ImageReference? ParseReference(string text, bool allowDigest)
+    {
+        try
+        {
+            return ImageReference.Parse(text, allowDigest);
+        }
+        catch (FormatException e)
+        {
+            WriteError(new ErrorRecord(e, InvalidReference, ErrorCategory.InvalidArgument, text));
+            return null;
+        }
+    }
+
+    /// <summary>The credentials for <paramref name="reference"/>'s registry: -Credential, else stored ones, else none.</summary>
+    protected RegistryCredential CredentialFor(ImageReference reference)
+    {
+        var key = RegistryCredentials.KeyFor(reference.Domain);
+        if (Credential is not null)
+        {
+            return new RegistryCredential(key, Credential.UserName, Credential.GetNetworkCredential().Password);
+        }
+        var config = DockerCliConfig.FromEnvironment(Environment.GetEnvironmentVariable);
+        WriteVerbose($"Credentials for {key} from {RegistryCredentials.StoreFor(config, key)}.");
+        return Await(ct => RegistryCredentials.ResolveAsync(config, key, ct));
+    }
+
+    /// <summary>The local images <paramref name="reference"/> names (every tag of its repository with <paramref name="allTags"/>), as <c>docker images</c> rows.</summary>
+    protected IEnumerable<Image> LocalImages(ImageReference reference, bool allTags)
+    {
+        var name = reference.FamiliarName;
+        // By repository: the engine leaves out of RepoDigests (and RepoTags) whatever a narrower reference filter does not match.
+        var filters = new FilterSet();
+        filters.Add("reference", name);
+        var rows = Await(ct => ImageOperations.ListAsync(TargetEngine, filters, all: false, ct)).Where(i => i.Repository == name);
+        // An image pulled by digest alone is listed once, under its digest; one tagged too is a row per tag.
+        return allTags ? rows
+            : reference.Digest is { } digest ? rows.Where(i => i.RepoDigests.Contains($"{name}@{digest}")).Take(1)
+            : rows.Where(i => i.Tag == (reference.Tag ?? "latest"));
+    }
+
+    /// <summary>
+    /// Runs a pull or push on other threads and writes its progress from the pipeline thread: one overall bar (bytes
+    /// of all layers, layers done of known) and a child bar per active layer. Ctrl+C stops it.
+    /// </summary>
+    protected T AwaitLayers<T>(string activity, Func<LayerProgress, CancellationToken, Task<T>> transfer)
+    {
+        var parentId = GetHashCode() & int.MaxValue;
+        var progress = new LayerProgress();
+        var children = new Dictionary<string, ProgressRecord>();
+        var parent = new ProgressRecord(parentId, activity, "Starting");
+        return Await(ct =>
+        {
+            var task = transfer(progress, ct);
+            while (Task.WaitAny([task], ProgressInterval) < 0)
+            {
+                WriteLayers(parent, children, progress);
+            }
+            WriteLayers(parent, children, progress);
+            foreach (var record in children.Values.Where(r => r.RecordType != ProgressRecordType.Completed).Append(parent))
+            {
+                record.RecordType = ProgressRecordType.Completed;
+                WriteProgress(record);
+            }
+            return task;
+        });
+    }
+
+    /// <inheritdoc cref="AwaitLayers{T}"/>
+    protected void AwaitLayers(string activity, Func<LayerProgress, CancellationToken, Task> transfer) =>
+        AwaitLayers(activity, async (progress, ct) =>
+        {
+            await transfer(progress, ct).ConfigureAwait(false);
+            return true;
+        });
+
+    private void WriteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children, LayerProgress progress)
+    {
+        var layers = progress.Layers;
+        var (bytes, total) = progress.Bytes;
+        var done = layers.Count(l => l.Done);
+        parent.StatusDescription = layers.Count == 0
+            ? progress.Status ?? "Starting"
+            : $"{done} of {layers.Count} layers, {Display.Size(bytes)}{(total > 0 ? " of " + Display.Size(total) : "")}";
+        parent.PercentComplete = total > 0 ? (int)Math.Min(100, bytes * 100 / total) : layers.Count > 0 ? done * 100 / layers.Count : -1;
+        WriteProgress(parent);
+        foreach (var layer in layers)
+        {
+            if (!children.TryGetValue(layer.Id, out var record))
+            {
+                record = children[layer.Id] = new ProgressRecord((parent.ActivityId + 1 + children.Count) & int.MaxValue, $"Layer {layer.Id}", layer.Status)
+                {
+                    ParentActivityId = parent.ActivityId,
+                };
+            }
+            else if (record.RecordType == ProgressRecordType.Completed)
+            {
+                continue;
+            }
+            record.StatusDescription = layer.Total > 0 ? $"{layer.Status} {Display.Size(layer.Current)} of {Display.Size(layer.Total)}" : layer.Status;
+            record.PercentComplete = layer.Total > 0 ? (int)Math.Min(100, layer.Current * 100 / layer.Total) : -1;
+            record.RecordType = layer.Done ? ProgressRecordType.Completed : ProgressRecordType.Processing;
+            WriteProgress(record);
+        }
+    }
+
+    /// <summary>Runs one registry step for <paramref name="target"/>, turning its failures into this family's error ids.</summary>
+    protected void RegistryStep(object target, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (DockerEngineException e) when (e.Kind is EngineErrorKind.Unauthorized or EngineErrorKind.NotFound)
+        {
+            WriteError(ErrorFor(e, target, e.Kind == EngineErrorKind.Unauthorized ? RegistryAuthenticationFailed : ImageNotFound));
+        }
+        catch (CredentialStoreException e)
+        {
+            WriteError(new ErrorRecord(e, CredentialHelperFailed, ErrorCategory.SecurityError, target));
+        }
+    }
+}
