@@ -64,6 +64,8 @@ if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
   rm -rf "$rootfs"
 fi
 
+"$(dirname "$0")/sshd.sh"
+
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 export DOCKERPS_TEST_IMAGE=$IMAGE
