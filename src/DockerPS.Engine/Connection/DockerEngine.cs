@@ -132,6 +132,8 @@ public sealed class DockerEngine
     /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
     internal DockerEngineException Failure(Exception e) => e switch
     {
+        // The transport's own verdict (an SSH host key or login refused), wrapped by the HTTP stack.
+        _ when Innermost(e) is DockerEngineException own => own,
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),

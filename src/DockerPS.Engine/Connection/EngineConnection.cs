@@ -17,7 +17,8 @@ internal sealed class EngineConnection
     /// <summary>An unanswered version probe must not hang a runbook.</summary>
     private static readonly TimeSpan NegotiationTimeout = TimeSpan.FromSeconds(10);
 
-    private static readonly ConcurrentDictionary<(Uri Endpoint, Version? Pinned), EngineConnection> Cache = new();
+    /// <summary>Keyed by everything that shapes the connection: the endpoint, a pinned version, SSH options.</summary>
+    private static readonly ConcurrentDictionary<EndpointSpec, EngineConnection> Cache = new();
 
     private readonly object _gate = new();
     private readonly HttpMessageHandler _handler;
@@ -25,11 +26,11 @@ internal sealed class EngineConnection
     private readonly HttpClient _raw;
     private Task<(DockerClient Client, Version ApiVersion)>? _ready;
 
-    private EngineConnection(Uri endpoint, Version? pinned)
+    private EngineConnection(EndpointSpec spec)
     {
-        PinnedApiVersion = pinned;
-        _handler = EngineHandler.Create(endpoint);
-        _baseAddress = EngineHandler.BaseAddress(endpoint);
+        PinnedApiVersion = spec.ApiVersion;
+        _handler = spec.Endpoint.Scheme == "ssh" ? EngineHandler.Create(new SshTransport(spec.Endpoint, spec.Ssh)) : EngineHandler.Create(spec.Endpoint);
+        _baseAddress = EngineHandler.BaseAddress(spec.Endpoint);
         _raw = new HttpClient(_handler, disposeHandler: false) { BaseAddress = _baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -39,7 +40,7 @@ internal sealed class EngineConnection
     public Version? ApiVersion => _ready is { IsCompletedSuccessfully: true } ready ? ready.Result.ApiVersion : PinnedApiVersion;
 
     public static EngineConnection For(EndpointSpec spec) =>
-        Cache.GetOrAdd((spec.Endpoint, spec.ApiVersion), key => new EngineConnection(key.Endpoint, key.Pinned));
+        Cache.GetOrAdd(spec with { Source = string.Empty, ContextName = EndpointSpec.DefaultContextName }, key => new EngineConnection(key));
 
     public async Task<DockerClient> ClientAsync(string description, CancellationToken cancellationToken)
     {
