@@ -14,6 +14,7 @@
         'Clear-DockerNetwork'
         'Clear-DockerSystem'
         'Clear-DockerVolume'
+        'Connect-DockerHost'
         'Connect-DockerNetwork'
         'ConvertTo-DockerImage'
         'Copy-DockerItem'

@@ -42,7 +42,26 @@ public sealed class DockerEngine
     public static DockerEngine Resolve(string? context, string? host) =>
         new(EndpointResolver.Resolve(context, host, Environment.GetEnvironmentVariable));
 
+    /// <summary>As <see cref="Resolve(string?, string?)"/>, with SSH options for an <c>ssh://</c> endpoint.</summary>
+    public static DockerEngine Resolve(string? context, string? host, SshSettings ssh) =>
+        new(WithSsh(EndpointResolver.Resolve(context, host, Environment.GetEnvironmentVariable), ssh));
+
+    /// <summary>This engine's endpoint with SSH options.</summary>
+    public DockerEngine WithSsh(SshSettings ssh) => new(WithSsh(Spec, ssh));
+
+    /// <summary>Opens the connection now (for <c>ssh://</c>: connects, checks the host key, logs in) and pings the engine.</summary>
+    public Task ConnectAsync(CancellationToken cancellationToken) =>
+        CallAsync((client, ct) => client.System.PingAsync(ct), cancellationToken);
+
     public override string ToString() => Name;
+
+    private static EndpointSpec WithSsh(EndpointSpec spec, SshSettings ssh) => spec.Endpoint.Scheme == "ssh"
+        ? spec with { Ssh = ssh }
+        : throw new DockerEngineException(EngineErrorKind.InvalidEndpoint,
+            $"{spec.Endpoint} ({spec.Source}) is not an ssh:// endpoint: -Credential, -KeyFile, -Passphrase and -AcceptNewHostKey apply to ssh:// hosts only.",
+            errorId: SshOptionsWithoutSshHost);
+
+    public const string SshOptionsWithoutSshHost = "SshOptionsWithoutSshHost";
 
     /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
     internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
