@@ -152,7 +152,7 @@ public sealed class DockerEngine
     internal DockerEngineException Failure(Exception e) => e switch
     {
         // The transport's own verdict (an SSH host key or login refused), wrapped by the HTTP stack.
-        _ when Innermost(e) is DockerEngineException own => own,
+        _ when Own(e) is { } own => own,
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
@@ -189,4 +189,6 @@ public sealed class DockerEngine
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static DockerEngineException? Own(Exception? e) => e is null or DockerEngineException ? e as DockerEngineException : Own(e.InnerException);
 }
