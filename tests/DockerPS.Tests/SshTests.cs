@@ -179,6 +179,19 @@ public sealed class SshTests : IDisposable
     }
 
     [Fact]
+    public void AHostWithoutDockerOrWithoutSshdSaysSo()
+    {
+        var result = _ps.Run(
+            $"Connect-DockerHost -DockerHost ssh://{SshEnvironment.NoDockerUser}@{SshEnvironment.Address}:{SshEnvironment.Port}; " +
+            $"Get-DockerVersion -DockerHost ssh://root@{SshEnvironment.Address}:{SshEnvironment.UnusedPort}");
+
+        Assert.Equal(new[] { $"SshRemoteDockerMissing,{ConnectCommand}", "EngineUnreachable,DockerPS.Commands.GetDockerVersionCommand" }, result.ErrorIds);
+        Assert.Contains("docker: not found", result.Errors[0].Exception.Message);
+        Assert.Equal(ErrorCategory.ConnectionError, result.Errors[1].CategoryInfo.Category);
+        Assert.Contains($"{SshEnvironment.Address}:{SshEnvironment.UnusedPort}", result.Errors[1].Exception.Message);
+    }
+
+    [Fact]
     public void AWrongPassphraseOrPasswordFailsAuthenticationAndNoSecretIsShown()
     {
         var right = SshEnvironment.Passphrase;

@@ -11,6 +11,7 @@ SOCK="$ENV_DIR/docker.sock"
 DIR="$ENV_DIR/ssh"
 PORT=2222
 USER_NAME=dockerps
+NO_DOCKER_USER=dockerps-nodocker
 HOME_DIR="$DIR/home"
 mkdir -p "$DIR" "$HOME_DIR/.ssh" "$ENV_DIR/legs"
 chmod 700 "$HOME_DIR/.ssh"
@@ -33,6 +34,9 @@ cat "$HOME_DIR/.ssh/id_ed25519.pub" "$HOME_DIR/.ssh/id_rsa_pass.pub" "$HOME_DIR/
 # A dedicated user for password logins, allowed on the test engine's socket through the docker group.
 getent group docker >/dev/null || groupadd --system docker
 id "$USER_NAME" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh --groups docker "$USER_NAME"
+# A user whose sessions find no docker command (PATH below), for the "no docker on the remote host" error.
+# ('*': no password, but not locked, which sshd would refuse even for keys.)
+id "$NO_DOCKER_USER" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh --password '*' "$NO_DOCKER_USER"
 if [ ! -f "$DIR/password" ]; then
   head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DIR/password"
   chmod 600 "$DIR/password"
@@ -42,7 +46,7 @@ if [ -S "$SOCK" ]; then
   chgrp docker "$SOCK" && chmod 660 "$SOCK"
 fi
 
-cat >"$DIR/sshd_config" <<EOF
+cat >"$DIR/sshd_config.new" <<EOF
 ListenAddress 127.0.0.1:$PORT
 HostKey $DIR/ssh_host_ed25519_key
 PidFile $DIR/sshd.pid
@@ -53,11 +57,20 @@ PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication yes
 KbdInteractiveAuthentication no
-AllowUsers root $USER_NAME
+AllowUsers root $USER_NAME $NO_DOCKER_USER
 SetEnv DOCKER_HOST=unix://$SOCK
 MaxSessions 10
 ClientAliveInterval 30
+Match User $NO_DOCKER_USER
+  SetEnv PATH=/nonexistent
 EOF
+# A changed config needs a new server.
+config_changed=false
+if ! cmp -s "$DIR/sshd_config.new" "$DIR/sshd_config"; then
+  mv "$DIR/sshd_config.new" "$DIR/sshd_config"
+  config_changed=true
+fi
+rm -f "$DIR/sshd_config.new"
 
 # The client side: known_hosts with the host key (hashed, as ssh-keygen -H writes it), and an alias.
 { echo "[127.0.0.1]:$PORT $(cut -d' ' -f1,2 "$DIR/ssh_host_ed25519_key.pub")"; } >"$HOME_DIR/.ssh/known_hosts"
@@ -96,7 +109,7 @@ mkdir -p /run/sshd
 EOF
 chmod +x "$DIR/stop.sh" "$DIR/start.sh"
 
-if ! server_answers; then
+if $config_changed || ! server_answers; then
   echo "sshd.sh: starting sshd on 127.0.0.1:$PORT" >&2
   "$DIR/stop.sh"
   "$DIR/start.sh"

@@ -12,6 +12,12 @@ public static class SshEnvironment
     public const int Port = 2222;
     public const string PasswordUser = "dockerps";
 
+    /// <summary>A user whose sessions have no docker command on PATH.</summary>
+    public const string NoDockerUser = "dockerps-nodocker";
+
+    /// <summary>A loopback port nothing listens on.</summary>
+    public const int UnusedPort = 1;
+
     public static readonly string Directory = Path.Combine(Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env", "ssh");
     public static readonly string Home = Path.Combine(Directory, "home");
     public static readonly string KnownHosts = Path.Combine(Home, ".ssh", "known_hosts");
