@@ -123,6 +123,33 @@ public sealed class SshTests : IDisposable
     }
 
     [Fact]
+    public void PipedEnginesAreConnectedEachAndAnUnreachableOneIsAnError()
+    {
+        var result = _ps.Run(
+            $"$good = Connect-DockerHost -DockerHost {Host}; $bad = $good.GetType()::Resolve($null, 'ssh://root@{SshEnvironment.Address}:{SshEnvironment.UnusedPort}'); " +
+            "$good, $bad, $good | Connect-DockerHost");
+
+        Assert.Equal(new[] { $"{Host}/", $"{Host}/" }, result.Property("Endpoint"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"EngineUnreachable,{ConnectCommand}", error.FullyQualifiedErrorId);
+        Assert.Equal($"ssh://root@{SshEnvironment.Address}:{SshEnvironment.UnusedPort}/", error.TargetObject.ToString());
+    }
+
+    [Fact]
+    public void OptionsAreCheckedBeforeConnecting()
+    {
+        var result = _ps.Run(
+            $"Connect-DockerHost -DockerHost {Host} -KeyFile /nonexistent/key; " +
+            $"Connect-DockerHost -DockerHost {TestEnvironment.DockerHost} -AcceptNewHostKey; 'after'");
+
+        Assert.Equal(new[] { $"KeyFileNotFound,{ConnectCommand}", $"SshOptionsWithoutSshHost,{ConnectCommand}" }, result.ErrorIds);
+        Assert.Equal(ErrorCategory.ObjectNotFound, result.Errors[0].CategoryInfo.Category);
+        Assert.Equal("/nonexistent/key", result.Errors[0].TargetObject);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[1].CategoryInfo.Category);
+        Assert.Equal("after", Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
     public void IdentityFilesOfTheAliasAreUsed()
     {
         var result = _ps.Run($"Get-DockerVersion -DockerHost ssh://{SshEnvironment.EcdsaAlias}");
@@ -143,6 +170,11 @@ public sealed class SshTests : IDisposable
         Assert.Equal(ErrorCategory.SecurityError, refused.Errors[0].CategoryInfo.Category);
         Assert.Equal(DirectHost, refused.Errors[0].TargetObject);
         Assert.Contains(fingerprint, refused.Errors[0].Exception.Message);
+        Assert.Empty(File.ReadAllText(Path.Combine(home, ".ssh", "known_hosts")));
+
+        var whatIf = _ps.Run($"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {key} -AcceptNewHostKey -WhatIf");
+        Assert.Empty(whatIf.Errors);
+        Assert.Empty(whatIf.Output);
         Assert.Empty(File.ReadAllText(Path.Combine(home, ".ssh", "known_hosts")));
 
         var accepted = _ps.Run($"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {key} -AcceptNewHostKey");
