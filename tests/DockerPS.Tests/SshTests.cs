@@ -18,6 +18,9 @@ namespace DockerPS.Tests;
 public sealed class SshTests : IDisposable
 {
     private const string ConnectCommand = "DockerPS.Commands.ConnectDockerHostCommand";
+
+    /// <summary>sshd's default MaxSessions: channels one SSH connection may have open at once.</summary>
+    private const int MaxSessions = 10;
     private static readonly string Host = $"ssh://{SshEnvironment.Alias}";
 
     private readonly EngineFixture _fixture;
@@ -277,19 +280,35 @@ public sealed class SshTests : IDisposable
     }
 
     [Fact]
-    public void FiftyConcurrentRequestsShareOneConnection()
+    public void FiftyConcurrentRequestsShareOneConnectionBelowTheSessionLimit()
     {
         const int requests = 50;
         var limit = TimeSpan.FromMinutes(3);
+        // Each request waits for a container that only exits when told to, so they are all in flight at once.
+        var name = _fixture.CliContainer(true, "sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done");
         Assert.Empty(_ps.Run($"Get-DockerVersion -DockerHost {Host}").Errors);
+        var mostChannels = 0;
 
-        // Each runspace of the parallel loop lists the same container over the same cached SSH connection at once.
         var result = _ps.Run(
-            $"1..{requests} | ForEach-Object -ThrottleLimit {requests} -Parallel {{ Import-Module $using:manifest; Get-DockerContainer -DockerHost {Host} -Name {_fixture.RunningName} }}",
+            $"1..{requests} | ForEach-Object -ThrottleLimit {requests} -Parallel {{ Import-Module $using:manifest; Wait-DockerContainer {name} -DockerHost {Host} }}",
             new Hashtable { ["manifest"] = TestEnvironment.ModuleManifest },
             ps =>
             {
                 var watch = Stopwatch.StartNew();
+                // Count the channels until their number has not grown for 3 s (the pool is as full as it gets), then let
+                // the container exit; every waiting request must then complete.
+                var grown = Stopwatch.StartNew();
+                while (watch.Elapsed < limit && (mostChannels == 0 || grown.Elapsed < TimeSpan.FromSeconds(3)))
+                {
+                    var channels = SshEnvironment.DialStdioProcesses();
+                    if (channels > mostChannels)
+                    {
+                        mostChannels = channels;
+                        grown.Restart();
+                    }
+                    Thread.Sleep(50);
+                }
+                DockerCli.Run("exec", name, "touch", "/tmp/go");
                 while (ps.InvocationStateInfo.State is PSInvocationState.Running or PSInvocationState.NotStarted && watch.Elapsed < limit)
                 {
                     Thread.Sleep(100);
@@ -301,7 +320,8 @@ public sealed class SshTests : IDisposable
             });
 
         Assert.Empty(result.Errors);
-        Assert.Equal(Enumerable.Repeat(_fixture.RunningName, requests), result.Property("Name"));
+        Assert.Equal(Enumerable.Repeat(0L, requests), result.Output.Select(o => (long)o.BaseObject));
+        Assert.InRange(mostChannels, 2, MaxSessions - 1);
     }
 
     private static System.Security.SecureString Secure(string text)

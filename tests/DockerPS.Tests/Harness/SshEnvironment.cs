@@ -38,6 +38,23 @@ public static class SshEnvironment
         Script("start.sh");
     }
 
+    /// <summary>How many <c>docker system dial-stdio</c> processes run on this machine (the remote ends of engine connections).</summary>
+    public static int DialStdioProcesses() =>
+        System.IO.Directory.GetDirectories("/proc").Count(dir => int.TryParse(Path.GetFileName(dir), out _) && CommandLine(dir) == "docker\0system\0dial-stdio\0");
+
+    private static string CommandLine(string processDirectory)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(processDirectory, "cmdline"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The process ended meanwhile.
+            return string.Empty;
+        }
+    }
+
     /// <summary>A public key's SHA256 fingerprint as ssh-keygen -l prints it (<c>SHA256:...</c>).</summary>
     public static string Fingerprint(string publicKeyFile) => Run("ssh-keygen", "-l", "-f", publicKeyFile).Split(' ')[1];
 
