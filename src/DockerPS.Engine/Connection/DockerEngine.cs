@@ -151,8 +151,8 @@ public sealed class DockerEngine
     /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
     internal DockerEngineException Failure(Exception e) => e switch
     {
-        // The transport's own verdict (an SSH host key or login refused), wrapped by the HTTP stack.
-        _ when Own(e) is { } own => own,
+        // The transport's own verdict (an SSH host key or login refused), wrapped by the HTTP stack: said with the engine.
+        _ when Own(e) is { } own => new DockerEngineException(own.Kind, $"{own.Message} (Docker engine {Description})", own.InnerException, own.StatusCode, own.ErrorId),
         DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),

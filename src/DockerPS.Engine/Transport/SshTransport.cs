@@ -53,13 +53,22 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             {
                 command = Execute(client);
             }
-            catch (SshConnectionException)
+            catch (Exception e) when (e is SshConnectionException or ObjectDisposedException)
             {
-                // The connection dropped after it was last seen alive (sshd restarted): once more on a new one.
+                // The connection dropped after it was last seen alive (sshd restarted), or another caller found that out
+                // first and disposed it: once more on a new one.
                 Drop(client);
                 command = Execute(await ConnectedAsync(cancellationToken).ConfigureAwait(false));
             }
-            return new SshChannelStream(command, endpoint.IdnHost, dedicated ? () => _dedicated.Release() : null);
+            try
+            {
+                return new SshChannelStream(command, endpoint.IdnHost, dedicated ? () => _dedicated.Release() : null);
+            }
+            catch
+            {
+                command.Dispose();
+                throw;
+            }
         }
         catch
         {
