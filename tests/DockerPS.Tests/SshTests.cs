@@ -227,7 +227,7 @@ public sealed class SshTests : IDisposable
     }
 
     [Fact]
-    public void AWrongPassphraseOrPasswordFailsAuthenticationAndNoSecretIsShown()
+    public void AWrongPassphraseOrPasswordFailsAuthenticationTheRightOnesLogInAndNoSecretIsShown()
     {
         var right = SshEnvironment.Passphrase;
         var password = SshEnvironment.Password;
@@ -247,13 +247,14 @@ public sealed class SshTests : IDisposable
             $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.RsaKeyWithPassphrase} -Passphrase $wrong -Verbose -Debug; " +
             $"Connect-DockerHost -DockerHost {direct} -Credential $badLogin -Verbose -Debug; " +
             $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.RsaKeyWithPassphrase} -Passphrase $right -Verbose | Get-DockerVersion; " +
+            $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.EncryptedPkcs8Key} -Passphrase $right | Get-DockerVersion; " +
             $"Connect-DockerHost -DockerHost {direct} -Credential $goodLogin -Verbose | Get-DockerInfo",
             variables);
 
         Assert.Equal(new[] { $"SshAuthenticationFailed,{ConnectCommand}", $"SshAuthenticationFailed,{ConnectCommand}" }, result.ErrorIds);
         Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.AuthenticationError, e.CategoryInfo.Category));
         Assert.Contains("passphrase", result.Errors[0].Exception.Message);
-        Assert.Equal(new[] { "DockerPS.EngineVersion", "DockerPS.EngineInfo" }, result.Output.Select(o => o.BaseObject.GetType().FullName));
+        Assert.Equal(new[] { "DockerPS.EngineVersion", "DockerPS.EngineVersion", "DockerPS.EngineInfo" }, result.Output.Select(o => o.BaseObject.GetType().FullName));
         var everything = string.Join('\n', result.Output.Select(o => o.ToString())
             .Concat(result.Errors.SelectMany(e => new[] { e.ToString(), e.Exception.ToString(), e.ErrorDetails?.Message ?? "" }))
             .Concat(result.Verbose.Select(v => v.Message))

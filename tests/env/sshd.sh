@@ -23,12 +23,19 @@ if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null; then
   apt-get install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null
 fi
 
-# Host keys, client keys (ed25519 without passphrase as the default identity, rsa PEM with a passphrase, ecdsa).
+# Host keys, client keys (ed25519 without passphrase as the default identity, rsa PEM with a passphrase, ecdsa in
+# OpenSSH format and as encrypted PKCS#8).
 [ -f "$DIR/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -C dockerps-host -f "$DIR/ssh_host_ed25519_key"
 [ -f "$HOME_DIR/.ssh/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C dockerps-client -f "$HOME_DIR/.ssh/id_ed25519"
 [ -f "$DIR/passphrase" ] || { head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DIR/passphrase"; chmod 600 "$DIR/passphrase"; }
 [ -f "$HOME_DIR/.ssh/id_rsa_pass" ] || ssh-keygen -q -t rsa -b 2048 -m PEM -N "$(cat "$DIR/passphrase")" -C dockerps-rsa -f "$HOME_DIR/.ssh/id_rsa_pass"
 [ -f "$HOME_DIR/.ssh/id_ecdsa_key" ] || ssh-keygen -q -t ecdsa -b 256 -N '' -C dockerps-ecdsa -f "$HOME_DIR/.ssh/id_ecdsa_key"
+# The ecdsa key again as encrypted PKCS#8 (BEGIN ENCRYPTED PRIVATE KEY), with the rsa key's passphrase.
+if [ ! -f "$HOME_DIR/.ssh/id_ecdsa_pkcs8" ]; then
+  cp "$HOME_DIR/.ssh/id_ecdsa_key" "$HOME_DIR/.ssh/id_ecdsa_pkcs8.tmp"
+  ssh-keygen -q -p -N "$(cat "$DIR/passphrase")" -m PKCS8 -f "$HOME_DIR/.ssh/id_ecdsa_pkcs8.tmp" >/dev/null
+  mv "$HOME_DIR/.ssh/id_ecdsa_pkcs8.tmp" "$HOME_DIR/.ssh/id_ecdsa_pkcs8"
+fi
 cat "$HOME_DIR/.ssh/id_ed25519.pub" "$HOME_DIR/.ssh/id_rsa_pass.pub" "$HOME_DIR/.ssh/id_ecdsa_key.pub" >"$DIR/authorized_keys"
 
 # A dedicated user for password logins, allowed on the test engine's socket through the docker group.
