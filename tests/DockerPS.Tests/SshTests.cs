@@ -289,15 +289,17 @@ public sealed class SshTests : IDisposable
         var name = _fixture.CliContainer(true, "sh", "-c", "while [ ! -f /tmp/go ]; do sleep 0.1; done");
         Assert.Empty(_ps.Run($"Get-DockerVersion -DockerHost {Host}").Errors);
         var mostChannels = 0;
+        using var issued = new CountdownEvent(requests);
 
         var result = _ps.Run(
-            $"1..{requests} | ForEach-Object -ThrottleLimit {requests} -Parallel {{ Import-Module $using:manifest; Wait-DockerContainer {name} -DockerHost {Host} }}",
-            new Hashtable { ["manifest"] = TestEnvironment.ModuleManifest },
+            $"1..{requests} | ForEach-Object -ThrottleLimit {requests} -Parallel {{ Import-Module $using:manifest; $null = ($using:issued).Signal(); Wait-DockerContainer {name} -DockerHost {Host} }}",
+            new Hashtable { ["manifest"] = TestEnvironment.ModuleManifest, ["issued"] = issued },
             ps =>
             {
                 var watch = Stopwatch.StartNew();
-                // Count the channels until their number has not grown for 3 s (the pool is as full as it gets), then let
-                // the container exit; every waiting request must then complete.
+                // Once every runspace is about to send its request, count the channels until their number has not grown
+                // for 3 s (the pool is as full as it gets), then let the container exit: every request must complete.
+                issued.Wait(limit);
                 var grown = Stopwatch.StartNew();
                 while (watch.Elapsed < limit && (mostChannels == 0 || grown.Elapsed < TimeSpan.FromSeconds(3)))
                 {
