@@ -16,6 +16,7 @@
         'Clear-DockerNetwork'
         'Clear-DockerSystem'
         'Clear-DockerVolume'
+        'Connect-DockerHost'
         'Connect-DockerNetwork'
         'Connect-DockerRegistry'
         'ConvertTo-DockerImage'

@@ -17,10 +17,10 @@ for suite in tests/DockerPS.UnitTests tests/DockerPS.Tests; do
   dotnet test "$suite" -c Release -nologo --logger "trx;LogFileName=$(basename "$suite").trx" --results-directory "$results" || status=1
 done
 # The endpoint legs this checkout supports: the same engine reached another way, the module seeing the variables of
-# $DOCKERPS_ENV/legs/<leg>.env (up.sh writes them; tls: TCP+TLS on 127.0.0.1:2376). The classes marked
+# $DOCKERPS_ENV/legs/<leg>.env (up.sh writes them; tls: TCP+TLS on 127.0.0.1:2376; ssh: ssh://dockerps-ssh, the sshd on 127.0.0.1:2222). The classes marked
 # [Trait("Legs", "all")] (foundation, container and image scenarios) run again on each. The list is here, not taken
 # from the legs folder, which checkouts of other branches share.
-for leg in tls; do
+for leg in tls ssh; do
   echo "== endpoint leg $leg" >&2
   DOCKERPS_TEST_LEG="$leg" dotnet test tests/DockerPS.Tests -c Release -nologo --no-build --filter "Legs=all" \
     --logger "trx;LogFileName=DockerPS.Tests-$leg.trx" --results-directory "$results" || status=1

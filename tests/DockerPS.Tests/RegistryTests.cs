@@ -13,6 +13,7 @@ namespace DockerPS.Tests;
 /// source the docker CLI reads; every result checked with the docker CLI or in the stores themselves.
 /// </summary>
 [Collection(EngineCollection.Name)]
+[Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
 public sealed class RegistryTests(EngineFixture fixture) : IDisposable
 {
     private const string Pull = "DockerPS.Commands.RequestDockerImageCommand";

@@ -82,11 +82,15 @@ public sealed class EndpointResolverTests : IDisposable
     [InlineData("tcp://example.org", "tcp://example.org:2375/")]
     [InlineData("tcp://example.org:12375", "tcp://example.org:12375/")]
     [InlineData("localhost:4243", "tcp://localhost:4243/")]
+    [InlineData("ssh://host", "ssh://host/")]
+    [InlineData("ssh://me@host:2222", "ssh://me@host:2222/")]
+    [InlineData("ssh://me@host:2222/", "ssh://me@host:2222/")]
     public void ParsesHostsLikeTheCli(string address, string expected) =>
         Assert.Equal(expected, EndpointResolver.ParseHost(address, "test").ToString());
 
     [Theory]
-    [InlineData("ssh://me@host", EngineErrorKind.NotSupported)]
+    [InlineData("ssh://me:secret@host", EngineErrorKind.InvalidEndpoint)]
+    [InlineData("ssh://host/some/path", EngineErrorKind.InvalidEndpoint)]
     [InlineData("npipe:////./pipe/docker_engine", EngineErrorKind.NotSupported)]
     [InlineData("http://host:2375", EngineErrorKind.InvalidEndpoint)]
     [InlineData("tcp://host:2375/path", EngineErrorKind.InvalidEndpoint)]

@@ -76,7 +76,14 @@ tls_answers() {
   timeout 10 docker -H "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/client/ca.pem" \
     --tlscert "$TLS/client/cert.pem" --tlskey "$TLS/client/key.pem" version >/dev/null 2>&1
 }
-if ! engine_answers || ! tls_answers; then
+# No default bridge and no iptables rules: the private engine must not touch the host's docker0 or NAT tables;
+# containers get no network unless a test creates one. Networks come from a pool of 256 /24s (the default 31 run out
+# when test runs overlap). A dockerd started with other flags is restarted with these.
+DAEMON_FLAGS=(--host "unix://$SOCK" "${TCP_FLAGS[@]}" --data-root "$ENV_DIR/data" --exec-root "$ENV_DIR/exec"
+  --pidfile "$ENV_DIR/dockerd.pid" --bridge none --iptables=false --ip-masq=false
+  --default-address-pool base=10.213.0.0/16,size=24)
+flags_current() { [ "$(cat "$ENV_DIR/dockerd.flags" 2>/dev/null)" = "${DAEMON_FLAGS[*]}" ]; }
+if ! engine_answers || ! tls_answers || ! flags_current; then
   echo "up.sh: starting dockerd on $SOCK and tcp://127.0.0.1:$TLS_PORT (TLS)" >&2
   # A dockerd left from an earlier run that no longer answers still holds the data root: stop it first.
   if [ -s "$ENV_DIR/dockerd.pid" ]; then
@@ -86,15 +93,8 @@ if ! engine_answers || ! tls_answers; then
     kill -9 "$old" 2>/dev/null || true
   fi
   rm -f "$SOCK" "$ENV_DIR/dockerd.pid"
-  # No default bridge and no iptables rules: the private engine must not touch the host's docker0
-  # or NAT tables. Containers get no network unless a test creates one.
-  nohup dockerd \
-    --host "unix://$SOCK" "${TCP_FLAGS[@]}" \
-    --data-root "$ENV_DIR/data" \
-    --exec-root "$ENV_DIR/exec" \
-    --pidfile "$ENV_DIR/dockerd.pid" \
-    --bridge none --iptables=false --ip-masq=false \
-    >"$ENV_DIR/dockerd.log" 2>&1 &
+  nohup dockerd "${DAEMON_FLAGS[@]}" >"$ENV_DIR/dockerd.log" 2>&1 &
+  echo "${DAEMON_FLAGS[*]}" >"$ENV_DIR/dockerd.flags"
   for _ in $(seq 1 60); do
     engine_answers && tls_answers && break
     sleep 0.5
@@ -162,6 +162,8 @@ start_registry() {
 }
 start_registry a 5100 no
 start_registry b 5143 yes
+
+"$(dirname "$0")/sshd.sh"
 
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK

@@ -42,10 +42,24 @@ public sealed class DockerEngine
     public static DockerEngine Resolve(string? context, string? host) =>
         new(EndpointResolver.Resolve(context, host, Environment.GetEnvironmentVariable));
 
+    /// <summary>This engine's endpoint with SSH options.</summary>
+    public DockerEngine WithSsh(SshSettings ssh) => new(WithSsh(Spec, ssh));
+
     public override string ToString() => Name;
 
-    /// <summary>Opens the connection and negotiates the API version, if no call has yet; fails as a call would.</summary>
+    /// <summary>
+    /// Opens the connection (for <c>ssh://</c>: connects, checks the host key, logs in) and negotiates the API version,
+    /// if no call has yet; fails as a call would.
+    /// </summary>
     public Task ConnectAsync(CancellationToken cancellationToken) => CallAsync((_, _) => Task.CompletedTask, cancellationToken);
+
+    private static EndpointSpec WithSsh(EndpointSpec spec, SshSettings ssh) => spec.Endpoint.Scheme == "ssh"
+        ? spec with { Ssh = ssh }
+        : throw new DockerEngineException(EngineErrorKind.InvalidEndpoint,
+            $"{spec.Endpoint} ({spec.Source}) is not an ssh:// endpoint: -Credential, -KeyFile, -Passphrase and -AcceptNewHostKey apply to ssh:// hosts only.",
+            errorId: SshOptionsWithoutSshHost);
+
+    public const string SshOptionsWithoutSshHost = "SshOptionsWithoutSshHost";
 
     /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
     internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -135,8 +149,10 @@ public sealed class DockerEngine
     /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
     internal DockerEngineException Failure(Exception e) => e switch
     {
-        // TLS failures are classified where they happen, inside the connection, and arrive wrapped by the HTTP stack.
-        _ when Find<DockerEngineException>(e) is { } known => known,
+        // The transport's own verdict (TLS refused, an SSH host key or login refused), wrapped by the HTTP stack: said with
+        // the engine, unless the transport already named it.
+        _ when Find<DockerEngineException>(e) is { } own => own.Message.Contains(Description, StringComparison.Ordinal) ? own
+            : new DockerEngineException(own.Kind, $"{own.Message} (Docker engine {Description})", own.InnerException, own.StatusCode, own.ErrorId),
         // What Go's TLS server answers to plain HTTP.
         DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
             new DockerEngineException(EngineErrorKind.TlsRequired,

@@ -100,7 +100,7 @@ public static class EndpointResolver
         return (endpoint, source, context, TlsSettings.FromCertPath(certPath, $"{source} with {TlsVerifyVariable}"));
     }
 
-    /// <summary>Parses a docker host address (<c>unix:///path</c>, <c>tcp://host[:port]</c>, or <c>host:port</c>).</summary>
+    /// <summary>Parses a docker host address (<c>unix:///path</c>, <c>tcp://host[:port]</c>, <c>ssh://[user@]host[:port]</c>, or <c>host:port</c>).</summary>
     public static Uri ParseHost(string address, string source)
     {
         var text = address.Trim();
@@ -127,6 +127,12 @@ public static class EndpointResolver
                 }
                 return new Uri($"tcp://{uri.Host}:{(uri.IsDefaultPort || uri.Port < 0 ? 2375 : uri.Port)}");
             case "ssh":
+                // As the docker CLI: no path, no password in the address (ssh asks for it, and so does Connect-DockerHost).
+                if (string.IsNullOrEmpty(uri.Host) || uri.AbsolutePath is not ("" or "/") || uri.UserInfo.Contains(':'))
+                {
+                    throw Invalid(address, source, "expected ssh://[user@]host[:port]");
+                }
+                return new Uri($"ssh://{(uri.UserInfo.Length > 0 ? uri.UserInfo + "@" : "")}{uri.Host}{(uri.Port > 0 ? ":" + uri.Port : "")}");
             case "npipe":
             case "fd":
                 throw new DockerEngineException(EngineErrorKind.NotSupported,

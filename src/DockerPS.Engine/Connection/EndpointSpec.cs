@@ -5,8 +5,9 @@ namespace DockerPS.Connection;
 /// <param name="Source">How it was chosen, e.g. <c>DOCKER_HOST</c> or <c>context 'prod' (DOCKER_CONTEXT)</c>.</param>
 /// <param name="ContextName">The docker context it belongs to; <c>default</c> when none was used.</param>
 /// <param name="ApiVersion">A pinned API version (DOCKER_API_VERSION); null to negotiate.</param>
-/// <param name="Tls">TLS for a tcp:// endpoint; null for plain HTTP. Part of the identity: connections are cached per spec.</param>
-public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextName, Version? ApiVersion, TlsSettings? Tls = null)
+/// <param name="Tls">TLS for a tcp:// endpoint; null for plain HTTP.</param>
+/// <param name="Ssh">Explicit SSH options for an <c>ssh://</c> endpoint (Connect-DockerHost); null to use ~/.ssh alone.</param>
+public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextName, Version? ApiVersion, TlsSettings? Tls = null, SshSettings? Ssh = null)
 {
     public const string DefaultContextName = "default";
 

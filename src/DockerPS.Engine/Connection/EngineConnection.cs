@@ -17,6 +17,7 @@ internal sealed class EngineConnection
     /// <summary>An unanswered version probe must not hang a runbook.</summary>
     private static readonly TimeSpan NegotiationTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Keyed by everything that shapes the connection: the endpoint, a pinned version, TLS material, SSH options.</summary>
     private static readonly ConcurrentDictionary<EndpointSpec, EngineConnection> Cache = new();
 
     private readonly object _gate = new();
@@ -38,8 +39,9 @@ internal sealed class EngineConnection
     /// <summary>The API version in use, once a call has negotiated it.</summary>
     public Version? ApiVersion => _ready is { IsCompletedSuccessfully: true } ready ? ready.Result.ApiVersion : PinnedApiVersion;
 
-    /// <summary>The connection for a spec; specs that differ in anything (TLS material, even how they were chosen) do not share one.</summary>
-    public static EngineConnection For(EndpointSpec spec) => Cache.GetOrAdd(spec, key => new EngineConnection(key));
+    /// <summary>The connection for a spec; how the endpoint was chosen (source, context name) does not make another one.</summary>
+    public static EngineConnection For(EndpointSpec spec) =>
+        Cache.GetOrAdd(spec with { Source = string.Empty, ContextName = EndpointSpec.DefaultContextName }, key => new EngineConnection(key));
 
     public async Task<DockerClient> ClientAsync(string description, CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ public enum EngineErrorKind
     TlsClientCertificateRejected,
     /// <summary>A TLS file (ca.pem, cert.pem, key.pem) is missing or unreadable.</summary>
     TlsCertificateNotFound,
+    /// <summary>The remote host could not be trusted (an SSH host key unknown, changed or revoked).</summary>
+    Untrusted,
 }
 
 /// <summary>
@@ -33,14 +35,18 @@ public enum EngineErrorKind
 /// </summary>
 public sealed class DockerEngineException : Exception
 {
-    public DockerEngineException(EngineErrorKind kind, string message, Exception? inner = null, HttpStatusCode? statusCode = null)
+    public DockerEngineException(EngineErrorKind kind, string message, Exception? inner = null, HttpStatusCode? statusCode = null, string? errorId = null)
         : base(message, inner)
     {
         Kind = kind;
         StatusCode = statusCode;
+        ErrorId = errorId;
     }
 
     public EngineErrorKind Kind { get; }
+
+    /// <summary>A more specific error id than the kind's (e.g. <c>SshHostKeyChanged</c>), or null.</summary>
+    public string? ErrorId { get; }
 
     public HttpStatusCode? StatusCode { get; }
 }

@@ -19,6 +19,10 @@ internal static class EngineHandler
 
     public static HttpMessageHandler Create(EndpointSpec spec)
     {
+        if (spec.Endpoint.Scheme == "ssh")
+        {
+            return Create(new SshTransport(spec.Endpoint, spec.Ssh));
+        }
         var endpoint = spec.Endpoint;
         EndPoint address = endpoint.Scheme == "unix" ? new UnixDomainSocketEndPoint(endpoint.AbsolutePath) : new DnsEndPoint(endpoint.Host, endpoint.Port);
         var tls = spec.Tls is { } settings ? new TlsConnector(settings, endpoint.Host, $"{spec.Address} ({spec.Source})") : null;
@@ -36,9 +40,28 @@ internal static class EngineHandler
         return new ConnectionRouter(pooled, blocking, () => Connections(connect));
     }
 
-    /// <summary>The HTTP base address requests are sent to; for unix sockets the host name is only a label.</summary>
+    /// <summary>
+    /// The same three kinds of connection over SSH, each an exec channel (see <see cref="SshTransport"/>): the pool is
+    /// capped so that, with the dedicated channels, the server's session limit is never reached; requests beyond it queue.
+    /// </summary>
+    private static HttpMessageHandler Create(SshTransport ssh)
+    {
+        SocketsHttpHandler Channels(bool dedicated)
+        {
+            var handler = Connections((_, ct) => ssh.OpenAsync(dedicated, ct));
+            // Connecting may include the SSH login, which has its own time limit.
+            handler.ConnectTimeout = SshTransport.ConnectTimeout * 2;
+            return handler;
+        }
+        var pooled = Channels(dedicated: false);
+        pooled.MaxConnectionsPerServer = SshTransport.PooledChannels;
+        pooled.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2);
+        return new ConnectionRouter(pooled, Channels(dedicated: true), () => Channels(dedicated: true));
+    }
+
+    /// <summary>The HTTP base address requests are sent to; for unix sockets and SSH the host name is only a label.</summary>
     public static Uri BaseAddress(Uri endpoint) =>
-        endpoint.Scheme == "unix" ? new Uri("http://docker.sock") : new Uri($"http://{endpoint.Host}:{endpoint.Port}");
+        endpoint.Scheme == "tcp" ? new Uri($"http://{endpoint.Host}:{endpoint.Port}") : new Uri("http://docker.sock");
 
     private static SocketsHttpHandler Connections(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect) => new()
     {

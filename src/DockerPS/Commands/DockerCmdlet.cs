@@ -263,9 +263,10 @@ public abstract class DockerCmdlet : PSCmdlet
             EngineErrorKind.InvalidArgument => ("InvalidArgument", ErrorCategory.InvalidArgument),
             EngineErrorKind.Unauthorized => ("Unauthorized", ErrorCategory.AuthenticationError),
             EngineErrorKind.Forbidden => ("Forbidden", ErrorCategory.PermissionDenied),
+            EngineErrorKind.Untrusted => ("Untrusted", ErrorCategory.SecurityError),
             _ => ("EngineError", ErrorCategory.InvalidOperation),
         };
-        return new ErrorRecord(e, errorId ?? id, category, target);
+        return new ErrorRecord(e, errorId ?? e.ErrorId ?? id, category, target);
     }
 
     /// <summary>A named thing that is not on the engine: the pipeline goes on with the next.</summary>

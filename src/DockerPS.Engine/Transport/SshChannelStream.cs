@@ -1,0 +1,157 @@
+using System.IO.Pipelines;
+using System.Runtime.InteropServices;
+using DockerPS.Errors;
+using Renci.SshNet;
+
+namespace DockerPS.Transport;
+
+/// <summary>
+/// One engine connection over SSH: the stdin and stdout of a remote <c>docker system dial-stdio</c>.
+/// SSH.NET's output stream only blocks, and the HTTP pool keeps a read pending on every idle connection, so a thread
+/// of its own per channel moves the output into a <see cref="Pipe"/> that is read asynchronously: no thread-pool
+/// thread is ever parked on an idle channel.
+/// </summary>
+internal sealed class SshChannelStream : Stream, IWriteClosable
+{
+    private const int ReadSize = 32 * 1024;
+
+    private readonly SshCommand _command;
+    private readonly Stream _input;
+    private readonly Pipe _received = new(new PipeOptions(useSynchronizationContext: false));
+    private readonly Stream _output;
+    private readonly string _host;
+    private readonly Action? _release;
+    private int _disposed;
+    private int _writeClosed;
+    private volatile bool _remoteEnded;
+
+    public SshChannelStream(SshCommand command, string host, Action? release)
+    {
+        _command = command;
+        _host = host;
+        _release = release;
+        _input = command.CreateInputStream();
+        _output = _received.Reader.AsStream();
+        new Thread(Pump) { IsBackground = true, Name = "DockerPS SSH channel" }.Start();
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    private void Pump()
+    {
+        var writer = _received.Writer;
+        long total = 0;
+        try
+        {
+            while (true)
+            {
+                var memory = writer.GetMemory(ReadSize);
+                var segment = MemoryMarshal.TryGetArray<byte>(memory, out var array) ? array : throw new InvalidOperationException("The pipe's memory is not an array.");
+                var read = _command.OutputStream.Read(segment.Array!, segment.Offset, segment.Count);
+                if (read == 0)
+                {
+                    break;
+                }
+                total += read;
+                writer.Advance(read);
+                if (writer.FlushAsync().AsTask().GetAwaiter().GetResult().IsCompleted)
+                {
+                    break;
+                }
+            }
+            _remoteEnded = true;
+            writer.Complete(total == 0 ? RemoteFailure() : null);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            _remoteEnded = true;
+            writer.Complete(new IOException($"The SSH channel to {_host} failed: {e.Message}", e));
+        }
+    }
+
+    /// <summary>
+    /// The remote command ended without a byte of output: when it failed (docker missing, no engine on the remote host),
+    /// its exit status and stderr say why, instead of an HTTP "response ended prematurely".
+    /// </summary>
+    private DockerEngineException? RemoteFailure()
+    {
+        var status = _command.ExitStatus;
+        if (status is null or 0)
+        {
+            return null;
+        }
+        var error = _command.Error.Trim();
+        return status == 127
+            ? new DockerEngineException(EngineErrorKind.Unreachable,
+                $"There is no docker command on {_host} for '{SshTransport.DialCommand}' (exit status 127): {error}", errorId: SshTransport.RemoteDockerMissing)
+            : new DockerEngineException(EngineErrorKind.Unreachable,
+                $"'{SshTransport.DialCommand}' failed on {_host} (exit status {status}): {error}");
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => _output.Read(buffer, offset, count);
+
+    public override int Read(Span<byte> buffer) => _output.Read(buffer);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _output.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _output.ReadAsync(buffer, offset, count, cancellationToken);
+
+    /// <summary>Sending only waits when the server's window is full; SSH.NET has no asynchronous send.</summary>
+    public override void Write(byte[] buffer, int offset, int count) => _input.Write(buffer, offset, count);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _input.Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() => _input.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Sends EOF (stdin ends for the engine). Disposing SSH.NET's input stream is the only way to send it, and that
+    /// checks only that the channel is open, not whether the server has already closed it: an EOF that arrives after
+    /// both sides' CLOSE makes OpenSSH drop the whole connection. So no EOF once the remote side has ended.
+    /// </summary>
+    public void CloseWrite()
+    {
+        if (!_remoteEnded && Interlocked.Exchange(ref _writeClosed, 1) == 0)
+        {
+            _input.Dispose();
+        }
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _received.Reader.Complete();
+            // Closes the channel first (SSH.NET sends EOF and CLOSE there only while the server has sent neither, under
+            // the channel's lock), and only then its input stream, which finds the channel closed and sends nothing.
+            // Disposing the input stream first would race with a server that is closing the channel.
+            _command.Dispose();
+            _release?.Invoke();
+        }
+        base.Dispose(disposing);
+    }
+}

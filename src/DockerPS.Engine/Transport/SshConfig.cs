@@ -1,0 +1,86 @@
+namespace DockerPS.Transport;
+
+/// <summary>What ~/.ssh/config says about one host alias.</summary>
+/// <param name="HostName">The real host name (<c>%h</c> expanded), or null to use the alias itself.</param>
+/// <param name="IdentityFiles">Key files, in order (ssh tries every IdentityFile given, so they accumulate).</param>
+/// <param name="Unsupported">The first keyword that applies but DockerPS cannot honour (ProxyJump, ProxyCommand), or null.</param>
+internal sealed record SshHostConfig(string? HostName, int? Port, string? User, IReadOnlyList<string> IdentityFiles, string? Unsupported);
+
+/// <summary>
+/// The part of ssh_config(5) that names where and as whom to log in: <c>Host</c> sections with patterns (<c>*</c>,
+/// <c>?</c>, <c>!</c>), and HostName, Port, User and IdentityFile, the first value obtained winning as in ssh.
+/// <c>Match</c> sections are skipped and <c>Include</c> is not followed. Hand-written: SSH.NET reads no ssh config.
+/// </summary>
+internal static class SshConfig
+{
+    public static SshHostConfig Resolve(string text, string alias, string home)
+    {
+        string? hostName = null, user = null, unsupported = null;
+        int? port = null;
+        var identities = new List<string>();
+        // Lines before the first Host apply to every host.
+        var applies = true;
+        foreach (var raw in text.Split('\n'))
+        {
+            if (!TrySplit(raw, out var keyword, out var value))
+            {
+                continue;
+            }
+            switch (keyword)
+            {
+                case "host":
+                    applies = KnownHosts.Matches(value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries), alias);
+                    continue;
+                case "match":
+                    applies = false;
+                    continue;
+            }
+            if (!applies)
+            {
+                continue;
+            }
+            switch (keyword)
+            {
+                case "hostname":
+                    hostName ??= value.Replace("%h", alias, StringComparison.Ordinal).Replace("%%", "%", StringComparison.Ordinal);
+                    break;
+                case "port" when int.TryParse(value, out var number) && number is > 0 and < 65536:
+                    port ??= number;
+                    break;
+                case "user":
+                    user ??= value;
+                    break;
+                case "identityfile":
+                    identities.Add(value.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, value[2..]) : value);
+                    break;
+                case "proxyjump" or "proxycommand" when !value.Equals("none", StringComparison.OrdinalIgnoreCase):
+                    unsupported ??= keyword == "proxyjump" ? "ProxyJump" : "ProxyCommand";
+                    break;
+            }
+        }
+        return new SshHostConfig(hostName, port, user, identities, unsupported);
+    }
+
+    /// <summary><c>Keyword value</c> or <c>Keyword=value</c>, the keyword lower-cased, a quoted value unquoted.</summary>
+    private static bool TrySplit(string line, out string keyword, out string value)
+    {
+        var text = line.Trim();
+        keyword = value = string.Empty;
+        if (text.Length == 0 || text.StartsWith('#'))
+        {
+            return false;
+        }
+        var end = text.IndexOfAny([' ', '\t', '=']);
+        if (end < 0)
+        {
+            return false;
+        }
+        keyword = text[..end].ToLowerInvariant();
+        value = text[end..].TrimStart(' ', '\t', '=').Trim();
+        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
+        {
+            value = value[1..^1];
+        }
+        return value.Length > 0;
+    }
+}

@@ -1,0 +1,291 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography;
+using DockerPS.Connection;
+using DockerPS.Errors;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace DockerPS.Transport;
+
+/// <summary>
+/// One long-lived, authenticated SSH connection to an <c>ssh://</c> endpoint, and the engine connections over it: each
+/// is an exec channel running <c>docker system dial-stdio</c> on the remote host, as the docker CLI does. Opened on first
+/// use and again on the next use after it dropped. The server allows 10 sessions per connection by default
+/// (MaxSessions), so channels stay below that: <see cref="PooledChannels"/> for the kept-alive pool (more requests queue
+/// in the pool) and <see cref="DedicatedChannels"/> for streams that own a connection (attach, exec, log streams).
+/// </summary>
+internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
+{
+    public const int PooledChannels = 6;
+    public const int DedicatedChannels = 3;
+    public const string DialCommand = "docker system dial-stdio";
+
+    public const string AuthenticationFailed = "SshAuthenticationFailed";
+    public const string HostKeyUnknown = "SshHostKeyUnknown";
+    public const string HostKeyChanged = "SshHostKeyChanged";
+    public const string HostKeyRevoked = "SshHostKeyRevoked";
+    public const string RemoteDockerMissing = "SshRemoteDockerMissing";
+
+    /// <summary>Connecting and authenticating; bounded so an address that swallows packets fails instead of hanging.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(30);
+    private static readonly string[] DefaultIdentities = ["id_ed25519", "id_ecdsa", "id_rsa"];
+
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private readonly SemaphoreSlim _dedicated = new(DedicatedChannels);
+    private SshClient? _client;
+
+    /// <summary>Opens an engine connection: a new dial-stdio channel, on a dedicated slot when it will not return to the pool.</summary>
+    public async ValueTask<Stream> OpenAsync(bool dedicated, CancellationToken cancellationToken)
+    {
+        if (dedicated)
+        {
+            await _dedicated.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        try
+        {
+            var client = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+            SshCommand command;
+            try
+            {
+                command = Execute(client);
+            }
+            catch (Exception e) when (e is SshConnectionException or ObjectDisposedException)
+            {
+                // The connection dropped after it was last seen alive (sshd restarted), or another caller found that out
+                // first and disposed it: once more on a new one.
+                Drop(client);
+                command = Execute(await ConnectedAsync(cancellationToken).ConfigureAwait(false));
+            }
+            try
+            {
+                return new SshChannelStream(command, endpoint.IdnHost, dedicated ? () => _dedicated.Release() : null);
+            }
+            catch
+            {
+                command.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            if (dedicated)
+            {
+                _dedicated.Release();
+            }
+            throw;
+        }
+    }
+
+    private static SshCommand Execute(SshClient client)
+    {
+        var command = client.CreateCommand(DialCommand);
+        try
+        {
+            // Completes when the channel closes; SshChannelStream reads the output as it comes.
+            command.ExecuteAsync().ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            return command;
+        }
+        catch
+        {
+            command.Dispose();
+            throw;
+        }
+    }
+
+    private void Drop(SshClient client)
+    {
+        if (Interlocked.CompareExchange(ref _client, null, client) == client)
+        {
+            client.Dispose();
+        }
+    }
+
+    private async Task<SshClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_client is { IsConnected: true } connected)
+            {
+                return connected;
+            }
+            // Channels of a dropped connection are dead already; disposing it sends nothing on them.
+            _client?.Dispose();
+            _client = null;
+            var client = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            _client = client;
+            return client;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    private async Task<SshClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var sshDirectory = Path.Combine(home, ".ssh");
+        var alias = endpoint.IdnHost;
+        var configFile = Path.Combine(sshDirectory, "config");
+        var config = SshConfig.Resolve(File.Exists(configFile) ? await File.ReadAllTextAsync(configFile, cancellationToken).ConfigureAwait(false) : string.Empty, alias, home);
+        if (config.Unsupported is { } unsupported)
+        {
+            throw new DockerEngineException(EngineErrorKind.NotSupported,
+                $"{configFile} sets {unsupported} for '{alias}'; DockerPS does not support {unsupported} (nor ssh-agent) yet. Connect to a host it can reach directly.");
+        }
+        var host = config.HostName ?? alias;
+        var port = endpoint.Port > 0 ? endpoint.Port : config.Port ?? 22;
+        var user = endpoint.UserInfo.Length > 0 ? Uri.UnescapeDataString(endpoint.UserInfo) : settings?.User ?? config.User ?? Environment.UserName;
+        var where = $"{user}@{host}:{port}";
+
+        var (methods, skipped) = AuthenticationMethods(user, config, sshDirectory);
+        if (methods.Count == 0)
+        {
+            throw new DockerEngineException(EngineErrorKind.Unauthorized,
+                $"No way to log in to {where}: {(skipped.Count > 0 ? string.Join("; ", skipped) : "no key file, no default identity in " + sshDirectory + ", no credential")}. ssh-agent is not supported.",
+                errorId: AuthenticationFailed);
+        }
+
+        var knownHostsFile = Path.Combine(sshDirectory, "known_hosts");
+        var knownHosts = KnownHosts.Parse(ReadIfExists(knownHostsFile) + "\n" + ReadIfExists("/etc/ssh/ssh_known_hosts"));
+        var hostName = KnownHosts.HostName(host, port);
+        var info = new ConnectionInfo(host, port, user, methods.ToArray()) { Timeout = ConnectTimeout };
+        PreferKnownKeyTypes(info, knownHosts.KeyTypesOf(hostName));
+
+        DockerEngineException? refused = null;
+        var client = new SshClient(info) { KeepAliveInterval = KeepAliveInterval };
+        client.HostKeyReceived += (_, e) =>
+        {
+            var keyType = KeyTypeOf(e.HostKey);
+            var fingerprint = $"{keyType} SHA256:{e.FingerPrintSHA256}";
+            var verdict = knownHosts.Check(hostName, keyType, e.HostKey);
+            if (verdict == HostKeyVerdict.Unknown && settings?.AcceptNewHostKey == true)
+            {
+                Directory.CreateDirectory(sshDirectory);
+                File.AppendAllText(knownHostsFile, KnownHosts.Line(hostName, keyType, e.HostKey) + "\n");
+                verdict = HostKeyVerdict.Known;
+            }
+            refused = verdict switch
+            {
+                HostKeyVerdict.Known => null,
+                HostKeyVerdict.Unknown => Untrusted(HostKeyUnknown,
+                    $"The host key of {hostName} is not in {knownHostsFile}: it presented {fingerprint}. Check that fingerprint with the host's owner, then connect once with Connect-DockerHost -AcceptNewHostKey to record it."),
+                HostKeyVerdict.Changed => Untrusted(HostKeyChanged,
+                    $"The host key of {hostName} has CHANGED: it presented {fingerprint}, which is not the key on record in {knownHostsFile}. Someone could be intercepting the connection, or the host was reinstalled; once you know which, remove the old line from known_hosts."),
+                _ => Untrusted(HostKeyRevoked, $"The host key of {hostName} ({fingerprint}) is marked @revoked in known_hosts."),
+            };
+            e.CanTrust = refused is null;
+        };
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return client;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            client.Dispose();
+            throw refused ?? e switch
+            {
+                SshAuthenticationException => new DockerEngineException(EngineErrorKind.Unauthorized,
+                    $"{where} refused every way DockerPS tried to log in ({string.Join(", ", methods.Select(m => m.Name).Distinct())}{(skipped.Count > 0 ? "; " + string.Join("; ", skipped) : "")}): {e.Message} ssh-agent is not supported.",
+                    e, errorId: AuthenticationFailed),
+                SocketException or SshException or IOException or OperationCanceledException or TimeoutException => new DockerEngineException(EngineErrorKind.Unreachable,
+                    $"Cannot connect over SSH to {host}:{port}: {e.Message}", e),
+                _ => e,
+            };
+        }
+    }
+
+    private static DockerEngineException Untrusted(string errorId, string message) =>
+        new(EngineErrorKind.Untrusted, message, errorId: errorId);
+
+    /// <summary>
+    /// Keys (the given key file, else IdentityFile lines, else the default identities that exist), then a password.
+    /// A default identity that cannot be used (encrypted without a passphrase) is skipped, as ssh skips it without a prompt.
+    /// </summary>
+    private (List<AuthenticationMethod> Methods, List<string> Skipped) AuthenticationMethods(string user, SshHostConfig config, string sshDirectory)
+    {
+        var methods = new List<AuthenticationMethod>();
+        var skipped = new List<string>();
+        var explicitFiles = settings?.KeyFile is { } keyFile ? [keyFile] : config.IdentityFiles;
+        var files = explicitFiles.Count > 0 ? explicitFiles : DefaultIdentities.Select(name => Path.Combine(sshDirectory, name)).Where(File.Exists).ToList();
+        var keys = new List<IPrivateKeySource>();
+        foreach (var file in files)
+        {
+            try
+            {
+                keys.Add(new PrivateKeyFile(file, Plain(settings?.Passphrase)));
+            }
+            catch (SshPassPhraseNullOrEmptyException)
+            {
+                skipped.Add($"{file} is encrypted and no -Passphrase was given");
+            }
+            catch (Exception e) when (e is SshException or CryptographicException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
+            {
+                skipped.Add(settings?.Passphrase is null ? $"{file} is not a private key DockerPS can read" : $"{file} cannot be read with the passphrase given (wrong passphrase?)");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                skipped.Add($"{file} cannot be read: {e.Message}");
+            }
+        }
+        if (keys.Count > 0)
+        {
+            methods.Add(new PrivateKeyAuthenticationMethod(user, keys.ToArray()));
+        }
+        if (settings?.Password is { } password)
+        {
+            methods.Add(new PasswordAuthenticationMethod(user, Plain(password)));
+        }
+        return (methods, skipped);
+    }
+
+    /// <summary>Like ssh, ask the server for a key type known_hosts has for it, so a host with several keys is not taken for changed.</summary>
+    private static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlySet<string> knownTypes)
+    {
+        if (knownTypes.Count == 0)
+        {
+            return;
+        }
+        foreach (var algorithm in info.HostKeyAlgorithms.Keys.ToList())
+        {
+            var keyType = algorithm.StartsWith("rsa-sha2-", StringComparison.Ordinal) ? "ssh-rsa" : algorithm;
+            if (!knownTypes.Contains(keyType))
+            {
+                info.HostKeyAlgorithms.Remove(algorithm);
+            }
+        }
+    }
+
+    /// <summary>The key type named at the start of an SSH public key blob (a length-prefixed string).</summary>
+    private static string KeyTypeOf(byte[] blob)
+    {
+        var length = blob.Length >= 4 ? (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(blob) : -1;
+        return length > 0 && length <= blob.Length - 4 ? System.Text.Encoding.ASCII.GetString(blob, 4, length) : "unknown";
+    }
+
+    private static string ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+
+    /// <summary>SSH.NET takes passphrases and passwords as strings only: the plain text is made at the last moment, never stored by us.</summary>
+    private static string? Plain(SecureString? secret)
+    {
+        if (secret is null)
+        {
+            return null;
+        }
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+        try
+        {
+            return Marshal.PtrToStringUni(pointer);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+}
