@@ -69,7 +69,7 @@ public sealed class SshTests : IDisposable
         Assert.Empty(result.Errors);
         var expected = DockerCli.Lines("ps", "-aq", "--no-trunc", "--filter", $"label=dockerps.test={_fixture.RunId}").Order();
         Assert.Equal(expected, result.Property("Id").Cast<string>().Order());
-        Assert.All(result.Output, c => Assert.Equal($"{Host}/", c.Properties["Engine"].Value!.ToString()));
+        Assert.All(result.Output, c => Assert.Equal(Host, c.Properties["Engine"].Value!.ToString()));
     }
 
     [Fact]
@@ -132,10 +132,10 @@ public sealed class SshTests : IDisposable
             $"$good = Connect-DockerHost -DockerHost {Host}; $bad = $good.GetType()::Resolve($null, 'ssh://root@{SshEnvironment.Address}:{SshEnvironment.UnusedPort}'); " +
             "$good, $bad, $good | Connect-DockerHost");
 
-        Assert.Equal(new[] { $"{Host}/", $"{Host}/" }, result.Property("Endpoint"));
+        Assert.Equal(new[] { Host, Host }, result.Property("Endpoint"));
         var error = Assert.Single(result.Errors);
         Assert.Equal($"EngineUnreachable,{ConnectCommand}", error.FullyQualifiedErrorId);
-        Assert.Equal($"ssh://root@{SshEnvironment.Address}:{SshEnvironment.UnusedPort}/", error.TargetObject.ToString());
+        Assert.Equal($"ssh://root@{SshEnvironment.Address}:{SshEnvironment.UnusedPort}", error.TargetObject.ToString());
     }
 
     [Fact]
