@@ -111,6 +111,11 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
             File.WriteAllText(Path.Join(root, "conflict/srcdir"), "old\n");
             File.CreateSymbolicLink(Path.Join(root, "linkdir"), "existdir");
         }
+        // The two trees' files were written apart, possibly a second apart: ps gets cli's times.
+        foreach (var file in new[] { "existfile", "conflict/srcdir" })
+        {
+            File.SetLastWriteTimeUtc(Path.Join(At("ps"), file), File.GetLastWriteTimeUtc(Path.Join(At("cli"), file)));
+        }
 
         var cliFailed = Fails(() => DockerCli.Run("cp", $"{container}:/src/{source}", At("cli/" + destination)));
         var result = _ps.Run($"Copy-DockerItem '{container}:/src/{source}' '{At("ps/" + destination)}'");
