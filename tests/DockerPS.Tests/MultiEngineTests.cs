@@ -6,7 +6,8 @@ namespace DockerPS.Tests;
 
 /// <summary>
 /// Several engines in one pipeline: the test engine through two endpoints (its unix socket and its TLS listener, as two
-/// contexts), and a context whose engine cannot be reached.
+/// contexts), a context whose engine cannot be reached, and, to show the calls run at once, fake engines that each hold
+/// a request until all of them have one.
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class MultiEngineTests : IDisposable
@@ -14,6 +15,7 @@ public sealed class MultiEngineTests : IDisposable
     private readonly EngineFixture _fixture;
     private readonly PowerShellSession _ps;
     private readonly string _config = Directory.CreateTempSubdirectory("dockerps-multi-").FullName;
+    private readonly List<FakeEngine> _fakes = [];
 
     public MultiEngineTests(EngineFixture fixture)
     {
@@ -30,8 +32,29 @@ public sealed class MultiEngineTests : IDisposable
 
     public void Dispose()
     {
+        _fakes.ForEach(fake => fake.Dispose());
         TestEnvironment.ResetEnvironment();
         Directory.Delete(_config, recursive: true);
+    }
+
+    /// <summary><see cref="FakeEngine.HoldingUntilAllReceive"/> engines as contexts held0, held1, … (plain tcp: a context's TLS is its own).</summary>
+    private FakeEngine[] HeldEngines(int count, string route, string body)
+    {
+        var fakes = FakeEngine.HoldingUntilAllReceive(count, route, new Dictionary<string, string> { [route] = body });
+        _fakes.AddRange(fakes);
+        for (var i = 0; i < count; i++)
+        {
+            DockerCli.WithConfig(_config, "context", "create", $"held{i}", "--docker", $"host={fakes[i].Endpoint}");
+        }
+        return fakes;
+    }
+
+    private static bool Received(FakeEngine fake, string route)
+    {
+        lock (fake.Paths)
+        {
+            return fake.Paths.Any(path => path.Split('?')[0].EndsWith(route, StringComparison.Ordinal));
+        }
     }
 
     private static string EngineName(PSObject item) => (string)PSObject.AsPSObject(item.Properties["Engine"].Value).Properties["Name"].Value;
@@ -44,6 +67,60 @@ public sealed class MultiEngineTests : IDisposable
         Assert.Empty(result.Errors);
         Assert.Equal([_fixture.RunningName, _fixture.RunningName], result.Property("Name"));
         Assert.Equal(["sock", "tls"], result.Output.Select(EngineName));
+    }
+
+    [Theory]
+    [InlineData("Get-DockerContainer", "/containers/json", """[{"Id":"c0ffee","Names":["/held"],"Image":"busybox","State":"running"}]""")]
+    [InlineData("Get-DockerInfo", "/info", """{"Name":"held"}""")]
+    public void GetCallsEveryEngineAtOnceAndWritesInContextOrder(string cmdlet, string route, string body)
+    {
+        // Each engine answers only once both have the request: called one after another, the first is answered after
+        // FakeEngine.HoldLimit with an error saying so.
+        HeldEngines(2, route, body);
+
+        var result = _ps.Run($"{cmdlet} -Context held0, held1");
+
+        Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors.Select(e => e.Exception.Message)));
+        Assert.Equal(["held0", "held1"], result.Output.Select(EngineName));
+    }
+
+    [Fact]
+    public void StoppingAGetCancelsItsCallOnEveryEngine()
+    {
+        // A group of three of which two are called: neither is answered before HoldLimit.
+        var fakes = HeldEngines(3, "/containers/json", "[]")[..2];
+
+        var bothCalled = false;
+        var result = _ps.Run("Get-DockerContainer -Context held0, held1", whileRunning: ps =>
+        {
+            bothCalled = SpinWait.SpinUntil(() => fakes.All(fake => Received(fake, "/containers/json")), FakeEngine.HoldLimit);
+            ps.Stop();
+        });
+
+        Assert.True(bothCalled, "The list calls did not reach both engines at once.");
+        Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
+        // The second engine's call, which no pass waited for yet, is cancelled too rather than left to run.
+        Assert.True(SpinWait.SpinUntil(() => fakes.All(fake => fake.Abandoned == 1), FakeEngine.HoldLimit),
+            $"Calls abandoned per engine: {string.Join(", ", fakes.Select(fake => fake.Abandoned))}.");
+    }
+
+    [Fact]
+    public void PassesEndedEarlyCancelTheCallsTheyDidNotWaitFor()
+    {
+        var fakes = HeldEngines(3, "/containers/json", "[]")[..2];
+
+        // held0's answer (nothing) is a not-found error that stops the cmdlet, as Select-Object -First would, while
+        // held1's call is in flight.
+        var bothCalled = false;
+        var result = _ps.Run("Get-DockerContainer nosuch -Context held0, held1 -ErrorAction Stop", whileRunning: _ =>
+        {
+            bothCalled = SpinWait.SpinUntil(() => fakes.All(fake => Received(fake, "/containers/json")), FakeEngine.HoldLimit);
+            fakes[0].Release();
+        });
+
+        Assert.True(bothCalled, "The list calls did not reach both engines at once.");
+        Assert.Equal(["ContainerNotFound,DockerPS.Commands.GetDockerContainerCommand"], result.ErrorIds);
+        Assert.True(SpinWait.SpinUntil(() => fakes[1].Abandoned == 1, FakeEngine.HoldLimit), "held1's list call was left running.");
     }
 
     [Fact]

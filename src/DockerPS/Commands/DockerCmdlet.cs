@@ -20,7 +20,8 @@ public abstract class DockerCmdlet : PSCmdlet
     private readonly CancellationTokenSource _cancellation = new();
     private IReadOnlyList<DockerEngine>? _configuredEngines;
     private Task[]? _connected;
-    private DockerEngine? _passEngine;
+    private int? _pass;
+    private (Task?[] Calls, CancellationTokenSource Stop)? _fannedOut;
     private DockerEngine? _announcedEngine;
 
     /// <summary>
@@ -52,7 +53,7 @@ public abstract class DockerCmdlet : PSCmdlet
     {
         get
         {
-            var engine = _passEngine ?? (Context is null && DockerHost is null && Engine is not null ? Engine : ConfiguredEngines()[0]);
+            var engine = _pass is { } pass ? ConfiguredEngines()[pass] : (Context is null && DockerHost is null && Engine is not null ? Engine : ConfiguredEngines()[0]);
             if (!ReferenceEquals(engine, _announcedEngine))
             {
                 _announcedEngine = engine;
@@ -93,6 +94,25 @@ public abstract class DockerCmdlet : PSCmdlet
             ProcessOnce();
             return;
         }
+        try
+        {
+            ProcessOncePerContext();
+        }
+        finally
+        {
+            // Calls no pass waited for (its engine unreachable, or the passes ended early: an error, a stopped pipeline)
+            // stop here rather than run on.
+            if (_fannedOut is var (_, stop))
+            {
+                _fannedOut = null;
+                stop.Cancel();
+                stop.Dispose();
+            }
+        }
+    }
+
+    private void ProcessOncePerContext()
+    {
         var engines = ConfiguredEngines();
         // All engines connect at once, once per invocation: one that cannot be reached costs one timeout, not one per
         // engine, and is reported once, naming it; the others still answer.
@@ -112,14 +132,14 @@ public abstract class DockerCmdlet : PSCmdlet
                 }
                 continue;
             }
-            _passEngine = engines[i];
+            _pass = i;
             try
             {
                 ProcessOnce();
             }
             finally
             {
-                _passEngine = null;
+                _pass = null;
             }
         }
     }
@@ -160,6 +180,45 @@ public abstract class DockerCmdlet : PSCmdlet
         {
             throw new PipelineStoppedException();
         }
+    }
+
+    /// <summary>
+    /// Waits on the pipeline thread for the item's engine call. When the item is handled once per context, the first
+    /// pass starts the call on its own and every later engine at once (each as soon as that engine is connected), and
+    /// each pass then waits for its own: a Get- over several engines takes as long as the slowest, not the sum of all.
+    /// For the one call per item that every pass makes alike: <paramref name="call"/> runs off the pipeline thread and
+    /// may use only the engine it is given and the item's parameters.
+    /// </summary>
+    protected T AwaitOnEachEngine<T>(Func<DockerEngine, CancellationToken, Task<T>> call)
+    {
+        var engine = TargetEngine;
+        if (_pass is not { } pass)
+        {
+            return Await(ct => call(engine, ct));
+        }
+        if (_fannedOut is null)
+        {
+            var engines = ConfiguredEngines();
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+            var calls = new Task?[engines.Count];
+            for (var i = pass; i < engines.Count; i++)
+            {
+                var started = AfterConnected(_connected![i], engines[i], call, stop.Token);
+                // A call whose pass never comes (its engine unreachable, the passes ended early) is nobody else's to observe.
+                started.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                calls[i] = started;
+            }
+            _fannedOut = (calls, stop);
+        }
+        return Await((Task<T>)_fannedOut.Value.Calls[pass]!);
+    }
+
+    private static async Task<T> AfterConnected<T>(Task connected, DockerEngine engine, Func<DockerEngine, CancellationToken, Task<T>> call,
+        CancellationToken cancellationToken)
+    {
+        await connected.ConfigureAwait(false);
+        return await call(engine, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits on the pipeline thread for an engine call that returns nothing.</summary>

@@ -28,13 +28,17 @@ public abstract class DockerListCmdlet : DockerCmdlet
     {
     }
 
-    /// <summary>Lists with the engine-side filters; null (after writing InvalidFilter) when the engine rejects them.</summary>
+    /// <summary>
+    /// Lists with the engine-side filters, on every engine of -Context at once (see <see cref="DockerCmdlet.AwaitOnEachEngine{T}"/>);
+    /// null (after writing InvalidFilter) when the engine rejects them. What the cmdlet then asks of each engine about
+    /// what it listed (-Detail's inspect calls) runs in that engine's own pass.
+    /// </summary>
     protected IReadOnlyList<T>? List<T>(Func<DockerEngine, FilterSet, CancellationToken, Task<IReadOnlyList<T>>> list)
     {
         var filters = Filters();
         try
         {
-            return Await(ct => list(TargetEngine, filters, ct));
+            return AwaitOnEachEngine((engine, ct) => list(engine, filters, ct));
         }
         catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
         {

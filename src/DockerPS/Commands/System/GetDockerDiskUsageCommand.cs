@@ -18,14 +18,13 @@ public sealed class GetDockerDiskUsageCommand : DockerCmdlet
 
     protected override void ProcessItem()
     {
-        var engine = TargetEngine;
         if (Detail)
         {
-            WriteObject(Await(ct => SystemOperations.DiskUsageDetailAsync(engine, ct)), enumerateCollection: true);
+            WriteObject(AwaitOnEachEngine(SystemOperations.DiskUsageDetailAsync), enumerateCollection: true);
         }
         else
         {
-            WriteObject(Await(ct => SystemOperations.DiskUsageAsync(engine, ct)), enumerateCollection: true);
+            WriteObject(AwaitOnEachEngine(SystemOperations.DiskUsageAsync), enumerateCollection: true);
         }
     }
 }

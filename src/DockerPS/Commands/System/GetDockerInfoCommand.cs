@@ -9,5 +9,5 @@ namespace DockerPS.Commands;
 public sealed class GetDockerInfoCommand : DockerCmdlet
 {
     protected override void ProcessItem() =>
-        WriteObject(Await(ct => SystemOperations.InfoAsync(TargetEngine, ct)));
+        WriteObject(AwaitOnEachEngine(SystemOperations.InfoAsync));
 }

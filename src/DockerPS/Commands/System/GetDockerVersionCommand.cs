@@ -9,5 +9,5 @@ namespace DockerPS.Commands;
 public sealed class GetDockerVersionCommand : DockerCmdlet
 {
     protected override void ProcessItem() =>
-        WriteObject(Await(ct => SystemOperations.VersionAsync(TargetEngine, ct)));
+        WriteObject(AwaitOnEachEngine(SystemOperations.VersionAsync));
 }
