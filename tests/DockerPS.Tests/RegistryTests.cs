@@ -280,6 +280,19 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void AllTagsWithATagOrDigestFailsBeforeAnyEngineCall()
+    {
+        var digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+        var result = _ps.Run($"Request-DockerImage 'app:v1', 'app@{digest}' -AllTags -DockerHost unix:///nonexistent/docker.sock; " +
+            "Push-DockerImage 'app:v1' -AllTags -DockerHost unix:///nonexistent/docker.sock");
+
+        Assert.Equal(new[] { $"InvalidReference,{Pull}", $"InvalidReference,{Pull}", $"InvalidReference,{Push}" }, result.ErrorIds);
+        Assert.Equal(new object[] { "app:v1", $"app@{digest}", "app:v1" }, result.Errors.Select(e => e.TargetObject));
+        Assert.Contains("-AllTags takes a repository name", result.Errors[2].Exception.Message);
+    }
+
+    [Fact]
     public void PushingWhatIsNotLocalIsImageNotFound()
     {
         var reference = Reference(TestRegistry.Http, "absent");

@@ -129,7 +129,7 @@ public sealed class DockerEngine
     /// A POST the engine answers by upgrading the connection to a raw stream in both directions (exec start, attach),
     /// as the docker CLI asks for it. Dispose the stream to close the connection.
     /// </summary>
-    internal async Task<HijackedStream> HijackAsync(string path, HttpContent body, CancellationToken cancellationToken)
+    internal async Task<HijackedStream> HijackAsync(string path, HttpContent? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
         request.Headers.Upgrade.Add(new ProductHeaderValue(ConnectionRouter.UpgradeProtocol));

@@ -6,7 +6,7 @@ using DockerPS.Operations;
 namespace DockerPS.Commands;
 
 /// <summary>
-/// <c>docker run</c>: creates and starts a container, then follows its output to the pipeline until it exits and
+/// <c>docker run</c>: creates a container, attaches to its output, starts it and passes the output to the pipeline until it exits and
 /// reports the exit code (stdout as output, stderr as host information, as for Invoke-DockerExec). -Detach writes the
 /// started container instead. -Remove removes the container afterwards, also when it failed or Ctrl+C stopped the
 /// command.
@@ -45,14 +45,16 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet
         var container = Name ?? Display.ShortId(id);
         try
         {
+            // Attached before the start, as docker run does, so the output is whole from the first byte to the last.
+            using var session = Detach ? null : Await(ct => ContainerOperations.AttachAsync(TargetEngine, id, spec.Tty, ct));
             Await(ct => ContainerOperations.StartAsync(TargetEngine, id, ct));
-            if (Detach)
+            if (session is null)
             {
                 WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, id, ct)));
                 return;
             }
             var output = new ProcessOutput(this);
-            foreach (var line in AwaitEach(ct => LogOperations.ReadAsync(TargetEngine, id, new LogOptions { Follow = true }, ct)))
+            foreach (var line in AwaitEach(session.ReadAsync))
             {
                 output.Write(line);
             }

@@ -24,7 +24,7 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>Checks every new name before any engine call.</summary>
-    protected override void BeginProcessing() => _targets = Tag!.Select(this.ParseOrStop).ToArray();
+    protected override void BeginProcessing() => _targets = Tag!.Select(tag => this.ParseReference(tag, allowDigest: false, stop: true)!).ToArray();
 
     protected override void ProcessImage(string image)
     {

@@ -3,22 +3,31 @@ using DockerPS.Parsing;
 
 namespace DockerPS.Commands;
 
-/// <summary>New image names given to a cmdlet, checked before any engine call.</summary>
+/// <summary>Image names given to a cmdlet, checked before any engine call.</summary>
 internal static class ImageReferences
 {
     public const string InvalidReference = "InvalidReference";
 
-    /// <summary>The name parsed; a bad one stops the command (it is the same for every input) with InvalidReference.</summary>
-    public static ImageReference ParseOrStop(this PSCmdlet cmdlet, string text)
+    /// <summary>
+    /// The text parsed; a bad one is an InvalidReference error. With <paramref name="stop"/> it stops the command (for a
+    /// name that is the same for every input), so the result is never null; otherwise it is written and the result is null.
+    /// </summary>
+    public static ImageReference? ParseReference(this PSCmdlet cmdlet, string text, bool allowDigest, bool stop)
     {
         try
         {
-            return ImageReference.Parse(text);
+            // Its record is InvalidReference ("Invalid" and the parameter), with the parser's message and the text.
+            return InvalidParameterSyntaxException.Parse("Reference", text, t => ImageReference.Parse(t, allowDigest));
         }
-        catch (FormatException e)
+        catch (InvalidParameterSyntaxException e) when (stop)
         {
-            cmdlet.ThrowTerminatingError(new ErrorRecord(e, InvalidReference, ErrorCategory.InvalidArgument, text));
+            cmdlet.ThrowTerminatingError(e.ErrorRecord);
             throw;
+        }
+        catch (InvalidParameterSyntaxException e)
+        {
+            cmdlet.WriteError(e.ErrorRecord);
+            return null;
         }
     }
 }

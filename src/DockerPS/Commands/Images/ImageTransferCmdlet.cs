@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Completion;
 using DockerPS.Connection;
 using DockerPS.Errors;
 using DockerPS.Formatting;
@@ -9,34 +10,60 @@ using DockerPS.Registry;
 namespace DockerPS.Commands;
 
 /// <summary>
-/// What pull and push share: image references checked before any call, registry credentials resolved as the docker
+/// What pull and push share: -Name and -AllTags, image references checked before any call, registry credentials resolved as the docker
 /// CLI does (-Credential, else config.json's helpers and auths), per-layer progress, and registry failures as errors.
 /// </summary>
 public abstract class ImageTransferCmdlet : DockerCmdlet
 {
-    public const string InvalidReference = "InvalidReference";
+    public const string InvalidReference = ImageReferences.InvalidReference;
     public const string ImageNotFound = "ImageNotFound";
     public const string RegistryAuthenticationFailed = "RegistryAuthenticationFailed";
     public const string CredentialHelperFailed = "CredentialHelperFailed";
 
+    protected const string ReferenceSet = "Reference";
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private string? _current;
+
+    /// <summary>Image references: <c>busybox</c>, <c>registry:5000/team/app:v1</c>; piped images bind by their Reference.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReferenceSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Reference")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ImageNameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>Every tag of the repository (<c>docker pull -a</c>, <c>docker push -a</c>); the name must not have a tag or digest.</summary>
+    [Parameter]
+    public SwitchParameter AllTags { get; set; }
+
+    protected override object? TargetOfItem => _current;
 
     /// <summary>Credentials for the image's registry; without them the docker CLI's stored credentials are used.</summary>
     [Parameter]
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    /// <summary>The text as an image reference, or null after an InvalidReference error.</summary>
-    protected ImageReference? ParseReference(string text, bool allowDigest)
+    /// <summary>
+    /// The -Name texts with their references, each checked as it comes (and the item's errors then target it): a bad one,
+    /// or one with a tag or digest when -AllTags asks for a repository, is an InvalidReference error and is skipped.
+    /// </summary>
+    protected IEnumerable<(string Text, ImageReference Reference)> References(bool allowDigest)
     {
-        try
+        foreach (var text in Name!)
         {
-            return ImageReference.Parse(text, allowDigest);
-        }
-        catch (FormatException e)
-        {
-            WriteError(new ErrorRecord(e, InvalidReference, ErrorCategory.InvalidArgument, text));
-            return null;
+            _current = text;
+            if (this.ParseReference(text, allowDigest, stop: false) is not { } reference)
+            {
+                continue;
+            }
+            if (AllTags && (reference.Tag ?? reference.Digest) is not null)
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"'{text}' has a {(allowDigest ? "tag or digest" : "tag")}; -AllTags takes a repository name."),
+                    InvalidReference, ErrorCategory.InvalidArgument, text));
+                continue;
+            }
+            yield return (text, reference);
         }
     }
 

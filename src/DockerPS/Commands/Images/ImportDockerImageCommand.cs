@@ -56,7 +56,7 @@ public sealed class ImportDockerImageCommand : DockerCmdlet
     protected override object? TargetOfItem => Path;
 
     /// <summary>Checks the image name before any engine call.</summary>
-    protected override void BeginProcessing() => _reference = Reference is null ? null : this.ParseOrStop(Reference);
+    protected override void BeginProcessing() => _reference = Reference is null ? null : this.ParseReference(Reference, allowDigest: false, stop: true);
 
     protected override void ProcessItem()
     {
