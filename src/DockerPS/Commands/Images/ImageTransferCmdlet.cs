@@ -19,8 +19,6 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
     public const string RegistryAuthenticationFailed = "RegistryAuthenticationFailed";
     public const string CredentialHelperFailed = "CredentialHelperFailed";
 
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     /// <summary>Credentials for the image's registry; without them the docker CLI's stored credentials are used.</summary>
     [Parameter]
     [Credential]
@@ -85,11 +83,7 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
                 WriteLayers(parent, children, progress);
             }
             WriteLayers(parent, children, progress);
-            foreach (var record in children.Values.Where(r => r.RecordType != ProgressRecordType.Completed).Append(parent))
-            {
-                record.RecordType = ProgressRecordType.Completed;
-                WriteProgress(record);
-            }
+            CompleteLayers(parent, children);
             return task;
         });
     }
@@ -102,7 +96,18 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
             return true;
         });
 
-    private void WriteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children, LayerProgress progress)
+    /// <summary>Ends the bars <see cref="WriteLayers"/> wrote.</summary>
+    protected void CompleteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children)
+    {
+        foreach (var record in children.Values.Where(r => r.RecordType != ProgressRecordType.Completed).Append(parent))
+        {
+            record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+        }
+    }
+
+    /// <summary>Layer progress so far: <paramref name="parent"/> for all layers, a child (made on first sight, kept in <paramref name="children"/>) per layer.</summary>
+    protected void WriteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children, LayerProgress progress)
     {
         var layers = progress.Layers;
         var (bytes, total) = progress.Bytes;
