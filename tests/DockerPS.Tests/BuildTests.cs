@@ -213,6 +213,34 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void DockerIgnoreKeepsFilesOutOfTheContext()
+    {
+        Write("kept.txt", "kept");
+        Write("secret.txt", "secret");
+        Write(".dockerignore", "secret.txt\n");
+        Write("Dockerfile", Dockerfile("COPY . /ctx"));
+        var tag = Tag("ignore");
+
+        var result = _ps.Run($"Invoke-DockerBuild '{_context}' -Tag {tag}");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { ".dockerignore", "Dockerfile", "kept.txt" }, RunIn(tag, "ls", "-A", "/ctx").Split('\n').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ABadDockerIgnorePatternStopsBeforeTheEngine()
+    {
+        Write(".dockerignore", "[unclosed\n");
+        Write("Dockerfile", Dockerfile());
+
+        var result = _ps.Run($"Invoke-DockerBuild '{_context}' -DockerHost unix:///nonexistent/docker.sock");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"InvalidDockerIgnore,{Build}", error.FullyQualifiedErrorId);
+        Assert.Equal(Path.Combine(_context, ".dockerignore"), error.TargetObject);
+    }
+
+    [Fact]
     public void WhatIfBuildsNothing()
     {
         Write("Dockerfile", Dockerfile("RUN true"));

@@ -27,6 +27,7 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
     public const string BuildContextNotFound = "BuildContextNotFound";
     public const string DockerfileNotFound = "DockerfileNotFound";
     public const string BuildFailed = "BuildFailed";
+    public const string InvalidDockerIgnore = "InvalidDockerIgnore";
 
     /// <summary>The information-stream tag of build output; step lines also carry <see cref="StepTag"/>.</summary>
     public const string OutputTag = "DockerBuild";
@@ -153,6 +154,10 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         {
             WriteError(e.ToErrorRecord());
         }
+        catch (DockerIgnoreException e)
+        {
+            WriteError(new ErrorRecord(e, InvalidDockerIgnore, ErrorCategory.InvalidData, System.IO.Path.Join(context, ".dockerignore")));
+        }
         catch (CredentialStoreException e)
         {
             WriteError(new ErrorRecord(e, CredentialHelperFailed, ErrorCategory.SecurityError, Path));
@@ -215,7 +220,11 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         var content = File.ReadAllBytes(file);
         var relative = System.IO.Path.GetRelativePath(context, file);
         var inside = !System.IO.Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return inside ? (content, relative.Replace(System.IO.Path.DirectorySeparatorChar, '/'), null) : (content, RandomName(), content);
+        if (inside)
+        {
+            return (content, relative.Replace(System.IO.Path.DirectorySeparatorChar, '/'), null);
+        }
+        return (content, RandomName(), content);
     }
 
     /// <summary>The name the docker CLI gives a Dockerfile it adds to the context.</summary>
