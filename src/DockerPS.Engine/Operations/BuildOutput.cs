@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace DockerPS.Operations;
 
@@ -8,13 +9,17 @@ namespace DockerPS.Operations;
 /// worker thread: whole lines queued for the pipeline thread to write, and the current step with its latest lines
 /// kept for the error record of a failure.
 /// </summary>
-public sealed class BuildOutput
+public sealed partial class BuildOutput
 {
     /// <summary>How many of a failing step's last lines its error record carries.</summary>
     public const int TailLength = 20;
 
     /// <summary>How the classic builder announces each step: <c>Step N/M : INSTRUCTION</c>.</summary>
     private const string StepPrefix = "Step ";
+
+    /// <summary>The classic builder wraps what RUN steps write to stderr in ANSI colour codes; the lines are kept as plain text.</summary>
+    [GeneratedRegex(@"\x1b\[[0-9;]*m", RegexOptions.CultureInvariant)]
+    private static partial Regex ColourCode();
 
     private readonly StringBuilder _partial = new();
     private readonly ConcurrentQueue<string> _lines = new();
@@ -54,7 +59,7 @@ public sealed class BuildOutput
 
     private void Line()
     {
-        var line = _partial.ToString().TrimEnd('\r');
+        var line = ColourCode().Replace(_partial.ToString(), "").TrimEnd('\r');
         _partial.Clear();
         if (IsStep(line))
         {
