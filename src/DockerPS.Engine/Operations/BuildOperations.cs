@@ -18,8 +18,14 @@ public sealed class BuildProgress
     /// <summary>The steps and what they write.</summary>
     public BuildOutput Output { get; } = new();
 
+    private volatile bool _answered;
+
     /// <summary>Whether the engine has begun answering: it starts only once it has the whole context.</summary>
-    public bool Answered { get; internal set; }
+    public bool Answered
+    {
+        get => _answered;
+        internal set => _answered = value;
+    }
 }
 
 /// <summary><c>DOCKER_BUILDKIT=0 docker build</c>: the engine's classic builder, fed a context streamed as it is archived.</summary>
