@@ -39,6 +39,7 @@
         'Get-DockerVersion'
         'Get-DockerVolume'
         'Import-DockerImage'
+        'Invoke-DockerBuild'
         'Invoke-DockerContainer'
         'Invoke-DockerExec'
         'New-DockerContainer'

@@ -3,23 +3,36 @@ using DockerPS.Errors;
 
 namespace DockerPS.Archive;
 
+/// <summary>What a scan does with an item it meets.</summary>
+public enum ArchiveChoice
+{
+    /// <summary>Archive it (and, for a directory, walk into it).</summary>
+    Include,
+
+    /// <summary>Leave it out, but walk into a directory: something below it may still be archived.</summary>
+    Omit,
+
+    /// <summary>Leave it and, for a directory, everything below it out, without reading the directory.</summary>
+    Prune,
+}
+
 /// <summary>
 /// Local files to send as a tar stream: a file, directory or symbolic link (links are archived as links, never
 /// followed) and everything under a directory, named in the archive from a chosen top name down. Scanning reads
 /// only metadata; <see cref="WriteAsync"/> streams each file's content into the archive as it goes, so an archive
-/// is never held in memory or in a temporary file.
+/// is never held in memory or in a temporary file. Small generated files can be added from memory (<see cref="WithFile"/>).
 /// </summary>
 public sealed class ArchiveSource
 {
     /// <summary>Large enough that a network or pipe write is never smaller than this, except at the end.</summary>
     internal const int BufferSize = 256 * 1024;
 
-    private readonly IReadOnlyList<(FileSystemInfo Info, string Name)> _items;
+    private readonly IReadOnlyList<Item> _items;
 
-    private ArchiveSource(IReadOnlyList<(FileSystemInfo Info, string Name)> items)
+    private ArchiveSource(IReadOnlyList<Item> items)
     {
         _items = items;
-        TotalBytes = items.Sum(i => i.Info is FileInfo { LinkTarget: null } file ? file.Length : 0);
+        TotalBytes = items.Sum(i => i.Content?.Length ?? (i.Info is FileInfo { LinkTarget: null } file ? file.Length : 0));
     }
 
     /// <summary>Bytes of file content the archive will carry.</summary>
@@ -47,14 +60,16 @@ public sealed class ArchiveSource
     /// <summary>
     /// What <paramref name="root"/> holds, to be archived as <paramref name="archiveName"/>: a relative name ('.'
     /// names a directory itself, so its contents extract straight into the destination), or "" for a directory's
-    /// contents with no top entry.
+    /// contents with no top entry. <paramref name="filter"/>, when given, is asked about every item below the root in
+    /// walk order (a directory before what it holds, names in ordinal order), with its archive name and whether it
+    /// is a directory the walk would enter (a link never is).
     /// </summary>
-    public static ArchiveSource Scan(FileSystemInfo root, string archiveName)
+    public static ArchiveSource Scan(FileSystemInfo root, string archiveName, Func<string, bool, ArchiveChoice>? filter = null)
     {
-        var items = new List<(FileSystemInfo, string)>();
+        var items = new List<Item>();
         try
         {
-            Add(items, root, archiveName);
+            Add(items, root, archiveName, filter, isRoot: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -75,19 +90,41 @@ public sealed class ArchiveSource
         return directory.Exists ? directory : null;
     }
 
-    private static void Add(List<(FileSystemInfo, string)> items, FileSystemInfo info, string name)
+    /// <summary>
+    /// This source with a file whose content is held in memory: it takes the place of the entry named
+    /// <paramref name="name"/>, keeping that entry's mode and time, or is added at the end with <paramref name="mode"/>
+    /// and the current time.
+    /// </summary>
+    public ArchiveSource WithFile(string name, byte[] content, UnixFileMode mode)
     {
-        if (name.Length > 0)
+        var items = _items.ToList();
+        var at = items.FindIndex(i => i.Name == name);
+        if (at >= 0)
         {
-            items.Add((info, name));
+            items[at] = items[at] with { Content = content };
         }
-        if (info is DirectoryInfo { LinkTarget: null } directory)
+        else
         {
-            var children = directory.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+            items.Add(new Item(name, null, content, mode, DateTimeOffset.UtcNow));
+        }
+        return new ArchiveSource(items);
+    }
+
+    private static void Add(List<Item> items, FileSystemInfo info, string name, Func<string, bool, ArchiveChoice>? filter, bool isRoot)
+    {
+        var walk = info is DirectoryInfo { LinkTarget: null };
+        var choice = isRoot ? ArchiveChoice.Include : filter?.Invoke(name, walk) ?? ArchiveChoice.Include;
+        if (name.Length > 0 && choice == ArchiveChoice.Include)
+        {
+            items.Add(new Item(name, info));
+        }
+        if (walk && choice != ArchiveChoice.Prune)
+        {
+            var children = ((DirectoryInfo)info).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
                 .OrderBy(c => c.Name, StringComparer.Ordinal);
             foreach (var child in children)
             {
-                Add(items, child, name.Length > 0 ? name + "/" + child.Name : child.Name);
+                Add(items, child, name.Length > 0 ? name + "/" + child.Name : child.Name, filter, isRoot: false);
             }
         }
     }
@@ -100,12 +137,13 @@ public sealed class ArchiveSource
         var buffered = new BufferedStream(output, BufferSize);
         await using (var writer = new TarWriter(buffered, TarEntryFormat.Pax, leaveOpen: true))
         {
-            foreach (var (info, name) in _items)
+            foreach (var item in _items)
             {
-                var entry = EntryFor(info, name, progress);
+                var entry = EntryFor(item, progress);
                 try
                 {
                     await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+                    progress.Add(item.Content?.Length ?? 0);
                 }
                 finally
                 {
@@ -119,8 +157,19 @@ public sealed class ArchiveSource
         await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static PaxTarEntry EntryFor(FileSystemInfo info, string name, TransferProgress progress)
+    private static PaxTarEntry EntryFor(Item item, TransferProgress progress)
     {
+        var name = item.Name;
+        if (item.Content is { } content)
+        {
+            return new PaxTarEntry(TarEntryType.RegularFile, name)
+            {
+                Mode = item.Info?.UnixFileMode ?? item.Mode,
+                ModificationTime = item.Info is null ? item.Time : item.Info.LastWriteTimeUtc,
+                DataStream = new MemoryStream(content, writable: false),
+            };
+        }
+        var info = item.Info!;
         try
         {
             PaxTarEntry entry;
@@ -144,6 +193,12 @@ public sealed class ArchiveSource
             throw LocalFile.Failure(info.FullName, e, "read");
         }
     }
+
+    /// <summary>
+    /// One archive entry: the local item <see cref="Info"/>, or, with <see cref="Content"/>, a file held in memory
+    /// (with the local item it replaces, if any, giving the mode and time instead of <see cref="Mode"/> and <see cref="Time"/>).
+    /// </summary>
+    private sealed record Item(string Name, FileSystemInfo? Info, byte[]? Content = null, UnixFileMode Mode = 0, DateTimeOffset Time = default);
 
     /// <summary>
     /// A local file read into the archive: counts bytes for progress, and reports read failures as the local

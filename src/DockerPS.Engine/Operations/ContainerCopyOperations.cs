@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Docker.DotNet.Models;
@@ -228,43 +227,4 @@ public static class ContainerCopyOperations
     /// <summary>Throws the engine's NotFound when the container itself does not exist.</summary>
     private static Task EnsureContainerAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
         ContainerOperations.InspectAsync(engine, container, cancellationToken);
-
-    /// <summary>An upload body written while it is sent: the archive is produced straight into the request stream.</summary>
-    private sealed class ArchiveContent : HttpContent
-    {
-        private readonly ArchiveSource _source;
-        private readonly TransferProgress _progress;
-
-        public ArchiveContent(ArchiveSource source, TransferProgress progress)
-        {
-            _source = source;
-            _progress = progress;
-            Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
-        }
-
-        /// <summary>A local failure while archiving, which the HTTP stack would otherwise report as its own.</summary>
-        public CopyException? Failure { get; private set; }
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await _source.WriteAsync(stream, _progress, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CopyException e)
-            {
-                Failure = e;
-                throw;
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }

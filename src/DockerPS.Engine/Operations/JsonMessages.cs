@@ -8,7 +8,11 @@ namespace DockerPS.Operations;
 /// One message of the engine's JSON progress streams (pull, push, build, load, import): a status line, a build
 /// output chunk, byte progress of one layer, an error, or an auxiliary object (push digest, built image id).
 /// </summary>
-internal sealed record JsonMessage(string? Id, string? Status, string? Stream, long? Current, long? Total, string? Error, JsonElement? Aux);
+internal sealed record JsonMessage(string? Id, string? Status, string? Stream, long? Current, long? Total, string? Error, JsonElement? Aux)
+{
+    /// <summary>The error's code, when the engine gives one (a classic build's failed RUN step gives its exit code).</summary>
+    public int? ErrorCode { get; init; }
+}
 
 /// <summary>Reads the engine's JSON message streams.</summary>
 internal static class JsonMessages
@@ -30,16 +34,43 @@ internal static class JsonMessages
         }
     }
 
+    /// <summary>
+    /// The messages of an engine's streamed answer as they arrive; failures reading it (the connection dropped) are the
+    /// engine's, as for any other call.
+    /// </summary>
+    public static async IAsyncEnumerable<JsonMessage> ReadAsync(DockerEngine engine, HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var messages = ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (messages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await messages.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    throw engine.Failure(e);
+                }
+                if (!more)
+                {
+                    yield break;
+                }
+                yield return messages.Current;
+            }
+        }
+    }
+
     internal static JsonMessage Parse(string line)
     {
         using var doc = JsonDocument.Parse(line);
         var root = doc.RootElement;
         var progress = root.TryGetProperty("progressDetail", out var detail) && detail.ValueKind == JsonValueKind.Object ? detail : default;
         var error = String(root, "error");
-        if (error is null && root.TryGetProperty("errorDetail", out var errorDetail) && errorDetail.ValueKind == JsonValueKind.Object)
-        {
-            error = String(errorDetail, "message");
-        }
+        var errorDetail = root.TryGetProperty("errorDetail", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
+        error ??= errorDetail.ValueKind == JsonValueKind.Object ? String(errorDetail, "message") : null;
         return new JsonMessage(
             String(root, "id"),
             String(root, "status"),
@@ -47,7 +78,10 @@ internal static class JsonMessages
             Number(progress, "current"),
             Number(progress, "total"),
             error,
-            root.TryGetProperty("aux", out var aux) ? aux.Clone() : null);
+            root.TryGetProperty("aux", out var aux) ? aux.Clone() : null)
+        {
+            ErrorCode = (int?)Number(errorDetail, "code"),
+        };
     }
 
     private static string? String(JsonElement element, string name) =>

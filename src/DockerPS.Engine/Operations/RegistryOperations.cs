@@ -82,33 +82,16 @@ public static class RegistryOperations
             request.Headers.TryAddWithoutValidation(AuthHeader, header);
         }
         using var response = await Classified(engine.OpenAsync(request, cancellationToken)).ConfigureAwait(false);
-        var messages = JsonMessages.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken)
-            .GetAsyncEnumerator(cancellationToken);
-        await using (messages.ConfigureAwait(false))
+        await foreach (var message in JsonMessages.ReadAsync(engine, response, cancellationToken).ConfigureAwait(false))
         {
-            while (true)
+            if (message.Error is { } error)
             {
-                try
-                {
-                    if (!await messages.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-                {
-                    throw engine.Failure(e);
-                }
-                var message = messages.Current;
-                if (message.Error is { } error)
-                {
-                    throw Classify(new DockerEngineException(EngineErrorKind.ServerError, error));
-                }
-                progress.Add(message);
-                if (message.Aux is { } aux)
-                {
-                    onAux(aux);
-                }
+                throw Classify(new DockerEngineException(EngineErrorKind.ServerError, error));
+            }
+            progress.Add(message);
+            if (message.Aux is { } aux)
+            {
+                onAux(aux);
             }
         }
     }

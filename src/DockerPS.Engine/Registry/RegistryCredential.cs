@@ -34,26 +34,51 @@ public sealed class RegistryCredential
     /// <summary>The engine's X-Registry-Auth header value: base64url of the auth JSON; null when anonymous.</summary>
     internal string? ToHeader() => IsAnonymous ? null : ToBase64Url(ToJson());
 
+    /// <summary>
+    /// The engine's X-Registry-Config header value for a build: base64url of a JSON object of auth objects by registry
+    /// key; anonymous credentials are left out.
+    /// </summary>
+    internal static string ToConfigHeader(IEnumerable<RegistryCredential> credentials)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var credential in credentials.Where(c => !c.IsAnonymous))
+            {
+                json.WritePropertyName(credential.ServerAddress);
+                credential.WriteAuth(json);
+            }
+            json.WriteEndObject();
+        }
+        return ToBase64Url(buffer.ToArray());
+    }
+
     /// <summary>The JSON body of the engine's <c>POST /auth</c> (and, encoded, of X-Registry-Auth).</summary>
     internal byte[] ToJson()
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            if (!string.IsNullOrEmpty(IdentityToken))
-            {
-                json.WriteString("identitytoken", IdentityToken);
-            }
-            else
-            {
-                json.WriteString("username", Username);
-                json.WriteString("password", Password);
-            }
-            json.WriteString("serveraddress", ServerAddress);
-            json.WriteEndObject();
+            WriteAuth(json);
         }
         return buffer.ToArray();
+    }
+
+    private void WriteAuth(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        if (!string.IsNullOrEmpty(IdentityToken))
+        {
+            json.WriteString("identitytoken", IdentityToken);
+        }
+        else
+        {
+            json.WriteString("username", Username);
+            json.WriteString("password", Password);
+        }
+        json.WriteString("serveraddress", ServerAddress);
+        json.WriteEndObject();
     }
 
     // The engine decodes the header with base64.URLEncoding, padding included, as the docker CLI encodes it.

@@ -225,7 +225,7 @@ public abstract class DockerCmdlet : PSCmdlet
     protected void Await(Func<CancellationToken, Task> call) => Await(call(Cancellation));
 
     /// <summary>How often a running transfer's progress is written.</summary>
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+    protected static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// Waits on the pipeline thread for a transfer whose work runs on other threads, writing its progress (bytes
@@ -251,7 +251,8 @@ public abstract class DockerCmdlet : PSCmdlet
         });
     }
 
-    private void WriteTransferProgress(ProgressRecord record, TransferProgress progress)
+    /// <summary>A transfer's progress so far as <paramref name="record"/>: bytes done, of the total when known.</summary>
+    protected void WriteTransferProgress(ProgressRecord record, TransferProgress progress)
     {
         var (bytes, total) = (progress.Bytes, progress.Total);
         record.StatusDescription = total < 0 ? Display.Size(bytes) : $"{Display.Size(bytes)} of {Display.Size(total)}";

@@ -7,10 +7,14 @@ public static class DockerCli
 {
     public static string Run(params string[] args) => Run(TestEnvironment.DockerConfig, useHost: true, args);
 
+    /// <summary>The docker CLI against the test engine with extra environment variables, e.g. DOCKER_BUILDKIT=0 for the classic builder.</summary>
+    public static string WithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Run(TestEnvironment.DockerConfig, useHost: true, args, environment);
+
     /// <summary>The docker CLI with a configuration directory of its own and no -H: its contexts and config.json decide, as for a user.</summary>
     public static string WithConfig(string configDirectory, params string[] args) => Run(configDirectory, useHost: false, args);
 
-    private static string Run(string configDirectory, bool useHost, string[] args)
+    private static string Run(string configDirectory, bool useHost, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
         if (useHost)
@@ -29,6 +33,10 @@ public static class DockerCli
         start.Environment.Remove("DOCKER_API_VERSION");
         start.Environment.Remove("DOCKER_TLS_VERIFY");
         start.Environment.Remove("DOCKER_CERT_PATH");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

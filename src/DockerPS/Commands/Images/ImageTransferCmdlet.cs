@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Completion;
 using DockerPS.Connection;
 using DockerPS.Errors;
 using DockerPS.Formatting;
@@ -10,8 +9,8 @@ using DockerPS.Registry;
 namespace DockerPS.Commands;
 
 /// <summary>
-/// What pull and push share: -Name and -AllTags, image references checked before any call, registry credentials resolved as the docker
-/// CLI does (-Credential, else config.json's helpers and auths), per-layer progress, and registry failures as errors.
+/// What pull, push and build share: registry credentials resolved as the docker CLI does (-Credential, else
+/// config.json's helpers and auths), per-layer progress, and registry failures as errors.
 /// </summary>
 public abstract class ImageTransferCmdlet : DockerCmdlet
 {
@@ -20,52 +19,10 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
     public const string RegistryAuthenticationFailed = "RegistryAuthenticationFailed";
     public const string CredentialHelperFailed = "CredentialHelperFailed";
 
-    protected const string ReferenceSet = "Reference";
-
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
-    private string? _current;
-
-    /// <summary>Image references: <c>busybox</c>, <c>registry:5000/team/app:v1</c>; piped images bind by their Reference.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReferenceSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Reference")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ImageNameCompleter))]
-    public string[]? Name { get; set; }
-
-    /// <summary>Every tag of the repository (<c>docker pull -a</c>, <c>docker push -a</c>); the name must not have a tag or digest.</summary>
-    [Parameter]
-    public SwitchParameter AllTags { get; set; }
-
-    protected override object? TargetOfItem => _current;
-
     /// <summary>Credentials for the image's registry; without them the docker CLI's stored credentials are used.</summary>
     [Parameter]
     [Credential]
     public PSCredential? Credential { get; set; }
-
-    /// <summary>
-    /// The -Name texts with their references, each checked as it comes (and the item's errors then target it): a bad one,
-    /// or one with a tag or digest when -AllTags asks for a repository, is an InvalidReference error and is skipped.
-    /// </summary>
-    protected IEnumerable<(string Text, ImageReference Reference)> References(bool allowDigest)
-    {
-        foreach (var text in Name!)
-        {
-            _current = text;
-            if (this.ParseReference(text, allowDigest, stop: false) is not { } reference)
-            {
-                continue;
-            }
-            if (AllTags && (reference.Tag ?? reference.Digest) is not null)
-            {
-                WriteError(new ErrorRecord(new ArgumentException($"'{text}' has a {(allowDigest ? "tag or digest" : "tag")}; -AllTags takes a repository name."),
-                    InvalidReference, ErrorCategory.InvalidArgument, text));
-                continue;
-            }
-            yield return (text, reference);
-        }
-    }
 
     /// <summary>The credentials for <paramref name="reference"/>'s registry: -Credential, else stored ones, else none.</summary>
     protected RegistryCredential CredentialFor(ImageReference reference)
@@ -78,20 +35,6 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
         var config = DockerCliConfig.FromEnvironment(Environment.GetEnvironmentVariable);
         WriteVerbose($"Credentials for {key} from {RegistryCredentials.StoreFor(config, key)}.");
         return Await(ct => RegistryCredentials.ResolveAsync(config, key, ct));
-    }
-
-    /// <summary>The local images <paramref name="reference"/> names (every tag of its repository with <paramref name="allTags"/>), as <c>docker images</c> rows.</summary>
-    protected IEnumerable<Image> LocalImages(ImageReference reference, bool allTags)
-    {
-        var name = reference.FamiliarName;
-        // By repository: the engine leaves out of RepoDigests (and RepoTags) whatever a narrower reference filter does not match.
-        var filters = new FilterSet();
-        filters.Add("reference", name);
-        var rows = Await(ct => ImageOperations.ListAsync(TargetEngine, filters, all: false, ct)).Where(i => i.Repository == name);
-        // An image pulled by digest alone is listed once, under its digest; one tagged too is a row per tag.
-        return allTags ? rows
-            : reference.Digest is { } digest ? rows.Where(i => i.RepoDigests.Contains($"{name}@{digest}")).Take(1)
-            : rows.Where(i => i.Tag == (reference.Tag ?? "latest"));
     }
 
     /// <summary>
@@ -112,11 +55,7 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
                 WriteLayers(parent, children, progress);
             }
             WriteLayers(parent, children, progress);
-            foreach (var record in children.Values.Where(r => r.RecordType != ProgressRecordType.Completed).Append(parent))
-            {
-                record.RecordType = ProgressRecordType.Completed;
-                WriteProgress(record);
-            }
+            CompleteLayers(parent, children);
             return task;
         });
     }
@@ -129,7 +68,18 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
             return true;
         });
 
-    private void WriteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children, LayerProgress progress)
+    /// <summary>Ends the bars <see cref="WriteLayers"/> wrote.</summary>
+    protected void CompleteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children)
+    {
+        foreach (var record in children.Values.Where(r => r.RecordType != ProgressRecordType.Completed).Append(parent))
+        {
+            record.RecordType = ProgressRecordType.Completed;
+            WriteProgress(record);
+        }
+    }
+
+    /// <summary>Layer progress so far: <paramref name="parent"/> for all layers, a child (made on first sight, kept in <paramref name="children"/>) per layer.</summary>
+    protected void WriteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children, LayerProgress progress)
     {
         var layers = progress.Layers;
         var (bytes, total) = progress.Bytes;

@@ -9,7 +9,7 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Push, "DockerImage", DefaultParameterSetName = ReferenceSet, SupportsShouldProcess = true)]
 [OutputType(typeof(PushResult))]
-public sealed class PushDockerImageCommand : ImageTransferCmdlet
+public sealed class PushDockerImageCommand : RepositoryTransferCmdlet
 {
     protected override void ProcessItem()
     {

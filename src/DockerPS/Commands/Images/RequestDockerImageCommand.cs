@@ -10,7 +10,7 @@ namespace DockerPS.Commands;
 [Cmdlet(VerbsLifecycle.Request, "DockerImage", DefaultParameterSetName = ReferenceSet, SupportsShouldProcess = true)]
 [Alias("Pull-DockerImage")]
 [OutputType(typeof(Image))]
-public sealed class RequestDockerImageCommand : ImageTransferCmdlet
+public sealed class RequestDockerImageCommand : RepositoryTransferCmdlet
 {
     /// <summary>The platform to pull for a multi-platform image, e.g. <c>linux/arm64</c>.</summary>
     [Parameter]
