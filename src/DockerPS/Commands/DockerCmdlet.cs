@@ -297,6 +297,11 @@ public abstract class DockerCmdlet : PSCmdlet
     protected T? BoundOrNull<T>(string parameter, T value) where T : struct =>
         MyInvocation.BoundParameters.ContainsKey(parameter) ? value : null;
 
+    /// <summary>A hashtable of names to values (labels, options) as strings; a $null value is an empty string.</summary>
+    protected static Dictionary<string, string> Strings(Hashtable? table) =>
+        (table ?? []).Cast<DictionaryEntry>().ToDictionary(
+            e => LanguagePrimitives.ConvertTo<string>(e.Key), e => LanguagePrimitives.ConvertTo<string>(e.Value) ?? string.Empty);
+
     /// <summary>A hashtable of filters as key-value pairs, a list value giving one pair per item, values unwrapped.</summary>
     protected static IEnumerable<KeyValuePair<string, object>> FilterPairs(Hashtable? filter) =>
         (filter ?? []).Cast<DictionaryEntry>().SelectMany(entry =>

@@ -149,7 +149,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
                 Platform = Platform,
                 Command = Command,
                 Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
-                Environment = LastPerName([.. EnvFileLines(), .. Pairs(Environment).Select(e => $"{e.Key}={e.Value}")]),
+                Environment = LastPerName([.. EnvFileLines(), .. Strings(Environment).Select(e => $"{e.Key}={e.Value}")]),
                 Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
                 PublishAll = PublishAll,
                 Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
@@ -157,7 +157,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
                 Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
                 Network = Network,
                 RestartPolicy = RestartPolicy is null ? null : Parsed(nameof(RestartPolicy), [RestartPolicy], RestartPolicySpec.Parse)[0],
-                Labels = Pairs(Label).ToDictionary(l => l.Key, l => l.Value),
+                Labels = Strings(Label),
                 WorkingDirectory = WorkingDirectory,
                 User = User,
                 Hostname = Hostname,
@@ -218,10 +218,6 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
 
     private static IReadOnlyList<T> Parsed<T>(string parameter, IEnumerable<string>? values, Func<string, T> parse) =>
         (values ?? []).Select(value => InvalidParameterSyntaxException.Parse(parameter, value, parse)).ToArray();
-
-    private static IEnumerable<KeyValuePair<string, string>> Pairs(Hashtable? table) =>
-        (table ?? []).Cast<DictionaryEntry>().Select(e => KeyValuePair.Create(
-            LanguagePrimitives.ConvertTo<string>(e.Key), LanguagePrimitives.ConvertTo<string>(e.Value) ?? string.Empty));
 
     /// <summary>Hashtables from PowerShell as plain dictionaries, lists and values the engine layer can serialize.</summary>
     private static IDictionary<string, object?>? Plain(Hashtable? table) =>

@@ -126,7 +126,7 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
             Tags = _tags,
             Dockerfile = name,
             BuildArgs = buildArgs,
-            Labels = (Label ?? []).Cast<DictionaryEntry>().ToDictionary(e => LanguagePrimitives.ConvertTo<string>(e.Key), e => Text(e.Value) ?? ""),
+            Labels = Strings(Label),
             Target = Target,
             NoCache = NoCache,
             Pull = Pull,

@@ -100,8 +100,4 @@ public sealed class NewDockerNetworkCommand : DockerCmdlet
             WriteError(ErrorFor(e, Name, NetworkExists));
         }
     }
-
-    private static Dictionary<string, string> Strings(Hashtable? table) =>
-        (table ?? []).Cast<DictionaryEntry>().ToDictionary(
-            e => LanguagePrimitives.ConvertTo<string>(e.Key), e => LanguagePrimitives.ConvertTo<string>(e.Value) ?? string.Empty);
 }
