@@ -361,4 +361,45 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         Assert.True(SpinWait.SpinUntil(() => DockerCli.Lines("ps", "-aq", "--filter", $"label={BuildLabel}={_buildId}").Length == 0, TimeSpan.FromSeconds(30)),
             "the cancelled step's container is still there");
     }
+
+    [Fact]
+    public void StoppingDuringTheUploadEndsItOnTheEngine()
+    {
+        Write("Dockerfile", Dockerfile());
+        // A sparse 32 GiB file: nothing on this disk holds it, and its upload takes far longer than the bounds below.
+        using (var huge = File.Create(Path.Combine(_context, "huge.bin")))
+        {
+            huge.SetLength(32L << 30);
+        }
+        var tag = Tag("upload-stopped");
+        // The classic builder unpacks an upload as it arrives into a folder of its own, and removes it when the upload ends.
+        var unpacking = Path.Combine(TestEnvironment.EnvDirectory, "data", "tmp");
+        string[] Unpacking() => Directory.Exists(unpacking) ? Directory.GetDirectories(unpacking, "docker-builder*") : [];
+        var before = Unpacking();
+        using var uploading = new ManualResetEventSlim();
+        string[] ours = [];
+
+        var result = _ps.Run($"Invoke-DockerBuild '{_context}' -Tag {tag}", null, ps =>
+        {
+            var progress = ps.Streams.Progress;
+            progress.DataAdded += (_, e) =>
+            {
+                if (progress[e.Index] is { Activity: var activity, PercentComplete: > 0 } && activity.StartsWith("Uploading build context", StringComparison.Ordinal))
+                {
+                    uploading.Set();
+                }
+            };
+            if (uploading.Wait(TimeSpan.FromSeconds(60)))
+            {
+                ours = Unpacking().Except(before).ToArray();
+            }
+            ps.Stop();
+        });
+
+        Assert.NotEmpty(ours);
+        Assert.Empty(result.Output);
+        // A stop that left the upload running would keep the engine unpacking for minutes.
+        Assert.True(SpinWait.SpinUntil(() => !ours.Any(Directory.Exists), TimeSpan.FromSeconds(15)), "the engine is still receiving the stopped upload");
+        Assert.False(Exists(tag));
+    }
 }
