@@ -256,6 +256,22 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void PipedFoldersAreBuiltEachInTurnAndABadOneDoesNotStopTheRest()
+    {
+        Write(Path.Combine("a", "Dockerfile"), Dockerfile("RUN echo a > /which"));
+        Write(Path.Combine("b", "Dockerfile"), Dockerfile("RUN echo b > /which"));
+        var (a, b) = (Path.Combine(_context, "a"), Path.Combine(_context, "b"));
+
+        // Folders bind by their FullName, as Get-ChildItem -Directory writes them.
+        var result = _ps.Run($"[System.IO.DirectoryInfo]::new('{a}'), [System.IO.DirectoryInfo]::new('{_context}/missing'), [System.IO.DirectoryInfo]::new('{b}') | " +
+                             "Invoke-DockerBuild");
+
+        Assert.Equal($"BuildContextNotFound,{Build}", Assert.Single(result.ErrorIds));
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal(["a", "b"], result.Output.Select(image => RunIn((string)image.Properties["Id"].Value, "cat", "/which")));
+    }
+
+    [Fact]
     public void TheBuiltImageHasEveryTagAndStepsAndProgressAreReported()
     {
         Write("payload.bin", new string('x', 300_000));

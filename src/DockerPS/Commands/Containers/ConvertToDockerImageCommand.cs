@@ -13,7 +13,7 @@ namespace DockerPS.Commands;
 [OutputType(typeof(Image))]
 public sealed class ConvertToDockerImageCommand : ContainerCmdlet
 {
-    public const string InvalidReference = "InvalidReference";
+    public const string InvalidReference = ImageReferences.InvalidReference;
 
     private ImageReference? _reference;
 

@@ -53,8 +53,8 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
 
     /// <summary>The Dockerfile's text itself, e.g. from <c>Get-Content -Raw</c>.</summary>
     [Parameter(ParameterSetName = ContentSet, Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNullOrEmpty]
-    public string? DockerfileContent { get; set; }
+    [ValidateNotNull]
+    public DockerfileText? DockerfileContent { get; set; }
 
     /// <summary>Names for the built image, <c>repository[:tag]</c> (no tag means latest).</summary>
     [Parameter]
@@ -193,7 +193,7 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
     {
         if (DockerfileContent is not null)
         {
-            var text = Encoding.UTF8.GetBytes(DockerfileContent);
+            var text = Encoding.UTF8.GetBytes(DockerfileContent.Text);
             return (text, RandomName(), text);
         }
         string file;
