@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 
 namespace DockerPS.Operations;
 
@@ -22,7 +22,7 @@ public sealed partial class BuildOutput
     private static partial Regex ColourCode();
 
     private readonly StringBuilder _partial = new();
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly Queue<string> _tail = new();
 
     /// <summary>The step running or last run, as announced; null before the first.</summary>
@@ -32,7 +32,10 @@ public sealed partial class BuildOutput
     public IReadOnlyList<string> Tail => _tail.ToArray();
 
     /// <summary>The next whole line not yet taken, for the pipeline thread.</summary>
-    public bool TryTake(out string line) => _lines.TryDequeue(out line!);
+    public bool TryTake(out string line) => _lines.Reader.TryRead(out line!);
+
+    /// <summary>True once a line is waiting to be taken, so the pipeline thread can write it at once; false once the output has ended.</summary>
+    public Task<bool> Arrived() => _lines.Reader.WaitToReadAsync().AsTask();
 
     /// <summary>Whether a line is a step announcement rather than output.</summary>
     public static bool IsStep(string line) => line.StartsWith(StepPrefix, StringComparison.Ordinal) && line.Contains(" : ", StringComparison.Ordinal);
@@ -55,6 +58,7 @@ public sealed partial class BuildOutput
         {
             Line();
         }
+        _lines.Writer.TryComplete();
     }
 
     private void Line()
@@ -74,6 +78,6 @@ public sealed partial class BuildOutput
                 _tail.Dequeue();
             }
         }
-        _lines.Enqueue(line);
+        _lines.Writer.TryWrite(line);
     }
 }

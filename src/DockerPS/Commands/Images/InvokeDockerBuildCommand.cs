@@ -38,6 +38,9 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
 
     private const string DefaultDockerfile = "Dockerfile";
 
+    /// <summary>A wait that never ends: what is left to wait on for output once it has all come.</summary>
+    private static readonly Task<bool> OutputEnded = new TaskCompletionSource<bool>().Task;
+
     private IReadOnlyList<ImageReference> _tags = [];
 
     /// <summary>The build context: the directory whose files the Dockerfile's COPY and ADD read.</summary>
@@ -265,10 +268,16 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         {
             var task = BuildOperations.BuildAsync(engine, source, spec, credentials, progress, ct);
             var uploading = true;
+            Task<bool>? arrived = null;
             bool done;
             do
             {
-                done = Task.WaitAny([task], ProgressInterval) >= 0;
+                // Wakes for each new output line, so lines are written as they come; progress at least every interval.
+                arrived ??= progress.Output.Arrived();
+                Task.WaitAny([task, arrived], ProgressInterval);
+                done = task.IsCompleted;
+                // Once the output has ended, only the build's own end is left to wait for.
+                arrived = !arrived.IsCompleted ? arrived : arrived.Result ? null : OutputEnded;
                 if (uploading)
                 {
                     WriteTransferProgress(upload, progress.Upload);
