@@ -53,7 +53,7 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture)
         Assert.Equal("running", State(a));
         DockerCli.Run("stop", "-t", "0", a);
 
-        var result = _ps.Run($"Start-DockerContainer '{a[..8]}*{fixture.RunId}' -PassThru");
+        var result = _ps.Run($"Start-DockerContainer '{a[..^fixture.RunId.Length]}*{fixture.RunId}' -PassThru");
         Assert.Equal(new[] { a }, result.Property("Name"));
         Assert.Equal("running", State(a));
     }

@@ -34,6 +34,9 @@ public sealed class EngineFixture : IDisposable
     public PowerShellSession Session { get; }
 
     public string RunId { get; }
+
+    private int _cliContainers;
+
     public string ExitedName { get; }
     public string RunningName { get; }
     public string CreatedName { get; }
@@ -53,7 +56,8 @@ public sealed class EngineFixture : IDisposable
     /// </summary>
     public string CliContainer(bool start, params string[] command)
     {
-        var name = $"cli-{Guid.NewGuid().ToString("N")[..6]}-{RunId}";
+        // Numbered, not random: six random hex digits once gave two containers of one run the same name.
+        var name = $"cli-{Interlocked.Increment(ref _cliContainers)}-{RunId}";
         DockerCli.Run([.. start ? new[] { "run", "-d" } : ["create"], "--name", name, .. LabelArgs, TestEnvironment.Image, .. command]);
         return name;
     }
