@@ -34,8 +34,13 @@ public sealed partial class BuildOutput
     /// <summary>The next whole line not yet taken, for the pipeline thread.</summary>
     public bool TryTake(out string line) => _lines.Reader.TryRead(out line!);
 
-    /// <summary>True once a line is waiting to be taken, so the pipeline thread can write it at once; false once the output has ended.</summary>
-    public Task<bool> Arrived() => _lines.Reader.WaitToReadAsync().AsTask();
+    /// <summary>
+    /// Completes once a line is waiting to be taken, so the pipeline thread can write it at once; once the output has
+    /// ended and every line is taken, never (nothing more will come).
+    /// </summary>
+    public Task Arrived() => _lines.Reader.Completion.IsCompleted ? Ended : _lines.Reader.WaitToReadAsync().AsTask();
+
+    private static readonly Task Ended = new TaskCompletionSource().Task;
 
     /// <summary>Whether a line is a step announcement rather than output.</summary>
     public static bool IsStep(string line) => line.StartsWith(StepPrefix, StringComparison.Ordinal) && line.Contains(" : ", StringComparison.Ordinal);

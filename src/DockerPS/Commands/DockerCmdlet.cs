@@ -228,6 +228,31 @@ public abstract class DockerCmdlet : PSCmdlet
     protected static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// Waits on the pipeline thread for work running on other threads, calling <paramref name="report"/> from here
+    /// every <see cref="ProgressInterval"/>, also as soon as the task <paramref name="wake"/> gives completes (then
+    /// asking it for the next), and a last time with true once the work has ended, failed or not. The workers only
+    /// gather what to report; all writing happens in <paramref name="report"/>. Ctrl+C stops it.
+    /// </summary>
+    protected T AwaitReporting<T>(Func<CancellationToken, Task<T>> work, Action<bool> report, Func<Task>? wake = null) =>
+        Await(ct =>
+        {
+            var task = work(ct);
+            Task? woken = null;
+            bool done;
+            do
+            {
+                woken ??= wake?.Invoke();
+                Task.WaitAny(woken is null ? [task] : [task, woken], ProgressInterval);
+                woken = woken is { IsCompleted: true } ? null : woken;
+                // Read once: the last report must be the one that knows the work has ended.
+                done = task.IsCompleted;
+                report(done);
+            }
+            while (!done);
+            return task;
+        });
+
+    /// <summary>
     /// Waits on the pipeline thread for a transfer whose work runs on other threads, writing its progress (bytes
     /// done, of the total when known) from here as it goes: the workers only count bytes into the
     /// <see cref="TransferProgress"/> they are given. Ctrl+C stops it.
@@ -237,17 +262,14 @@ public abstract class DockerCmdlet : PSCmdlet
         // One activity id per cmdlet instance, so transfers in nested pipelines keep their own progress bars.
         var record = new ProgressRecord(GetHashCode() & int.MaxValue, activity, "Starting");
         var progress = new TransferProgress();
-        return Await(ct =>
+        return AwaitReporting(ct => transfer(progress, ct), done =>
         {
-            var task = transfer(progress, ct);
-            while (Task.WaitAny([task], ProgressInterval) < 0)
-            {
-                WriteTransferProgress(record, progress);
-            }
             WriteTransferProgress(record, progress);
-            record.RecordType = ProgressRecordType.Completed;
-            WriteProgress(record);
-            return task;
+            if (done)
+            {
+                record.RecordType = ProgressRecordType.Completed;
+                WriteProgress(record);
+            }
         });
     }
 

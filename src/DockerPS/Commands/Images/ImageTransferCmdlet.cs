@@ -47,16 +47,13 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
         var progress = new LayerProgress();
         var children = new Dictionary<string, ProgressRecord>();
         var parent = new ProgressRecord(parentId, activity, "Starting");
-        return Await(ct =>
+        return AwaitReporting(ct => transfer(progress, ct), done =>
         {
-            var task = transfer(progress, ct);
-            while (Task.WaitAny([task], ProgressInterval) < 0)
-            {
-                WriteLayers(parent, children, progress);
-            }
             WriteLayers(parent, children, progress);
-            CompleteLayers(parent, children);
-            return task;
+            if (done)
+            {
+                CompleteLayers(parent, children);
+            }
         });
     }
 

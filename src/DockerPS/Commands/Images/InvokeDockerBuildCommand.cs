@@ -38,9 +38,6 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
 
     private const string DefaultDockerfile = "Dockerfile";
 
-    /// <summary>A wait that never ends: what is left to wait on for output once it has all come.</summary>
-    private static readonly Task<bool> OutputEnded = new TaskCompletionSource<bool>().Task;
-
     private IReadOnlyList<ImageReference> _tags = [];
 
     /// <summary>The build context: the directory whose files the Dockerfile's COPY and ADD read.</summary>
@@ -264,44 +261,31 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         var layers = new Dictionary<string, ProgressRecord>();
         var pulling = false;
         var engine = TargetEngine;
-        return Await(ct =>
+        var uploading = true;
+        // Woken by each new output line, so lines are written as they come.
+        return AwaitReporting(ct => BuildOperations.BuildAsync(engine, source, spec, credentials, progress, ct), done =>
         {
-            var task = BuildOperations.BuildAsync(engine, source, spec, credentials, progress, ct);
-            var uploading = true;
-            Task<bool>? arrived = null;
-            bool done;
-            do
+            if (uploading)
             {
-                // Wakes for each new output line, so lines are written as they come; progress at least every interval.
-                arrived ??= progress.Output.Arrived();
-                Task.WaitAny([task, arrived], ProgressInterval);
-                done = task.IsCompleted;
-                // Once the output has ended, only the build's own end is left to wait for.
-                arrived = !arrived.IsCompleted ? arrived : arrived.Result ? null : OutputEnded;
-                if (uploading)
+                WriteTransferProgress(upload, progress.Upload);
+                if (progress.Answered || done)
                 {
-                    WriteTransferProgress(upload, progress.Upload);
-                    if (progress.Answered || done)
-                    {
-                        upload.RecordType = ProgressRecordType.Completed;
-                        WriteProgress(upload);
-                        uploading = false;
-                    }
-                }
-                WriteOutput(progress.Output);
-                if (progress.Pulls.Status is not null || progress.Pulls.Layers.Count > 0)
-                {
-                    pulling = true;
-                    WriteLayers(pulls, layers, progress.Pulls);
+                    upload.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(upload);
+                    uploading = false;
                 }
             }
-            while (!done);
-            if (pulling)
+            WriteOutput(progress.Output);
+            if (progress.Pulls.Status is not null || progress.Pulls.Layers.Count > 0)
+            {
+                pulling = true;
+                WriteLayers(pulls, layers, progress.Pulls);
+            }
+            if (done && pulling)
             {
                 CompleteLayers(pulls, layers);
             }
-            return task;
-        });
+        }, progress.Output.Arrived);
     }
 
     private void WriteOutput(BuildOutput output)
