@@ -29,13 +29,9 @@ public static class BuildContext
         var patterns = ignoreContent is null ? [] : DockerIgnore.ReadAll(ignoreContent).ToList();
         // Always sent, as the CLI does it: an exception for each when the rules exclude it. The engine reads the
         // .dockerignore itself and removes both from the context when it matches them.
-        foreach (var name in dockerfileContent is null ? [IgnoreFileName, dockerfileName] : new[] { IgnoreFileName })
-        {
-            if (new DockerIgnore(patterns).Excludes(name))
-            {
-                patterns.Add("!" + name);
-            }
-        }
+        var rules = new DockerIgnore(patterns);
+        var alwaysSent = dockerfileContent is null ? [IgnoreFileName, dockerfileName] : new[] { IgnoreFileName };
+        patterns.AddRange(alwaysSent.Where(rules.Excludes).Select(name => "!" + name));
         var source = ArchiveSource.Scan(new DirectoryInfo(directory), "", new DockerIgnore(patterns).Filter());
         if (dockerfileContent is not { } content)
         {
