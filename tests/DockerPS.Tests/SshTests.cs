@@ -327,6 +327,45 @@ public sealed class SshTests : IDisposable
         Assert.InRange(mostChannels, 2, MaxSessions - 1);
     }
 
+    [Fact]
+    public void MoreStreamsThanOneConnectionCarriesFollowAtOnce()
+    {
+        // Twelve followed logs at once: more than one SSH connection's sessions, so some go over further connections.
+        const int streams = 12;
+        var limit = TimeSpan.FromMinutes(2);
+        var name = _fixture.CliContainer(true, "sh", "-c", "echo first; while [ ! -f /tmp/go ]; do sleep 0.1; done; echo second");
+        Assert.Empty(_ps.Run($"Get-DockerVersion -DockerHost {Host}").Errors);
+        var connectionsBefore = SshEnvironment.Connections();
+        var firsts = new CountdownEvent(streams);
+        var (mostChannels, mostConnections) = (0, 0);
+
+        var result = _ps.Run(
+            $"1..{streams} | ForEach-Object -ThrottleLimit {streams} -Parallel {{ Import-Module $using:manifest; Get-DockerContainerLog {name} -DockerHost {Host} -Follow | ForEach-Object {{ if ($_.Text -eq 'first') {{ $null = ($using:firsts).Signal() }}; $_.Text }} }}",
+            new Hashtable { ["manifest"] = TestEnvironment.ModuleManifest, ["firsts"] = firsts },
+            ps =>
+            {
+                // Every stream has its first line while all of them are open; then the second line ends them.
+                if (firsts.Wait(limit))
+                {
+                    (mostChannels, mostConnections) = (SshEnvironment.DialStdioProcesses(), SshEnvironment.Connections());
+                }
+                DockerCli.Run("exec", name, "touch", "/tmp/go");
+                if (!SpinWait.SpinUntil(() => ps.InvocationStateInfo.State is not (PSInvocationState.Running or PSInvocationState.NotStarted), limit))
+                {
+                    ps.Stop();
+                }
+            });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(0, firsts.CurrentCount);
+        Assert.InRange(mostChannels, streams, int.MaxValue);
+        Assert.InRange(mostConnections, connectionsBefore + 1, int.MaxValue);
+        Assert.Equal(Enumerable.Repeat("first", streams).Concat(Enumerable.Repeat("second", streams)), result.Output.Select(o => o.BaseObject.ToString()).Order(StringComparer.Ordinal));
+        // The further connections closed with their streams; the main one still serves.
+        Assert.True(SpinWait.SpinUntil(() => SshEnvironment.Connections() == connectionsBefore, TimeSpan.FromSeconds(10)), $"{SshEnvironment.Connections()} SSH connections, {connectionsBefore} before the streams");
+        Assert.Empty(_ps.Run($"Get-DockerVersion -DockerHost {Host}").Errors);
+    }
+
     private static System.Security.SecureString Secure(string text)
     {
         var secure = new System.Security.SecureString();

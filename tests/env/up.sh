@@ -67,13 +67,16 @@ TCP_FLAGS=(--host "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/serv
 
 # Debian's docker.io client speaks the engine's own API version; a newer CLI on PATH negotiates down.
 DOCKER="docker -H unix://$SOCK"
-engine_answers() { timeout 10 $DOCKER version >/dev/null 2>&1; }
+# our_pid PIDFILE NAME: the pid in PIDFILE if that process is still the NAME we started (after the machine restarts,
+# the number may be another process's).
+our_pid() { local pid; pid=$(cat "$1" 2>/dev/null) && grep -qa "$2" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"; }
+engine_answers() { timeout "${PROBE_TIMEOUT:-10}" $DOCKER version >/dev/null 2>&1; }
 
 # A dockerd started before the TLS listener was added answers on the socket but not on 2376, and one started before the
 # certificates were remade serves the old ones: restart it with the full flags (its running containers stop; they are
 # other test runs' and are cleaned up by them or left exited).
 tls_answers() {
-  timeout 10 docker -H "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/client/ca.pem" \
+  timeout "${PROBE_TIMEOUT:-10}" docker -H "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/client/ca.pem" \
     --tlscert "$TLS/client/cert.pem" --tlskey "$TLS/client/key.pem" version >/dev/null 2>&1
 }
 # No default bridge and no iptables rules: the private engine must not touch the host's docker0 or NAT tables;
@@ -86,20 +89,30 @@ flags_current() { [ "$(cat "$ENV_DIR/dockerd.flags" 2>/dev/null)" = "${DAEMON_FL
 if ! engine_answers || ! tls_answers || ! flags_current; then
   echo "up.sh: starting dockerd on $SOCK and tcp://127.0.0.1:$TLS_PORT (TLS)" >&2
   # A dockerd left from an earlier run that no longer answers still holds the data root: stop it first.
-  if [ -s "$ENV_DIR/dockerd.pid" ]; then
-    old=$(cat "$ENV_DIR/dockerd.pid")
+  if old=$(our_pid "$ENV_DIR/dockerd.pid" dockerd); then
     kill "$old" 2>/dev/null && kill -CONT "$old" 2>/dev/null
     for _ in $(seq 1 40); do kill -0 "$old" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$old" 2>/dev/null || true
   fi
-  rm -f "$SOCK" "$ENV_DIR/dockerd.pid"
+  # The engine's state is the tests' scratch space, so each dockerd starts on an empty one. On the state of one that
+  # died with its containers running (the machine stopped under it), dockerd spends minutes removing each container's
+  # stale network sandbox before it answers: CI once gave up after 10 minutes of that. What a dockerd that crashed
+  # leaves running goes first: its containers' processes (by their cgroups), its containerd and shims (started with our
+  # exec root), its mounts.
+  for id in $(ls "$ENV_DIR/data/containers" 2>/dev/null); do
+    cat "/sys/fs/cgroup/pids/docker/$id/cgroup.procs" "/sys/fs/cgroup/docker/$id/cgroup.procs" 2>/dev/null || true
+  done | xargs -r kill -9 2>/dev/null || true
+  pkill -9 -f "$ENV_DIR/exec/containerd" 2>/dev/null || true
+  findmnt -rn -o TARGET | grep -E "^($ENV_DIR/data|$ENV_DIR/exec)(/|$)" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  rm -rf "$ENV_DIR/data" "$ENV_DIR/exec" "$SOCK" "$ENV_DIR/dockerd.pid"
   nohup dockerd "${DAEMON_FLAGS[@]}" >"$ENV_DIR/dockerd.log" 2>&1 &
   echo "${DAEMON_FLAGS[*]}" >"$ENV_DIR/dockerd.flags"
-  for _ in $(seq 1 60); do
-    engine_answers && tls_answers && break
+  # Probes are short (an engine still starting accepts on its socket and answers nothing) and the wait is bounded.
+  deadline=$((SECONDS + 120))
+  until PROBE_TIMEOUT=3 engine_answers && PROBE_TIMEOUT=3 tls_answers; do
+    [ $SECONDS -lt $deadline ] || { echo "up.sh: dockerd did not come up in 120 s; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
     sleep 0.5
   done
-  engine_answers && tls_answers || { echo "up.sh: dockerd did not come up; see $ENV_DIR/dockerd.log" >&2; tail -20 "$ENV_DIR/dockerd.log" >&2; exit 1; }
 fi
 
 if ! $DOCKER image inspect "$IMAGE" >/dev/null 2>&1; then
@@ -144,7 +157,7 @@ start_registry() {
   registry_answers && return 0
   echo "up.sh: starting registry $name on $scheme://127.0.0.1:$port" >&2
   mkdir -p "$dir/data"
-  if [ -s "$dir/pid" ]; then kill "$(cat "$dir/pid")" 2>/dev/null || true; sleep 0.5; fi
+  local old; if old=$(our_pid "$dir/pid" docker-registry); then kill "$old" 2>/dev/null || true; sleep 0.5; fi
   {
     echo "version: 0.1"
     echo "log: {level: warn}"

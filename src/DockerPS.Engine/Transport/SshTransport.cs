@@ -13,13 +13,16 @@ namespace DockerPS.Transport;
 /// One long-lived, authenticated SSH connection to an <c>ssh://</c> endpoint, and the engine connections over it: each
 /// is an exec channel running <c>docker system dial-stdio</c> on the remote host, as the docker CLI does. Opened on first
 /// use and again on the next use after it dropped. The server allows 10 sessions per connection by default
-/// (MaxSessions), so channels stay below that: <see cref="PooledChannels"/> for the kept-alive pool (more requests queue
-/// in the pool) and <see cref="DedicatedChannels"/> for streams that own a connection (attach, exec, log streams).
+/// (MaxSessions), so a connection carries at most <see cref="ChannelsPerConnection"/> channels:
+/// <see cref="PooledChannels"/> for the kept-alive pool (more requests queue in the pool) and the rest for streams that
+/// own a connection (attach, exec, log streams). Streams beyond those open further SSH connections of up to
+/// <see cref="ChannelsPerConnection"/> streams each, closed when their last stream ends, so any number of streams can
+/// follow at once (the docker CLI, one ssh process per connection, has no limit either).
 /// </summary>
 internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
 {
+    public const int ChannelsPerConnection = 9;
     public const int PooledChannels = 6;
-    public const int DedicatedChannels = 3;
     public const string DialCommand = "docker system dial-stdio";
 
     public const string AuthenticationFailed = "SshAuthenticationFailed";
@@ -34,20 +37,26 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
     private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(30);
     private static readonly string[] DefaultIdentities = ["id_ed25519", "id_ecdsa", "id_rsa"];
 
+    /// <summary>Logins happen one at a time: a burst of new connections stays below sshd's MaxStartups.</summary>
     private readonly SemaphoreSlim _connecting = new(1, 1);
-    private readonly SemaphoreSlim _dedicated = new(DedicatedChannels);
-    private SshClient? _client;
+    private readonly Link _primary = new() { Streams = PooledChannels };
+    /// <summary>The further connections for streams; the list is also the lock for every link's stream count.</summary>
+    private readonly List<Link> _overflow = [];
 
-    /// <summary>Opens an engine connection: a new dial-stdio channel, on a dedicated slot when it will not return to the pool.</summary>
+    /// <summary>One SSH connection and the number of channels it may have taken (under the lock of <see cref="_overflow"/>).</summary>
+    private sealed class Link
+    {
+        public SshClient? Client;
+        public int Streams;
+    }
+
+    /// <summary>Opens an engine connection: a new dial-stdio channel, counted against its link's sessions when it will not return to the pool.</summary>
     public async ValueTask<Stream> OpenAsync(bool dedicated, CancellationToken cancellationToken)
     {
-        if (dedicated)
-        {
-            await _dedicated.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var link = dedicated ? TakeStreamSlot() : _primary;
         try
         {
-            var client = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+            var client = await ConnectedAsync(link, cancellationToken).ConfigureAwait(false);
             SshCommand command;
             try
             {
@@ -57,12 +66,12 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             {
                 // The connection dropped after it was last seen alive (sshd restarted), or another caller found that out
                 // first and disposed it: once more on a new one.
-                Drop(client);
-                command = Execute(await ConnectedAsync(cancellationToken).ConfigureAwait(false));
+                Drop(link, client);
+                command = Execute(await ConnectedAsync(link, cancellationToken).ConfigureAwait(false));
             }
             try
             {
-                return new SshChannelStream(command, endpoint.IdnHost, dedicated ? () => _dedicated.Release() : null);
+                return new SshChannelStream(command, endpoint.IdnHost, dedicated ? () => ReleaseStreamSlot(link) : null);
             }
             catch
             {
@@ -74,10 +83,41 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         {
             if (dedicated)
             {
-                _dedicated.Release();
+                ReleaseStreamSlot(link);
             }
             throw;
         }
+    }
+
+    /// <summary>A stream slot on the main connection if it has one free, else on a further connection (a new one when all are full).</summary>
+    private Link TakeStreamSlot()
+    {
+        lock (_overflow)
+        {
+            var link = _primary.Streams < ChannelsPerConnection ? _primary : _overflow.Find(l => l.Streams < ChannelsPerConnection);
+            if (link is null)
+            {
+                link = new Link();
+                _overflow.Add(link);
+            }
+            link.Streams++;
+            return link;
+        }
+    }
+
+    /// <summary>Gives a stream's slot back; a further connection whose last stream ended is closed.</summary>
+    private void ReleaseStreamSlot(Link link)
+    {
+        SshClient? idle = null;
+        lock (_overflow)
+        {
+            if (--link.Streams == 0 && _overflow.Remove(link))
+            {
+                idle = link.Client;
+                link.Client = null;
+            }
+        }
+        idle?.Dispose();
     }
 
     private static SshCommand Execute(SshClient client)
@@ -96,28 +136,28 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         }
     }
 
-    private void Drop(SshClient client)
+    private static void Drop(Link link, SshClient client)
     {
-        if (Interlocked.CompareExchange(ref _client, null, client) == client)
+        if (Interlocked.CompareExchange(ref link.Client, null, client) == client)
         {
             client.Dispose();
         }
     }
 
-    private async Task<SshClient> ConnectedAsync(CancellationToken cancellationToken)
+    private async Task<SshClient> ConnectedAsync(Link link, CancellationToken cancellationToken)
     {
         await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_client is { IsConnected: true } connected)
+            if (link.Client is { IsConnected: true } connected)
             {
                 return connected;
             }
             // Channels of a dropped connection are dead already; disposing it sends nothing on them.
-            _client?.Dispose();
-            _client = null;
+            link.Client?.Dispose();
+            link.Client = null;
             var client = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-            _client = client;
+            link.Client = client;
             return client;
         }
         finally

@@ -39,6 +39,18 @@ public static class SshEnvironment
         Script("start.sh");
     }
 
+    /// <summary>
+    /// How many TCP connections to the test sshd are established on this machine: the client ends in /proc/net/tcp and
+    /// tcp6 (.NET's dual-mode sockets show 127.0.0.1 as ::ffff:127.0.0.1).
+    /// </summary>
+    public static int Connections()
+    {
+        var port = $"0100007F:{Port:X4}";
+        return new[] { "/proc/net/tcp", "/proc/net/tcp6" }.SelectMany(File.ReadLines)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Count(fields => fields[2].EndsWith(port, StringComparison.Ordinal) && fields[3] == "01");
+    }
+
     /// <summary>How many <c>docker system dial-stdio</c> processes run on this machine (the remote ends of engine connections).</summary>
     public static int DialStdioProcesses() =>
         System.IO.Directory.GetDirectories("/proc").Count(dir => int.TryParse(Path.GetFileName(dir), out _) && CommandLine(dir) == "docker\0system\0dial-stdio\0");
