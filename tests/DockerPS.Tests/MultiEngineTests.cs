@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using DockerPS.Tests.Harness;
 using Xunit;
@@ -151,5 +152,52 @@ public sealed class MultiEngineTests : IDisposable
         Assert.Contains(result.Verbose, v => v.Message.Contains(TestEnvironment.TlsHost));
         Assert.Equal("exited", DockerCli.Run("inspect", "--format", "{{.State.Status}}", viaSocket).Trim());
         Assert.Equal("exited", DockerCli.Run("inspect", "--format", "{{.State.Status}}", viaTls).Trim());
+    }
+
+    [Fact]
+    public void FollowedLogsOfEveryContainerAndContextAreWrittenAsTheyCome()
+    {
+        // Each container says "first", then waits: followed one after another, only the first stream would be written.
+        const string script = "echo first; while [ ! -f /tmp/go ]; do sleep 0.1; done; echo second";
+        var one = _fixture.CliContainer(true, "sh", "-c", script);
+        var two = _fixture.CliContainer(true, "sh", "-c", script);
+        var firsts = new CountdownEvent(4);
+
+        var result = _ps.Run($"Get-DockerContainerLog {one}, dps-nosuch-{_fixture.RunId}, {two} -Context sock, tls -Follow | ForEach-Object {{ if ($_.Text -eq 'first') {{ $null = $firsts.Signal() }}; $_ }}",
+            new System.Collections.Hashtable { ["firsts"] = firsts }, ps =>
+            {
+                var all = firsts.Wait(TimeSpan.FromSeconds(60));
+                DockerCli.Run("exec", one, "touch", "/tmp/go");
+                DockerCli.Run("exec", two, "touch", "/tmp/go");
+                if (!all)
+                {
+                    ps.Stop();
+                }
+            });
+
+        Assert.Equal(0, firsts.CurrentCount);
+        Assert.Equal(["ContainerNotFound,DockerPS.Commands.GetDockerContainerLogCommand", "ContainerNotFound,DockerPS.Commands.GetDockerContainerLogCommand"], result.ErrorIds);
+        var lines = result.Output.Select(line => $"{EngineName(line)} {line.Properties["Container"].Value} {line.Properties["Text"].Value}").Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "sock", "tls" }.SelectMany(engine => new[] { one, two }.SelectMany(name => new[] { $"{engine} {name} first", $"{engine} {name} second" })).Order(StringComparer.Ordinal), lines);
+        // Every stream's first line came before any second line.
+        Assert.All(result.Output.Take(4), line => Assert.Equal("first", line.Properties["Text"].Value));
+    }
+
+    [Fact]
+    public void FollowedEventsOfEveryContextAreWrittenUntilStopped()
+    {
+        var name = _fixture.CliContainer(true, "true");
+        var starts = new ConcurrentQueue<string>();
+
+        var result = _ps.Run($"Get-DockerEvent -Context sock, tls -Follow -Since $since -Filter @{{ container = '{name}' }} | ForEach-Object {{ if ($_.Action -eq 'start') {{ $starts.Enqueue($_.Engine.Name) }}; $_ }}",
+            new System.Collections.Hashtable { ["since"] = DateTime.Now.AddMinutes(-2), ["starts"] = starts }, ps =>
+            {
+                SpinWait.SpinUntil(() => starts.Count >= 2, TimeSpan.FromSeconds(60));
+                ps.Stop();
+            });
+
+        Assert.Equal(["sock", "tls"], starts.Order(StringComparer.Ordinal));
+        Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
+        Assert.All(result.Output, e => Assert.Equal(name, e.Properties["Name"].Value));
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Management.Automation;
 using DockerPS.Archive;
 using DockerPS.Completion;
@@ -23,6 +25,7 @@ public abstract class DockerCmdlet : PSCmdlet
     private int? _pass;
     private (Task?[] Calls, CancellationTokenSource Stop)? _fannedOut;
     private DockerEngine? _announcedEngine;
+    private readonly List<Func<CancellationToken, IAsyncEnumerable<Action>>> _followed = [];
 
     /// <summary>
     /// Docker contexts by name (see <c>docker context ls</c>). With several, each item is handled once per context, in
@@ -303,6 +306,91 @@ public abstract class DockerCmdlet : PSCmdlet
             {
                 disposed.AsTask().GetAwaiter().GetResult();
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the items of a stream that does not end by itself (-Follow). It starts once the input has ended
+    /// (<see cref="WriteFollowed"/>, from EndProcessing), together with every other stream this invocation follows (other
+    /// containers, other contexts), and items are written as they come from any of them: one that never ends holds back
+    /// none of the rest. A failure goes to <paramref name="fail"/> (by default an error about the current item's input).
+    /// </summary>
+    protected void Follow<T>(Func<CancellationToken, IAsyncEnumerable<T>> stream, Action<DockerEngineException>? fail = null)
+    {
+        var target = TargetOfItem;
+        fail ??= e => WriteError(ErrorFor(e, target));
+        _followed.Add(ct => Writes(stream(ct), fail, ct));
+    }
+
+    /// <summary>Writes the streams <see cref="Follow{T}"/> kept, until all have ended or Ctrl+C.</summary>
+    protected void WriteFollowed()
+    {
+        var streams = _followed.ToArray();
+        _followed.Clear();
+        if (streams.Length > 0)
+        {
+            foreach (var write in AwaitEach(streams.Length == 1 ? streams[0] : ct => Merge(streams, ct)))
+            {
+                write();
+            }
+        }
+    }
+
+    /// <summary>A stream as the writes of its items, ending with the write of its failure if it fails.</summary>
+    private async IAsyncEnumerable<Action> Writes<T>(IAsyncEnumerable<T> stream, Action<DockerEngineException> fail,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var items = stream.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            DockerEngineException? failure = null;
+            var more = false;
+            try
+            {
+                more = await items.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (DockerEngineException e)
+            {
+                failure = e;
+            }
+            if (failure is not null)
+            {
+                yield return () => fail(failure);
+            }
+            if (!more)
+            {
+                yield break;
+            }
+            var item = items.Current;
+            yield return () => WriteObject(item);
+        }
+    }
+
+    /// <summary>Several streams read at once as one, items in the order they arrive.</summary>
+    private static async IAsyncEnumerable<T> Merge<T>(IReadOnlyList<Func<CancellationToken, IAsyncEnumerable<T>>> streams,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Bounded: a stream faster than the pipeline waits for it instead of piling up in memory.
+        var merged = Channel.CreateBounded<T>(256);
+        var readers = streams.Select(async stream =>
+        {
+            await foreach (var item in stream(stop.Token).ConfigureAwait(false))
+            {
+                await merged.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
+            }
+        }).ToArray();
+        _ = Task.WhenAll(readers).ContinueWith(t => merged.Writer.TryComplete(t.IsFaulted ? t.Exception!.GetBaseException() : null), TaskScheduler.Default);
+        try
+        {
+            await foreach (var item in merged.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
         }
     }
 

@@ -3,7 +3,10 @@ using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 
-/// <summary><c>docker logs</c>: a container's output lines as objects, streamed; -Follow keeps reading until the container stops.</summary>
+/// <summary>
+/// <c>docker logs</c>: a container's output lines as objects, streamed; -Follow keeps reading until the container stops,
+/// following every container named and every context at once once the input has ended.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "DockerContainerLog", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(ContainerLogLine))]
 public sealed class GetDockerContainerLogCommand : ContainerCmdlet
@@ -64,9 +67,17 @@ public sealed class GetDockerContainerLogCommand : ContainerCmdlet
             return;
         }
         var engine = TargetEngine;
-        foreach (var line in AwaitEach(ct => LogOperations.ReadAsync(engine, container, _options, ct)))
+        var options = _options;
+        if (Follow)
+        {
+            Follow(ct => LogOperations.ReadAsync(engine, container, options, ct), e => WriteContainerError(e, container, engine));
+            return;
+        }
+        foreach (var line in AwaitEach(ct => LogOperations.ReadAsync(engine, container, options, ct)))
         {
             WriteObject(line);
         }
     }
+
+    protected override void EndProcessing() => WriteFollowed();
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using DockerPS.Completion;
 using DockerPS.Errors;
 using DockerPS.Operations;
@@ -32,77 +30,34 @@ public sealed class GetDockerContainerStatsCommand : ContainerCmdlet
     protected override IEnumerable<string> Unnamed() =>
         Await(ct => ContainerOperations.ListAsync(TargetEngine, new FilterSet().Add("status", "running"), ct)).Select(c => c.Id);
 
-    protected override void ProcessContainer(string container) => _containers.Add((TargetEngine, container));
+    protected override void ProcessContainer(string container)
+    {
+        var engine = TargetEngine;
+        if (Stream)
+        {
+            Follow(ct => ContainerOperations.StatsAsync(engine, container, ct), e => WriteContainerError(e, container, engine));
+        }
+        else
+        {
+            _containers.Add((engine, container));
+        }
+    }
 
     protected override void EndProcessing()
     {
-        if (Stream)
-        {
-            foreach (var (index, sample, error) in AwaitEach(ct => Merged(_containers, ct)))
-            {
-                Write(index, sample, error);
-            }
-            return;
-        }
+        WriteFollowed();
         // Sampled together, written in the order they were named.
         var samples = _containers.Select(c => ContainerOperations.SampleAsync(c.Engine, c.Container, Cancellation)).ToArray();
         for (var i = 0; i < samples.Length; i++)
         {
-            var sample = samples[i];
             try
             {
-                Write(i, Await(_ => sample), null);
+                WriteObject(Await(samples[i]));
             }
             catch (DockerEngineException e)
             {
-                Write(i, null, e);
+                WriteContainerError(e, _containers[i].Container, _containers[i].Engine);
             }
-        }
-    }
-
-    private void Write(int index, ContainerStats? sample, DockerEngineException? error)
-    {
-        if (error is not null)
-        {
-            WriteContainerError(error, _containers[index].Container, _containers[index].Engine);
-        }
-        else
-        {
-            WriteObject(sample);
-        }
-    }
-
-    /// <summary>Every container's stream as one, each sample or failure tagged with its container's index.</summary>
-    private static async IAsyncEnumerable<(int Index, ContainerStats? Sample, DockerEngineException? Error)> Merged(
-        IReadOnlyList<(DockerEngine Engine, string Container)> containers, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var merged = Channel.CreateUnbounded<(int, ContainerStats?, DockerEngineException?)>();
-        var readers = containers.Select(async (c, index) =>
-        {
-            try
-            {
-                await foreach (var sample in ContainerOperations.StatsAsync(c.Engine, c.Container, stop.Token).ConfigureAwait(false))
-                {
-                    merged.Writer.TryWrite((index, sample, null));
-                }
-            }
-            catch (DockerEngineException e)
-            {
-                merged.Writer.TryWrite((index, null, e));
-            }
-        }).ToArray();
-        _ = Task.WhenAll(readers).ContinueWith(_ => merged.Writer.TryComplete(), TaskScheduler.Default);
-        try
-        {
-            await foreach (var item in merged.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            stop.Cancel();
         }
     }
 }

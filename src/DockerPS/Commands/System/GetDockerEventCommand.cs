@@ -55,11 +55,18 @@ public sealed class GetDockerEventCommand : DockerListCmdlet
         }
         var engine = TargetEngine;
         var options = new EventOptions { Since = _since, Until = _until, Filters = Filters() };
+        if (Follow)
+        {
+            Follow(ct => EventOperations.ReadAsync(engine, options, ct));
+            return;
+        }
         foreach (var engineEvent in AwaitEach(ct => EventOperations.ReadAsync(engine, options, ct)))
         {
             WriteObject(engineEvent);
         }
     }
+
+    protected override void EndProcessing() => WriteFollowed();
 
     /// <summary>False (with an InvalidFilter error) when -Filter has a key <c>docker events</c> does not know.</summary>
     private bool KnownFilters()
