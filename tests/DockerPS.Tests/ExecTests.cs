@@ -198,8 +198,10 @@ public sealed class ExecTests(EngineFixture fixture)
     {
         var many = _ps.Run($"'x' | Invoke-DockerExec 'cli-*' cat");
         var detached = _ps.Run($"Invoke-DockerExec {Container} -Detach -Input x cat");
+        var contexts = _ps.Run($"'x' | Invoke-DockerExec {Container} -Context default, default2 cat");
 
         Assert.Equal($"InputNeedsOneContainer,{ExecCommand}", Assert.Single(many.Errors).FullyQualifiedErrorId);
+        Assert.Equal($"InputNeedsOneContainer,{ExecCommand}", Assert.Single(contexts.Errors).FullyQualifiedErrorId);
         Assert.Equal($"InputWithDetach,{ExecCommand}", Assert.Single(detached.Errors).FullyQualifiedErrorId);
     }
 

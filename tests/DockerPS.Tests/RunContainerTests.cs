@@ -171,4 +171,68 @@ public sealed class RunContainerTests(EngineFixture fixture)
         Assert.Contains(name, result.HostText);
         Assert.False(Exists(name));
     }
+
+    [Fact]
+    public void PipedObjectsAreTheStdinOfOneContainer()
+    {
+        var name = Unique("stdin");
+
+        var result = _ps.Run($"'one', 'two', 'three' | Invoke-DockerContainer {TestEnvironment.Image} -Name {name} {Label} -Command sort, -r; $LASTEXITCODE");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "two", "three", "one", 0 }, result.Output.Select(o => o.BaseObject));
+        // One container for the whole pipeline, its stdin kept open for it and closed once (StdinOnce).
+        Assert.Equal("exited true true", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.Config.OpenStdin}} {{.Config.StdinOnce}}", name).Trim());
+        Assert.Single(DockerCli.Lines("ps", "-aq", "--filter", $"name={name}"));
+    }
+
+    [Fact]
+    public void InputOrInteractiveAloneGivesStdinThatEnds()
+    {
+        // Before stdin was attached, -Interactive left it open with nobody writing: cat never ended.
+        var result = _ps.Run($"Invoke-DockerContainer {TestEnvironment.Image} {Label} -Remove -Input 'x', 'y' -Command wc, -l; Invoke-DockerContainer {TestEnvironment.Image} {Label} -Remove -Interactive -Command cat; @() | Invoke-DockerContainer {TestEnvironment.Image} {Label} -Remove -Command wc, -c",
+            whileRunning: ps =>
+            {
+                if (!SpinWait.SpinUntil(() => ps.InvocationStateInfo.State is not (PSInvocationState.Running or PSInvocationState.NotStarted), TimeSpan.FromSeconds(60)))
+                {
+                    ps.Stop();
+                }
+            });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "2", "0" }, result.Output.Select(o => o.BaseObject.ToString()!.Trim()));
+    }
+
+    [Fact]
+    public void StdinCannotGoToADetachedContainerOrToSeveralContexts()
+    {
+        var name = Unique("stdin-detach");
+
+        var detached = _ps.Run($"'x' | Invoke-DockerContainer {TestEnvironment.Image} -Name {name} -Detach -Command cat");
+        var contexts = _ps.Run($"'x' | Invoke-DockerContainer {TestEnvironment.Image} -Name {name} -Context default, default2 -Command cat");
+
+        Assert.Equal(new[] { "InputWithDetach,DockerPS.Commands.InvokeDockerContainerCommand" }, detached.ErrorIds);
+        Assert.Equal(new[] { "InputNeedsOneContainer,DockerPS.Commands.InvokeDockerContainerCommand" }, contexts.ErrorIds);
+        Assert.False(Exists(name));
+    }
+
+    [Fact]
+    public void RemoveRemovesWhenCtrlCStopsPipedInput()
+    {
+        var name = Unique("stdin-stop");
+
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<object>();
+
+        // Each line cat echoes is passed on while the input still comes, and Ctrl+C then removes the container.
+        var result = _ps.Run($"1..600 | ForEach-Object {{ [System.Threading.Thread]::Sleep(100); $_ }} | Invoke-DockerContainer {TestEnvironment.Image} -Name {name} {Label} -Remove -Command cat | ForEach-Object {{ $seen.Enqueue($_) }}",
+            new System.Collections.Hashtable { ["seen"] = seen }, ps =>
+            {
+                SpinWait.SpinUntil(() => seen.Count >= 3, TimeSpan.FromSeconds(30));
+                ps.Stop();
+            });
+
+        Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
+        Assert.Equal(new object[] { "1", "2", "3" }, seen.Take(3).Select(o => o is PSObject wrapped ? wrapped.BaseObject : o));
+        Assert.False(Exists(name));
+    }
 }

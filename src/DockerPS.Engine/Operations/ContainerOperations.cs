@@ -35,13 +35,13 @@ public static class ContainerOperations
         engine.CallAsync((client, ct) => client.Containers.StartContainerAsync(container, new ContainerStartParameters(), ct), cancellationToken);
 
     /// <summary>
-    /// Connects to the container's stdout and stderr (<c>docker attach</c>, without stdin), as <c>docker run</c> does
+    /// Connects to the container's stdout and stderr, and its stdin when asked (<c>docker attach</c>), as <c>docker run</c> does
     /// before it starts the container: the session then has all the output, raw as the process wrote it, and ends when
     /// the process's streams close. Following the log instead loses a last line without a newline now and then: the
     /// engine logs it only when the stream ends, and can stop following at the exit before it has read it (moby/moby#43860).
     /// </summary>
-    public static async Task<OutputSession> AttachAsync(DockerEngine engine, string container, bool tty, CancellationToken cancellationToken) =>
-        new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1&stdout=1&stderr=1",
+    public static async Task<OutputSession> AttachAsync(DockerEngine engine, string container, bool tty, bool stdin, CancellationToken cancellationToken) =>
+        new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1&stdout=1&stderr=1{(stdin ? "&stdin=1" : "")}",
             null, cancellationToken).ConfigureAwait(false), tty);
 
     /// <summary>Stops the container (the stop signal, then SIGKILL after the timeout); false when it was not running.</summary>

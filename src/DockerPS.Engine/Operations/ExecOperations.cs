@@ -19,7 +19,7 @@ public sealed class ExecOptions
 
     public bool Privileged { get; init; }
 
-    /// <summary>Connect the process's stdin (see <see cref="ExecSession.WriteAsync"/>).</summary>
+    /// <summary>Connect the process's stdin (see <see cref="OutputSession.WriteAsync"/>).</summary>
     public bool Input { get; init; }
 }
 

@@ -3,8 +3,9 @@ using DockerPS.Transport;
 namespace DockerPS.Operations;
 
 /// <summary>
-/// A connection the engine upgraded to a container process's raw output (attach, exec start): read it as lines
-/// until the process's streams end, then dispose it.
+/// A connection the engine upgraded to a container process's raw streams (attach, exec start): read the output as
+/// lines until the process's streams end, write its stdin if it was attached, then dispose it. Read the output while
+/// writing large input: a process that cannot write its output stops reading its input.
 /// </summary>
 public class OutputSession : IDisposable
 {
@@ -26,6 +27,31 @@ public class OutputSession : IDisposable
     /// <summary>The process's output until it ends; with a TTY everything is stdout.</summary>
     public IAsyncEnumerable<ContainerLogLine> ReadAsync(CancellationToken cancellationToken) =>
         OutputDecoder.ReadAsync(Stream, _container, Engine, multiplexed: !_tty, timestamps: false, cancellationToken);
+
+    public async Task WriteAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Stream.WriteAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Engine.Failure(e);
+        }
+    }
+
+    /// <summary>Ends the process's stdin: it reads end-of-file after what was written.</summary>
+    public void CloseInput()
+    {
+        try
+        {
+            Stream.CloseWrite();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            throw Engine.Failure(e);
+        }
+    }
 
     public void Dispose() => Stream.Dispose();
 }

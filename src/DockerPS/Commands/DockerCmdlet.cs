@@ -46,7 +46,7 @@ public abstract class DockerCmdlet : PSCmdlet
     [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public DockerEngine? Engine { get; set; }
 
-    protected CancellationToken Cancellation => _cancellation.Token;
+    protected internal CancellationToken Cancellation => _cancellation.Token;
 
     /// <summary>
     /// The engine for the current item: the context of the pass in progress (-Context), -DockerHost, else the piped
@@ -163,17 +163,17 @@ public abstract class DockerCmdlet : PSCmdlet
     protected virtual object? TargetOfItem => Engine;
 
     /// <summary>Waits on the pipeline thread for an engine call; Ctrl+C stops it.</summary>
-    protected T Await<T>(Func<CancellationToken, Task<T>> call) => Await(call(Cancellation));
+    protected internal T Await<T>(Func<CancellationToken, Task<T>> call) => Await(call(Cancellation));
 
     /// <summary>Waits on the pipeline thread for an engine call started with <see cref="Cancellation"/>; Ctrl+C stops it.</summary>
-    protected T Await<T>(Task<T> call)
+    protected internal T Await<T>(Task<T> call)
     {
         Await((Task)call);
         return call.Result;
     }
 
     /// <inheritdoc cref="Await{T}(Task{T})"/>
-    protected void Await(Task call)
+    protected internal void Await(Task call)
     {
         try
         {
@@ -395,7 +395,7 @@ public abstract class DockerCmdlet : PSCmdlet
     }
 
     /// <summary>The next item of an engine stream, awaited on the pipeline thread; Ctrl+C stops it.</summary>
-    protected bool MoveNext<T>(IAsyncEnumerator<T> items)
+    protected internal bool MoveNext<T>(IAsyncEnumerator<T> items)
     {
         var next = items.MoveNextAsync();
         // Items the stream has already buffered come without a task.

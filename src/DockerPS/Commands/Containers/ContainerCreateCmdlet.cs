@@ -137,7 +137,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     protected override object? TargetOfItem => Image;
 
     /// <summary>The create request, or null after writing the error for the first parameter that does not parse.</summary>
-    protected ContainerCreateSpec? BuildSpec(bool autoRemove)
+    protected ContainerCreateSpec? BuildSpec(bool autoRemove, bool interactive = false)
     {
         try
         {
@@ -162,7 +162,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
                 User = User,
                 Hostname = Hostname,
                 Tty = Tty,
-                Interactive = Interactive,
+                Interactive = Interactive || interactive,
                 Memory = Memory is null ? null : Parsed(nameof(Memory), [Memory], DockerUnits.ParseBytes)[0],
                 NanoCpus = Cpus is null ? null : Parsed(nameof(Cpus), [Cpus], DockerUnits.ParseCpus)[0],
                 CpuShares = BoundOrNull(nameof(CpuShares), CpuShares),

@@ -7,14 +7,15 @@ namespace DockerPS.Commands;
 
 /// <summary>
 /// <c>docker run</c>: creates a container, attaches to its output, starts it and passes the output to the pipeline until it exits and
-/// reports the exit code (stdout as output, stderr as host information, as for Invoke-DockerExec). -Detach writes the
-/// started container instead. -Remove removes the container afterwards, also when it failed or Ctrl+C stopped the
-/// command.
+/// reports the exit code (stdout as output, stderr as host information, as for Invoke-DockerExec). With -Interactive or
+/// -Input its stdin is attached too: -Input, or the piped objects when the image is named on the command line, is
+/// written to it and then closed. -Detach writes the started container instead. -Remove removes the container
+/// afterwards, also when it failed or Ctrl+C stopped the command.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "DockerContainer", DefaultParameterSetName = WaitSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), ParameterSetName = [WaitSet])]
 [OutputType(typeof(ContainerDetail), ParameterSetName = [DetachSet])]
-public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet
+public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDisposable
 {
     private const string WaitSet = "Wait";
     private const string DetachSet = "Detach";
@@ -22,6 +23,11 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet
 
     /// <summary>How long removing the container after Ctrl+C may take.</summary>
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
+
+    private object? _input;
+    private bool _pipedInput;
+    private bool _started;
+    private Run? _running;
 
     /// <summary>Writes the started container instead of waiting for it.</summary>
     [Parameter(ParameterSetName = DetachSet, Mandatory = true)]
@@ -34,55 +40,164 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet
     [Parameter]
     public SwitchParameter Remove { get; set; }
 
-    protected override void ProcessItem()
+    /// <summary>What to write to the container's stdin (closed after it), as Invoke-DockerExec takes it; implies -Interactive.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public object? Input { get; set; }
+
+    /// <summary>A created container, its engine, and the process attached to it (none with -Detach).</summary>
+    private sealed record Run(DockerEngine Engine, string Id, string Container, bool Stdin)
     {
-        if (BuildSpec(autoRemove: Detach && Remove) is not { } spec
-            || !ShouldProcess(Name is null ? Image : $"{Name} ({Image})", "Run container")
-            || Create(spec) is not { } id)
+        public RunningProcess? Process { get; set; }
+    }
+
+    protected override void BeginProcessing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        // Piped objects bind to -Input and to -Image alike: an image named here makes them stdin, else images to run.
+        _pipedInput = MyInvocation.ExpectingInput && !bound.ContainsKey(nameof(Input)) && bound.ContainsKey(nameof(Image));
+        _input = bound.ContainsKey(nameof(Input)) ? Input : null;
+        if (Detach && (_pipedInput || _input is not null))
         {
-            return;
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a container without stdin: do not pipe or pass -Input to it."),
+                InvokeDockerExecCommand.InputWithDetach, ErrorCategory.InvalidArgument, null));
         }
-        var container = Name ?? Display.ShortId(id);
-        try
+        if (_pipedInput && Context is { Length: > 1 })
         {
-            // Attached before the start, as docker run does, so the output is whole from the first byte to the last.
-            using var session = Detach ? null : Await(ct => ContainerOperations.AttachAsync(TargetEngine, id, spec.Tty, ct));
-            Await(ct => ContainerOperations.StartAsync(TargetEngine, id, ct));
-            if (session is null)
-            {
-                WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, id, ct)));
-                return;
-            }
-            var output = new ProcessOutput(this);
-            foreach (var line in AwaitEach(session.ReadAsync))
-            {
-                output.Write(line);
-            }
-            var exitCode = Await(ct => ContainerOperations.WaitAsync(TargetEngine, id, "not-running", ct));
-            output.Exit((int)exitCode, ContainerExitCode, string.Join(' ', Command ?? [Image]), container);
-        }
-        finally
-        {
-            if (Remove && !Detach)
-            {
-                RemoveAfterRun(id);
-            }
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one container: give one context, or pass the input with -Input."),
+                InvokeDockerExecCommand.InputNeedsOneContainer, ErrorCategory.InvalidArgument, Context));
         }
     }
 
-    /// <summary>Removes the container even when the pipeline is stopping, whose token is already cancelled.</summary>
-    private void RemoveAfterRun(string id)
+    protected override void ProcessItem()
     {
+        if (_pipedInput)
+        {
+            // One container for the whole pipeline; each piped object goes to its stdin as it comes.
+            if (!_started)
+            {
+                _started = true;
+                _running = Start(stdin: true);
+            }
+            _running?.Process!.Send(Input);
+            return;
+        }
+        if (Start(stdin: Interactive || _input is not null) is not { } run)
+        {
+            return;
+        }
+        try
+        {
+            if (_input is not null)
+            {
+                run.Process!.Send(_input);
+            }
+            Finish(run);
+        }
+        finally
+        {
+            End(run, canWrite: true);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pipedInput && !_started)
+        {
+            // The pipeline was empty: the container still runs, with empty stdin (as `@() | docker run -i` does).
+            ProcessRecord();
+        }
+        if (_running is not { } run)
+        {
+            return;
+        }
+        _running = null;
+        try
+        {
+            Finish(run);
+        }
+        catch (DockerEngineException e)
+        {
+            WriteError(ErrorFor(e, run.Container));
+        }
+        finally
+        {
+            End(run, canWrite: true);
+        }
+    }
+
+    /// <summary>A run that piped input was going to when the pipeline stopped or failed: its container is removed with -Remove.</summary>
+    public void Dispose()
+    {
+        if (_running is { } run)
+        {
+            _running = null;
+            End(run, canWrite: false);
+        }
+    }
+
+    /// <summary>Creates, attaches and starts the container; null when it was not created, or with -Detach (the container written).</summary>
+    private Run? Start(bool stdin)
+    {
+        if (BuildSpec(autoRemove: Detach && Remove, interactive: stdin) is not { } spec
+            || !ShouldProcess(Name is null ? Image : $"{Name} ({Image})", "Run container")
+            || Create(spec) is not { } id)
+        {
+            return null;
+        }
+        var engine = TargetEngine;
+        var run = new Run(engine, id, Name ?? Display.ShortId(id), stdin);
+        try
+        {
+            // Attached before the start, as docker run does, so the output is whole from the first byte to the last.
+            if (!Detach)
+            {
+                var session = Await(ct => ContainerOperations.AttachAsync(engine, id, spec.Tty, stdin, ct));
+                run.Process = new RunningProcess(this, session, run.Container, string.Join(' ', Command ?? [Image]), ContainerExitCode,
+                    ct => ContainerOperations.WaitAsync(engine, id, "not-running", ct));
+            }
+            Await(ct => ContainerOperations.StartAsync(engine, id, ct));
+            if (Detach)
+            {
+                WriteObject(Await(ct => ContainerOperations.InspectAsync(engine, id, ct)));
+                return null;
+            }
+            return run;
+        }
+        catch
+        {
+            End(run, canWrite: true);
+            throw;
+        }
+    }
+
+    /// <summary>Closes stdin, passes on the rest of the output and reports the exit code.</summary>
+    private static void Finish(Run run)
+    {
+        if (run.Stdin)
+        {
+            run.Process!.CloseInput();
+        }
+        run.Process!.Finish();
+    }
+
+    /// <summary>Closes the connection and, with -Remove, removes the container, even when the pipeline is stopping (its token is already cancelled).</summary>
+    private void End(Run run, bool canWrite)
+    {
+        run.Process?.Dispose();
+        if (!Remove || Detach)
+        {
+            return;
+        }
         using var timeout = new CancellationTokenSource(RemoveTimeout);
         try
         {
-            ContainerOperations.RemoveAsync(TargetEngine, id, force: true, volumes: true, timeout.Token).GetAwaiter().GetResult();
+            ContainerOperations.RemoveAsync(run.Engine, run.Id, force: true, volumes: true, timeout.Token).GetAwaiter().GetResult();
         }
-        catch (DockerEngineException e) when (!Cancellation.IsCancellationRequested)
+        catch (DockerEngineException e) when (canWrite && !Cancellation.IsCancellationRequested)
         {
-            WriteError(ErrorFor(e, id));
+            WriteError(ErrorFor(e, run.Id));
         }
-        catch (Exception e) when (Cancellation.IsCancellationRequested && e is DockerEngineException or OperationCanceledException)
+        catch (Exception e) when (e is DockerEngineException or OperationCanceledException)
         {
             // Stopping: nothing can be written any more, and the container is the engine's to clean up.
         }

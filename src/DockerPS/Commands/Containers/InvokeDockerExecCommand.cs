@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Text;
 using DockerPS.Errors;
 using DockerPS.Operations;
 
@@ -23,7 +22,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     private object? _input;
     private bool _pipedInput;
     private bool _started;
-    private Running? _running;
+    private RunningProcess? _running;
 
     /// <summary>The command and its arguments; takes every argument after the container.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromRemainingArguments = true)]
@@ -77,9 +76,9 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."),
                 InputWithDetach, ErrorCategory.InvalidArgument, null));
         }
-        if (_pipedInput && (Name ?? Id!) is var named && (named.Length != 1 || Name is not null && WildcardPattern.ContainsWildcardCharacters(named[0])))
+        if (_pipedInput && (Name ?? Id!) is var named && (named.Length != 1 || Name is not null && WildcardPattern.ContainsWildcardCharacters(named[0]) || Context is { Length: > 1 }))
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards), or pass the input with -Input."),
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards) on one context, or pass the input with -Input."),
                 InputNeedsOneContainer, ErrorCategory.InvalidArgument, named));
         }
     }
@@ -148,11 +147,13 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
 
     public void Dispose() => _running?.Dispose();
 
-    private Running Start(string container, bool input)
+    private RunningProcess Start(string container, bool input)
     {
         var engine = TargetEngine;
         var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(input), ct));
-        return new Running(this, engine, container, session);
+        // A process that closed its output but runs on has no exit code yet; the docker CLI reports 0 then too.
+        return new RunningProcess(this, session, container, CommandText, ExecExitCode,
+            async ct => (await ExecOperations.InspectAsync(engine, session.Id, ct).ConfigureAwait(false)).ExitCode ?? 0);
     }
 
     private ExecOptions Options(bool input) => new()
@@ -165,116 +166,4 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
         Privileged = Privileged,
         Input = input,
     };
-
-    /// <summary>What goes to stdin for one input object: bytes as they are; text, and anything else as its string, as a UTF-8 line.</summary>
-    internal static byte[] Encode(object? input)
-    {
-        var value = input is PSObject wrapped ? wrapped.BaseObject : input;
-        switch (value)
-        {
-            case null:
-                return [];
-            case byte[] bytes:
-                return bytes;
-            case byte single:
-                return [single];
-            case string text:
-                return Encoding.UTF8.GetBytes(text + "\n");
-        }
-        if (LanguagePrimitives.GetEnumerable(value) is { } items)
-        {
-            using var all = new MemoryStream();
-            foreach (var item in items)
-            {
-                all.Write(Encode(item));
-            }
-            return all.ToArray();
-        }
-        return Encoding.UTF8.GetBytes(LanguagePrimitives.ConvertTo<string>(value) + "\n");
-    }
-
-    /// <summary>A started process: its stdin written and its output passed on, both from the pipeline thread.</summary>
-    private sealed class Running(InvokeDockerExecCommand cmdlet, DockerEngine engine, string container, ExecSession session) : IDisposable
-    {
-        private readonly ProcessOutput _output = new(cmdlet);
-        private readonly IAsyncEnumerator<ContainerLogLine> _lines = session.ReadAsync(cmdlet.Cancellation).GetAsyncEnumerator(cmdlet.Cancellation);
-        private Task<bool>? _next;
-        private bool _ended;
-
-        public string Container => container;
-
-        /// <summary>
-        /// Writes one input object to stdin, passing output on meanwhile: a process whose output is not read stops
-        /// reading its input. Input for a process that has ended is dropped.
-        /// </summary>
-        public void Send(object? input)
-        {
-            var bytes = Encode(input);
-            if (_ended || bytes.Length == 0)
-            {
-                return;
-            }
-            var write = session.WriteAsync(bytes, cmdlet.Cancellation);
-            while (!write.IsCompleted && !_ended)
-            {
-                _next ??= _lines.MoveNextAsync().AsTask();
-                Task.WaitAny(write, _next);
-                if (_next.IsCompleted)
-                {
-                    Take(cmdlet.Await(_next));
-                }
-            }
-            try
-            {
-                cmdlet.Await(write);
-            }
-            catch (DockerEngineException) when (_ended)
-            {
-                // The process ended and the engine closed its stdin.
-            }
-        }
-
-        public void CloseInput()
-        {
-            if (!_ended)
-            {
-                session.CloseInput();
-            }
-        }
-
-        /// <summary>Passes on the rest of the output, then reports the exit code.</summary>
-        public void Finish()
-        {
-            while (!_ended)
-            {
-                Take(_next is null ? cmdlet.MoveNext(_lines) : cmdlet.Await(_next));
-            }
-            var exec = cmdlet.Await(ct => ExecOperations.InspectAsync(engine, session.Id, ct));
-            // A process that closed its output but runs on has no exit code yet; the docker CLI reports 0 then too.
-            _output.Exit((int)(exec.ExitCode ?? 0), ExecExitCode, cmdlet.CommandText, container);
-        }
-
-        public void Dispose()
-        {
-            // Closing the connection ends a read still pending; a reader waiting at a line is closed here.
-            session.Dispose();
-            if (_next is null)
-            {
-                _lines.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        }
-
-        private void Take(bool more)
-        {
-            _next = null;
-            if (more)
-            {
-                _output.Write(_lines.Current);
-            }
-            else
-            {
-                _ended = true;
-            }
-        }
-    }
 }
