@@ -319,18 +319,30 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         Assert.Equal(fresh.Output[0].Properties["Id"].Value, ImageId(tag));
     }
 
-    [Fact]
-    public void BaseImagesPullWithTheCredentialsGivenAndShowProgress()
+    private static Hashtable RegistryCredential => new() { ["cred"] = new PSCredential(TestRegistry.User, new NetworkCredential("", TestRegistry.Password).SecurePassword) };
+
+    /// <summary>
+    /// An image only the authenticated test registry has: a layer of its own (a /marker with the returned text), which the
+    /// engine no longer has once the image is pushed and removed, so a build downloads it.
+    /// </summary>
+    private string PushedImage(string name, out string marker)
     {
-        var cred = new Hashtable { ["cred"] = new PSCredential(TestRegistry.User, new NetworkCredential("", TestRegistry.Password).SecurePassword) };
-        var remote = $"{TestRegistry.Http}/dps-test/build-base-{fixture.RunId}:v1";
-        // A layer of its own, which the engine no longer has once the image is pushed and removed, so the build downloads it.
-        var container = fixture.CliContainer(false, "sh", "-c", $"echo {Guid.NewGuid():N} > /marker");
+        var remote = $"{TestRegistry.Http}/dps-test/{name}-{fixture.RunId}:v1";
+        marker = Guid.NewGuid().ToString("N");
+        var container = fixture.CliContainer(false, "sh", "-c", $"echo {marker} > /marker");
         DockerCli.Run("start", "-a", container);
         DockerCli.Run("commit", "--change", $"LABEL {BuildLabel}={_buildId}", container, remote);
         DockerCli.Run("rm", container);
-        Assert.Empty(_ps.Run($"Push-DockerImage {remote} -Credential $cred", cred).Errors);
+        Assert.Empty(_ps.Run($"Push-DockerImage {remote} -Credential $cred", RegistryCredential).Errors);
         DockerCli.Run("rmi", remote);
+        return remote;
+    }
+
+    [Fact]
+    public void BaseImagesPullWithTheCredentialsGivenAndShowProgress()
+    {
+        var cred = RegistryCredential;
+        var remote = PushedImage("build-base", out _);
         Write("Dockerfile", DockerfileFrom(remote, "RUN true"));
         var tag = Tag("pulled");
 
@@ -345,6 +357,20 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         Assert.NotEmpty(pulls);
         Assert.Equal(ProgressRecordType.Completed, pulls[^1].RecordType);
         Assert.Contains(result.Progress, p => p.ParentActivityId == pulls[0].ActivityId && p.Activity.StartsWith("Layer ", StringComparison.Ordinal));
+        DockerCli.Run("rmi", remote);
+    }
+
+    [Fact]
+    public void ImagesOfCopyFromPullWithTheCredentialsGiven()
+    {
+        var remote = PushedImage("build-copy", out var marker);
+        Write("Dockerfile", Dockerfile($"COPY --from={remote} /marker /copied"));
+        var tag = Tag("copied");
+
+        var result = _ps.Run($"Invoke-DockerBuild '{_context}' -Tag {tag} -Credential $cred", RegistryCredential);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(marker, DockerCli.Run("run", "--rm", tag, "cat", "/copied").Trim());
         DockerCli.Run("rmi", remote);
     }
 

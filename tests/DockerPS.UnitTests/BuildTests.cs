@@ -107,6 +107,23 @@ public sealed class DockerfileBaseImagesTests
     }
 
     [Fact]
+    public void CopyFromAnImageNamesItButAStageOrItsIndexDoesNot()
+    {
+        var dockerfile = """
+            ARG TOOLS=registry:5000/tools:1
+            FROM golang:1.22 AS build
+            COPY --from=build /a /a
+            COPY --from=0 /b /b
+            COPY --chown=1:1 --FROM=registry:5000/assets:3 /c /c
+            COPY --from=$TOOLS /bin/tool /bin/tool
+            COPY --from=golang:1.22 /d /d
+            COPY ./--from=ignored /e
+            """;
+
+        Assert.Equal(new[] { "golang:1.22", "registry:5000/assets:3", "registry:5000/tools:1" }, DockerfileBaseImages.Find(dockerfile, NoArgs));
+    }
+
+    [Fact]
     public void ArgsBeforeTheFirstFromAreFilledInBuildArgsFirst()
     {
         var dockerfile = "ARG REGISTRY=docker.io\nARG TAG\nARG UNSET\nFROM ${REGISTRY}/library/base:$TAG\nFROM other:$UNSET\nARG LATER=x\nFROM late:$LATER\n";

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace DockerPS.Parsing;
 
 /// <summary>
-/// The images a Dockerfile's FROM lines name, so that a build can be given credentials for their registries: ARG
-/// values declared before the first FROM (build args overriding their defaults) filled in, earlier stages, <c>scratch</c>
-/// and names that stay unresolved left out. Other instructions are not read.
+/// The images a Dockerfile's FROM lines and <c>COPY --from</c> flags name, so that a build can be given credentials for
+/// their registries: ARG values declared before the first FROM (build args overriding their defaults) filled in, earlier
+/// stages (by name or index), <c>scratch</c> and names that stay unresolved left out. Other instructions are not read.
 /// </summary>
 public static partial class DockerfileBaseImages
 {
@@ -40,19 +40,33 @@ public static partial class DockerfileBaseImages
                 {
                     continue;
                 }
-                var image = VariablePattern().Replace(operands[0], m => args.GetValueOrDefault(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, m.Value));
-                if (!image.Contains('$') && !stages.Contains(image) && !images.Contains(image))
-                {
-                    images.Add(image);
-                }
+                Add(operands[0]);
                 if (operands is [_, var keyword, var stage] && keyword.Equals("AS", StringComparison.OrdinalIgnoreCase))
                 {
                     stages.Add(stage);
                 }
             }
+            else if (words[0].Equals("COPY", StringComparison.OrdinalIgnoreCase)
+                && words.Skip(1).TakeWhile(w => w.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault(w => w.StartsWith(CopyFrom, StringComparison.OrdinalIgnoreCase)) is { } from
+                && !from[CopyFrom.Length..].All(char.IsAsciiDigit))
+            {
+                // COPY --from=<image> pulls the image as a FROM does; a stage's name or index is no image.
+                Add(from[CopyFrom.Length..]);
+            }
         }
         return images;
+
+        void Add(string name)
+        {
+            var image = VariablePattern().Replace(name, m => args.GetValueOrDefault(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, m.Value));
+            if (image.Length > 0 && !image.Contains('$') && !stages.Contains(image) && !images.Contains(image))
+            {
+                images.Add(image);
+            }
+        }
     }
+
+    private const string CopyFrom = "--from=";
 
     /// <summary>The instructions, continuation lines joined and comment lines dropped, as the Dockerfile parser reads them.</summary>
     private static IEnumerable<string> Instructions(string dockerfile)

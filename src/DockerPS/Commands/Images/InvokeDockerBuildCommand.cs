@@ -230,7 +230,7 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
     /// <summary>The name the docker CLI gives a Dockerfile it adds to the context.</summary>
     private static string RandomName() => ".dockerfile." + RandomNumberGenerator.GetHexString(20, lowercase: true);
 
-    /// <summary>Credentials for the registries of the Dockerfile's base images: -Credential, else the stored ones.</summary>
+    /// <summary>Credentials for the registries of the images the Dockerfile pulls (FROM, COPY --from): -Credential, else the stored ones.</summary>
     private IReadOnlyList<RegistryCredential> BaseImageCredentials(string dockerfile, IReadOnlyDictionary<string, string?> buildArgs)
     {
         var references = new List<ImageReference>();
