@@ -73,6 +73,9 @@ public sealed class MultiEngineTests : IDisposable
     [Theory]
     [InlineData("Get-DockerContainer", "/containers/json", """[{"Id":"c0ffee","Names":["/held"],"Image":"busybox","State":"running"}]""")]
     [InlineData("Get-DockerInfo", "/info", """{"Name":"held"}""")]
+    [InlineData("Get-DockerContainerChange held", "/containers/held/changes", """[{"Path":"/tmp","Kind":0}]""")]
+    [InlineData("Get-DockerContainerProcess held", "/containers/held/top", """{"Titles":["PID","CMD"],"Processes":[["1","sh"]]}""")]
+    [InlineData("Get-DockerImageHistory held", "/images/held/history", """[{"Id":"sha256:c0ffee","Created":1700000000,"CreatedBy":"sh","Size":0,"Comment":""}]""")]
     public void GetCallsEveryEngineAtOnceAndWritesInContextOrder(string cmdlet, string route, string body)
     {
         // Each engine answers only once both have the request: called one after another, the first is answered after
@@ -199,5 +202,19 @@ public sealed class MultiEngineTests : IDisposable
         Assert.Equal(["sock", "tls"], starts.Order(StringComparer.Ordinal));
         Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
         Assert.All(result.Output, e => Assert.Equal(name, e.Properties["Name"].Value));
+    }
+
+    [Fact]
+    public void EachContainerAnItemNamesIsCalledOnEveryEngine()
+    {
+        var one = _fixture.CliContainer(false, "true");
+        var two = _fixture.CliContainer(false, "true");
+        DockerCli.Run("cp", "/etc/hostname", $"{one}:/one");
+        DockerCli.Run("cp", "/etc/hostname", $"{two}:/two");
+
+        var result = _ps.Run($"Get-DockerContainerChange {one}, {two} -Context sock, tls | Where-Object Path -in '/one', '/two'");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["sock /one", "sock /two", "tls /one", "tls /two"], result.Output.Select(change => $"{EngineName(change)} {change.Properties["Path"].Value}"));
     }
 }

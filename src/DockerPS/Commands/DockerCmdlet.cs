@@ -23,7 +23,7 @@ public abstract class DockerCmdlet : PSCmdlet
     private IReadOnlyList<DockerEngine>? _configuredEngines;
     private Task[]? _connected;
     private int? _pass;
-    private (Task?[] Calls, CancellationTokenSource Stop)? _fannedOut;
+    private (Dictionary<string, Task?[]> Calls, CancellationTokenSource Stop)? _fannedOut;
     private DockerEngine? _announcedEngine;
     private readonly List<Func<CancellationToken, IAsyncEnumerable<Action>>> _followed = [];
 
@@ -189,21 +189,23 @@ public abstract class DockerCmdlet : PSCmdlet
     /// Waits on the pipeline thread for the item's engine call. When the item is handled once per context, the first
     /// pass starts the call on its own and every later engine at once (each as soon as that engine is connected), and
     /// each pass then waits for its own: a Get- over several engines takes as long as the slowest, not the sum of all.
-    /// For the one call per item that every pass makes alike: <paramref name="call"/> runs off the pipeline thread and
-    /// may use only the engine it is given and the item's parameters.
+    /// For the calls every pass makes alike, one per <paramref name="key"/> (the container or image a call is about, when
+    /// an item names several): <paramref name="call"/> runs off the pipeline thread and may use only the engine it is
+    /// given and the item's parameters.
     /// </summary>
-    protected T AwaitOnEachEngine<T>(Func<DockerEngine, CancellationToken, Task<T>> call)
+    protected T AwaitOnEachEngine<T>(Func<DockerEngine, CancellationToken, Task<T>> call, string key = "")
     {
         var engine = TargetEngine;
         if (_pass is not { } pass)
         {
             return Await(ct => call(engine, ct));
         }
-        if (_fannedOut is null)
+        _fannedOut ??= ([], CancellationTokenSource.CreateLinkedTokenSource(Cancellation));
+        var (fannedOut, stop) = _fannedOut.Value;
+        if (!fannedOut.TryGetValue(key, out var calls))
         {
             var engines = ConfiguredEngines();
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-            var calls = new Task?[engines.Count];
+            calls = new Task?[engines.Count];
             for (var i = pass; i < engines.Count; i++)
             {
                 var started = AfterConnected(_connected![i], engines[i], call, stop.Token);
@@ -212,9 +214,9 @@ public abstract class DockerCmdlet : PSCmdlet
                     TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 calls[i] = started;
             }
-            _fannedOut = (calls, stop);
+            fannedOut[key] = calls;
         }
-        return Await((Task<T>)_fannedOut.Value.Calls[pass]!);
+        return Await((Task<T>)calls[pass]!);
     }
 
     private static async Task<T> AfterConnected<T>(Task connected, DockerEngine engine, Func<DockerEngine, CancellationToken, Task<T>> call,

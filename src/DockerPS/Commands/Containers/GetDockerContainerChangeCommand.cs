@@ -9,5 +9,5 @@ namespace DockerPS.Commands;
 public sealed class GetDockerContainerChangeCommand : ContainerCmdlet
 {
     protected override void ProcessContainer(string container) =>
-        WriteObject(Await(ct => ContainerOperations.ChangesAsync(TargetEngine, container, ct)), enumerateCollection: true);
+        WriteObject(AwaitOnEachEngine((engine, ct) => ContainerOperations.ChangesAsync(engine, container, ct), container), enumerateCollection: true);
 }

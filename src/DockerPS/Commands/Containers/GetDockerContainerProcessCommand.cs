@@ -20,7 +20,7 @@ public sealed class GetDockerContainerProcessCommand : ContainerCmdlet
     {
         try
         {
-            WriteObject(Await(ct => ContainerOperations.ProcessesAsync(TargetEngine, container, PsArguments, ct)), enumerateCollection: true);
+            WriteObject(AwaitOnEachEngine((engine, ct) => ContainerOperations.ProcessesAsync(engine, container, PsArguments, ct), container), enumerateCollection: true);
         }
         catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
         {

@@ -9,5 +9,5 @@ namespace DockerPS.Commands;
 public sealed class GetDockerImageHistoryCommand : ImageCmdlet
 {
     protected override void ProcessImage(string image) =>
-        WriteObject(Await(ct => ImageOperations.HistoryAsync(TargetEngine, image, ct)), enumerateCollection: true);
+        WriteObject(AwaitOnEachEngine((engine, ct) => ImageOperations.HistoryAsync(engine, image, ct), image), enumerateCollection: true);
 }
