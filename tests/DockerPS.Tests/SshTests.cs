@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Runtime.Versioning;
 using DockerPS.Tests.Harness;
 using Xunit;
 
@@ -364,6 +365,65 @@ public sealed class SshTests : IDisposable
         // The further connections closed with their streams; the main one still serves.
         Assert.True(SpinWait.SpinUntil(() => SshEnvironment.Connections() == connectionsBefore, TimeSpan.FromSeconds(10)), $"{SshEnvironment.Connections()} SSH connections, {connectionsBefore} before the streams");
         Assert.Empty(_ps.Run($"Get-DockerVersion -DockerHost {Host}").Errors);
+    }
+
+    /// <summary>
+    /// A HOME whose ssh config has only a new alias for the test sshd (so no cached connection answers for it), with the
+    /// given extra lines, no key files and the server's key in known_hosts; returns the alias's endpoint.
+    /// </summary>
+    private string AgentOnlyHome(string configLines)
+    {
+        OwnHome($"{HostName} {SshEnvironment.HostKey}\n", out var home);
+        var alias = $"agent-{Guid.NewGuid():N}";
+        File.WriteAllText(Path.Combine(home, ".ssh", "config"),
+            $"Host {alias}\n  HostName {SshEnvironment.Address}\n  Port {SshEnvironment.Port}\n  User root\n{configLines}\n");
+        return $"ssh://{alias}";
+    }
+
+    [Theory]
+    [UnsupportedOSPlatform("windows")]
+    [InlineData("ed25519")]
+    [InlineData("rsa")]
+    [InlineData("ecdsa")]
+    public void AnAgentsKeyLogsInWhenNoKeyFileDoes(string keyType)
+    {
+        using var agent = new SshAgentProcess();
+        switch (keyType)
+        {
+            case "rsa":
+                agent.Add(SshEnvironment.RsaKeyWithPassphrase, SshEnvironment.Passphrase);
+                break;
+            default:
+                agent.Add(keyType == "ed25519" ? SshEnvironment.Ed25519Key : SshEnvironment.EcdsaKey);
+                break;
+        }
+        var host = AgentOnlyHome(string.Empty);
+
+        var without = _ps.Run($"Get-DockerVersion -DockerHost {host}");
+        Environment.SetEnvironmentVariable("SSH_AUTH_SOCK", agent.Socket);
+        var with = _ps.Run($"Get-DockerVersion -DockerHost {host}");
+
+        Assert.Equal("SshAuthenticationFailed,DockerPS.Commands.GetDockerVersionCommand", Assert.Single(without.ErrorIds));
+        Assert.Contains("no ssh-agent", without.Errors[0].Exception.Message);
+        Assert.Empty(with.Errors);
+        Assert.Equal("1.41", with.Output.Single().Properties["ApiVersion"].Value);
+    }
+
+    [Theory]
+    [UnsupportedOSPlatform("windows")]
+    [InlineData("IdentitiesOnly yes", true, false)]
+    [InlineData("IdentityAgent none", true, false)]
+    [InlineData("IdentityAgent {0}", false, true)]
+    public void TheSshConfigDecidesWhetherTheAgentIsAsked(string line, bool variableSet, bool logsIn)
+    {
+        using var agent = new SshAgentProcess();
+        agent.Add(SshEnvironment.Ed25519Key);
+        var host = AgentOnlyHome(string.Format(System.Globalization.CultureInfo.InvariantCulture, line, agent.Socket));
+        Environment.SetEnvironmentVariable("SSH_AUTH_SOCK", variableSet ? agent.Socket : null);
+
+        var result = _ps.Run($"Get-DockerVersion -DockerHost {host}");
+
+        Assert.Equal(logsIn ? [] : ["SshAuthenticationFailed,DockerPS.Commands.GetDockerVersionCommand"], result.ErrorIds);
     }
 
     private static System.Security.SecureString Secure(string text)

@@ -88,4 +88,21 @@ public sealed class SshConfigTests
         Assert.Null(SshConfig.Resolve("Host a\nPort 70000\n", "a", Home).Port);
         Assert.Equal(23, SshConfig.Resolve("Host a\nPort x\nPort 23\n", "a", Home).Port);
     }
+
+    [Fact]
+    public void IdentitiesOnlyAndIdentityAgentFirstValueWins()
+    {
+        const string text = "Host web\n  IdentitiesOnly yes\n  IdentityAgent ~/agent.sock\nHost *\n  IdentitiesOnly no\n  IdentityAgent none\n";
+
+        var web = SshConfig.Resolve(text, "web", "/home/me");
+        var other = SshConfig.Resolve(text, "other", "/home/me");
+        var none = SshConfig.Resolve(string.Empty, "web", "/home/me");
+
+        Assert.True(web.IdentitiesOnly);
+        Assert.Equal("/home/me/agent.sock", web.IdentityAgent);
+        Assert.False(other.IdentitiesOnly);
+        Assert.Equal("none", other.IdentityAgent);
+        Assert.False(none.IdentitiesOnly);
+        Assert.Null(none.IdentityAgent);
+    }
 }

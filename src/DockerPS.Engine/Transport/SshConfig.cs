@@ -4,19 +4,24 @@ namespace DockerPS.Transport;
 /// <param name="HostName">The real host name (<c>%h</c> expanded), or null to use the alias itself.</param>
 /// <param name="IdentityFiles">Key files, in order (ssh tries every IdentityFile given, so they accumulate).</param>
 /// <param name="Unsupported">The first keyword that applies but DockerPS cannot honour (ProxyJump, ProxyCommand), or null.</param>
-internal sealed record SshHostConfig(string? HostName, int? Port, string? User, IReadOnlyList<string> IdentityFiles, string? Unsupported);
+/// <param name="IdentitiesOnly">Only the key files, not the ssh-agent's keys.</param>
+/// <param name="IdentityAgent">The agent's socket (<c>~</c> expanded), <c>none</c>, <c>SSH_AUTH_SOCK</c> or null (the variable).</param>
+internal sealed record SshHostConfig(string? HostName, int? Port, string? User, IReadOnlyList<string> IdentityFiles, string? Unsupported,
+    bool IdentitiesOnly = false, string? IdentityAgent = null);
 
 /// <summary>
 /// The part of ssh_config(5) that names where and as whom to log in: <c>Host</c> sections with patterns (<c>*</c>,
-/// <c>?</c>, <c>!</c>), and HostName, Port, User and IdentityFile, the first value obtained winning as in ssh.
+/// <c>?</c>, <c>!</c>), and HostName, Port, User, IdentityFile, IdentitiesOnly and IdentityAgent, the first value
+/// obtained winning as in ssh.
 /// <c>Match</c> sections are skipped and <c>Include</c> is not followed. Hand-written: SSH.NET reads no ssh config.
 /// </summary>
 internal static class SshConfig
 {
     public static SshHostConfig Resolve(string text, string alias, string home)
     {
-        string? hostName = null, user = null, unsupported = null;
+        string? hostName = null, user = null, unsupported = null, agent = null;
         int? port = null;
+        bool? identitiesOnly = null;
         var identities = new List<string>();
         // Lines before the first Host apply to every host.
         var applies = true;
@@ -51,15 +56,23 @@ internal static class SshConfig
                     user ??= value;
                     break;
                 case "identityfile":
-                    identities.Add(value.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, value[2..]) : value);
+                    identities.Add(Expanded(value, home));
+                    break;
+                case "identitiesonly":
+                    identitiesOnly ??= value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                    break;
+                case "identityagent":
+                    agent ??= Expanded(value, home);
                     break;
                 case "proxyjump" or "proxycommand" when !value.Equals("none", StringComparison.OrdinalIgnoreCase):
                     unsupported ??= keyword == "proxyjump" ? "ProxyJump" : "ProxyCommand";
                     break;
             }
         }
-        return new SshHostConfig(hostName, port, user, identities, unsupported);
+        return new SshHostConfig(hostName, port, user, identities, unsupported, identitiesOnly ?? false, agent);
     }
+
+    private static string Expanded(string path, string home) => path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : path;
 
     /// <summary><c>Keyword value</c> or <c>Keyword=value</c>, the keyword lower-cased, a quoted value unquoted.</summary>
     private static bool TrySplit(string line, out string keyword, out string value)

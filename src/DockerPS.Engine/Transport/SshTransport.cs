@@ -176,7 +176,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         if (config.Unsupported is { } unsupported)
         {
             throw new DockerEngineException(EngineErrorKind.NotSupported,
-                $"{configFile} sets {unsupported} for '{alias}'; DockerPS does not support {unsupported} (nor ssh-agent) yet. Connect to a host it can reach directly.");
+                $"{configFile} sets {unsupported} for '{alias}'; DockerPS does not support {unsupported} yet. Connect to a host it can reach directly.");
         }
         var host = config.HostName ?? alias;
         var port = endpoint.Port > 0 ? endpoint.Port : config.Port ?? 22;
@@ -187,7 +187,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         if (methods.Count == 0)
         {
             throw new DockerEngineException(EngineErrorKind.Unauthorized,
-                $"No way to log in to {where}: {(skipped.Count > 0 ? string.Join("; ", skipped) : "no key file, no default identity in " + sshDirectory + ", no credential")}. ssh-agent is not supported.",
+                $"No way to log in to {where}: {(skipped.Count > 0 ? string.Join("; ", skipped) : "no key file, no default identity in " + sshDirectory + ", no ssh-agent (SSH_AUTH_SOCK), no credential")}.",
                 errorId: AuthenticationFailed);
         }
 
@@ -232,7 +232,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             throw refused ?? e switch
             {
                 SshAuthenticationException => new DockerEngineException(EngineErrorKind.Unauthorized,
-                    $"{where} refused every way DockerPS tried to log in ({string.Join(", ", methods.Select(m => m.Name).Distinct())}{(skipped.Count > 0 ? "; " + string.Join("; ", skipped) : "")}): {e.Message} ssh-agent is not supported.",
+                    $"{where} refused every way DockerPS tried to log in ({string.Join(", ", methods.Select(m => m.Name).Distinct())}{(skipped.Count > 0 ? "; " + string.Join("; ", skipped) : "")}): {e.Message}",
                     e, errorId: AuthenticationFailed),
                 SocketException or SshException or IOException or OperationCanceledException or TimeoutException => new DockerEngineException(EngineErrorKind.Unreachable,
                     $"Cannot connect over SSH to {host}:{port}: {e.Message}", e),
@@ -274,6 +274,19 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
                 skipped.Add($"{file} cannot be read: {e.Message}");
             }
         }
+        // The agent's keys come after the key files (ssh offers them first), so that a key named for this host is not
+        // crowded out by the server's MaxAuthTries.
+        if (!config.IdentitiesOnly && AgentSocket(config.IdentityAgent) is { } agent)
+        {
+            try
+            {
+                keys.AddRange(SshAgent.Keys(agent));
+            }
+            catch (Exception e) when (e is SocketException or IOException or SshException)
+            {
+                skipped.Add($"the ssh-agent at {agent} did not answer ({e.Message})");
+            }
+        }
         if (keys.Count > 0)
         {
             methods.Add(new PrivateKeyAuthenticationMethod(user, keys.ToArray()));
@@ -284,6 +297,14 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         }
         return (methods, skipped);
     }
+
+    /// <summary>The ssh-agent's socket as ssh finds it: IdentityAgent (<c>none</c>: no agent), else SSH_AUTH_SOCK.</summary>
+    private static string? AgentSocket(string? identityAgent) => identityAgent switch
+    {
+        null or SshAgent.SocketVariable => Environment.GetEnvironmentVariable(SshAgent.SocketVariable) is { Length: > 0 } path ? path : null,
+        var none when none.Equals("none", StringComparison.OrdinalIgnoreCase) => null,
+        var path => path,
+    };
 
     /// <summary>Like ssh, ask the server for a key type known_hosts has for it, so a host with several keys is not taken for changed.</summary>
     private static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlySet<string> knownTypes)

@@ -23,6 +23,7 @@ public static class SshEnvironment
     public static readonly string KnownHosts = Path.Combine(Home, ".ssh", "known_hosts");
     public static readonly string Ed25519Key = Path.Combine(Home, ".ssh", "id_ed25519");
     public static readonly string RsaKeyWithPassphrase = Path.Combine(Home, ".ssh", "id_rsa_pass");
+    public static readonly string EcdsaKey = Path.Combine(Home, ".ssh", "id_ecdsa_key");
     public static readonly string EncryptedPkcs8Key = Path.Combine(Home, ".ssh", "id_ecdsa_pkcs8");
     public static readonly string HostPublicKey = Path.Combine(Directory, "ssh_host_ed25519_key.pub");
 

@@ -63,12 +63,12 @@ public static class TestEnvironment
 
     public static System.Reflection.Assembly ConflictingDependency { get; }
 
-    /// <summary>The docker variables as every test starts with them: the test engine via the leg's DOCKER_HOST (and its TLS variables), nothing else.</summary>
+    /// <summary>The docker variables as every test starts with them: the test engine via the leg's DOCKER_HOST (and its TLS variables), nothing else; no ssh-agent.</summary>
     public static void ResetEnvironment()
     {
         Environment.SetEnvironmentVariable("DOCKER_HOST", DockerHost);
         Environment.SetEnvironmentVariable("DOCKER_CONFIG", DockerConfig);
-        foreach (var name in new[] { "DOCKER_CONTEXT", "DOCKER_API_VERSION", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH" })
+        foreach (var name in new[] { "DOCKER_CONTEXT", "DOCKER_API_VERSION", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "SSH_AUTH_SOCK" })
         {
             Environment.SetEnvironmentVariable(name, null);
         }
