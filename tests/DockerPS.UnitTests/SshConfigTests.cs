@@ -73,13 +73,40 @@ public sealed class SshConfigTests
               Port 1
             Host jumped
               ProxyJump bastion
+            Host piped
+              ProxyCommand nc %h %p
             Host direct
               ProxyCommand none
+              ProxyJump none
+            Host *
+              ProxyJump late
             """;
 
         Assert.Null(SshConfig.Resolve(config, "anything", Home).Port);
-        Assert.Equal("ProxyJump", SshConfig.Resolve(config, "jumped", Home).Unsupported);
+        Assert.Equal("bastion", SshConfig.Resolve(config, "jumped", Home).ProxyJump);
+        Assert.Null(SshConfig.Resolve(config, "jumped", Home).Unsupported);
+        Assert.Equal("ProxyCommand", SshConfig.Resolve(config, "piped", Home).Unsupported);
         Assert.Null(SshConfig.Resolve(config, "direct", Home).Unsupported);
+        // "none" is the first value obtained, so the later Host * does not apply.
+        Assert.Null(SshConfig.Resolve(config, "direct", Home).ProxyJump);
+    }
+
+    [Theory]
+    [InlineData("bastion", null, "bastion", null)]
+    [InlineData("me@bastion:2200", "me", "bastion", 2200)]
+    [InlineData("ssh://me@bastion:2200/", "me", "bastion", 2200)]
+    [InlineData("[::1]:2200", null, "::1", 2200)]
+    [InlineData("::1", null, "::1", null)]
+    [InlineData("a@b@bastion", "a@b", "bastion", null)]
+    public void JumpDestinationsParseAsSshTakesThem(string jump, string? user, string host, int? port)
+    {
+        Assert.Equal((user, host, port), SshConfig.ParseJump(jump));
+    }
+
+    [Fact]
+    public void AListOfJumpHostsIsNotTaken()
+    {
+        Assert.Null(SshConfig.ParseJump("one,two"));
     }
 
     [Fact]

@@ -70,6 +70,7 @@ MaxSessions 10
 ClientAliveInterval 30
 Match User $NO_DOCKER_USER
   SetEnv PATH=/nonexistent
+  PermitOpen none
 EOF
 # A changed config needs a new server.
 config_changed=false

@@ -166,11 +166,19 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         }
     }
 
-    private async Task<SshClient> ConnectAsync(CancellationToken cancellationToken)
+    private Task<SshClient> ConnectAsync(CancellationToken cancellationToken) =>
+        ConnectAsync(endpoint.IdnHost, endpoint.Port > 0 ? endpoint.Port : null,
+            endpoint.UserInfo.Length > 0 ? Uri.UnescapeDataString(endpoint.UserInfo) : settings?.User, settings, jumps: 0, cancellationToken);
+
+    /// <summary>
+    /// Logs in to a host (an alias of ~/.ssh/config or a name), through its ProxyJump host if it has one: the jump host,
+    /// logged in to the same way with the config's keys and the agent (not the options given for the endpoint), forwards
+    /// a port on 127.0.0.1 to it, as <c>ssh -L</c> would (SSH.NET cannot run SSH over a channel).
+    /// </summary>
+    private async Task<SshClient> ConnectAsync(string alias, int? givenPort, string? givenUser, SshSettings? options, int jumps, CancellationToken cancellationToken)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var sshDirectory = Path.Combine(home, ".ssh");
-        var alias = endpoint.IdnHost;
         var configFile = Path.Combine(sshDirectory, "config");
         var config = SshConfig.Resolve(File.Exists(configFile) ? await File.ReadAllTextAsync(configFile, cancellationToken).ConfigureAwait(false) : string.Empty, alias, home);
         if (config.Unsupported is { } unsupported)
@@ -179,11 +187,11 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
                 $"{configFile} sets {unsupported} for '{alias}'; DockerPS does not support {unsupported} yet. Connect to a host it can reach directly.");
         }
         var host = config.HostName ?? alias;
-        var port = endpoint.Port > 0 ? endpoint.Port : config.Port ?? 22;
-        var user = endpoint.UserInfo.Length > 0 ? Uri.UnescapeDataString(endpoint.UserInfo) : settings?.User ?? config.User ?? Environment.UserName;
+        var port = givenPort ?? config.Port ?? 22;
+        var user = givenUser ?? config.User ?? Environment.UserName;
         var where = $"{user}@{host}:{port}";
 
-        var (methods, skipped) = AuthenticationMethods(user, config, sshDirectory);
+        var (methods, skipped) = AuthenticationMethods(user, config, sshDirectory, options);
         if (methods.Count == 0)
         {
             throw new DockerEngineException(EngineErrorKind.Unauthorized,
@@ -194,17 +202,19 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         var knownHostsFile = Path.Combine(sshDirectory, "known_hosts");
         var knownHosts = KnownHosts.Parse(ReadIfExists(knownHostsFile) + "\n" + ReadIfExists("/etc/ssh/ssh_known_hosts"));
         var hostName = KnownHosts.HostName(host, port);
-        var info = new ConnectionInfo(host, port, user, methods.ToArray()) { Timeout = ConnectTimeout };
+        (SshClient Client, int Port)? jump = config.ProxyJump is { } proxy ? await JumpAsync(alias, proxy, host, port, jumps, cancellationToken).ConfigureAwait(false) : null;
+        var info = new ConnectionInfo(jump is null ? host : JumpedClient.Address, jump?.Port ?? port, user, methods.ToArray()) { Timeout = ConnectTimeout };
         PreferKnownKeyTypes(info, knownHosts.KeyTypesOf(hostName));
 
         DockerEngineException? refused = null;
-        var client = new SshClient(info) { KeepAliveInterval = KeepAliveInterval };
+        var client = jump is null ? new SshClient(info) : new JumpedClient(info, jump.Value.Client);
+        client.KeepAliveInterval = KeepAliveInterval;
         client.HostKeyReceived += (_, e) =>
         {
             var keyType = KeyTypeOf(e.HostKey);
             var fingerprint = $"{keyType} SHA256:{e.FingerPrintSHA256}";
             var verdict = knownHosts.Check(hostName, keyType, e.HostKey);
-            if (verdict == HostKeyVerdict.Unknown && settings?.AcceptNewHostKey == true)
+            if (verdict == HostKeyVerdict.Unknown && options?.AcceptNewHostKey == true)
             {
                 Directory.CreateDirectory(sshDirectory);
                 File.AppendAllText(knownHostsFile, KnownHosts.Line(hostName, keyType, e.HostKey) + "\n");
@@ -235,9 +245,51 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
                     $"{where} refused every way DockerPS tried to log in ({string.Join(", ", methods.Select(m => m.Name).Distinct())}{(skipped.Count > 0 ? "; " + string.Join("; ", skipped) : "")}): {e.Message}",
                     e, errorId: AuthenticationFailed),
                 SocketException or SshException or IOException or OperationCanceledException or TimeoutException => new DockerEngineException(EngineErrorKind.Unreachable,
-                    $"Cannot connect over SSH to {host}:{port}: {e.Message}", e),
+                    $"Cannot connect over SSH to {host}:{port}{(jump is null ? "" : $" through the jump host {config.ProxyJump}")}: {e.Message}", e),
                 _ => e,
             };
+        }
+    }
+
+    /// <summary>How many jump hosts a connection may go through (a ProxyJump loop in the config ends here).</summary>
+    private const int MostJumps = 4;
+
+    /// <summary>Logs in to the ProxyJump host and forwards a local port to the target through it.</summary>
+    private async Task<(SshClient Client, int Port)> JumpAsync(string alias, string proxy, string host, int port, int jumps, CancellationToken cancellationToken)
+    {
+        if (SshConfig.ParseJump(proxy) is not var (jumpUser, jumpHost, jumpPort) || jumps >= MostJumps)
+        {
+            throw new DockerEngineException(EngineErrorKind.NotSupported, jumps >= MostJumps
+                ? $"The ProxyJump hosts for '{alias}' go on for more than {MostJumps} hops (a loop in ~/.ssh/config?)."
+                : $"ProxyJump for '{alias}' lists several hosts ({proxy}); DockerPS goes through one (which may have a ProxyJump of its own).");
+        }
+        var jump = await ConnectAsync(jumpHost, jumpPort, jumpUser, options: null, jumps + 1, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var forward = new ForwardedPortLocal(JumpedClient.Address, 0, host, (uint)port);
+            jump.AddForwardedPort(forward);
+            forward.Start();
+            return (jump, (int)forward.BoundPort);
+        }
+        catch
+        {
+            jump.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A connection through a jump host's forwarded port; closing it closes the jump connection too.</summary>
+    private sealed class JumpedClient(ConnectionInfo info, SshClient jump) : SshClient(info)
+    {
+        public const string Address = "127.0.0.1";
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                jump.Dispose();
+            }
         }
     }
 
@@ -248,18 +300,18 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
     /// Keys (the given key file, else IdentityFile lines, else the default identities that exist), then a password.
     /// A default identity that cannot be used (encrypted without a passphrase) is skipped, as ssh skips it without a prompt.
     /// </summary>
-    private (List<AuthenticationMethod> Methods, List<string> Skipped) AuthenticationMethods(string user, SshHostConfig config, string sshDirectory)
+    private static (List<AuthenticationMethod> Methods, List<string> Skipped) AuthenticationMethods(string user, SshHostConfig config, string sshDirectory, SshSettings? options)
     {
         var methods = new List<AuthenticationMethod>();
         var skipped = new List<string>();
-        var explicitFiles = settings?.KeyFile is { } keyFile ? [keyFile] : config.IdentityFiles;
+        var explicitFiles = options?.KeyFile is { } keyFile ? [keyFile] : config.IdentityFiles;
         var files = explicitFiles.Count > 0 ? explicitFiles : DefaultIdentities.Select(name => Path.Combine(sshDirectory, name)).Where(File.Exists).ToList();
         var keys = new List<IPrivateKeySource>();
         foreach (var file in files)
         {
             try
             {
-                keys.Add(new PrivateKeyFile(file, Plain(settings?.Passphrase)));
+                keys.Add(new PrivateKeyFile(file, Plain(options?.Passphrase)));
             }
             catch (SshPassPhraseNullOrEmptyException)
             {
@@ -267,7 +319,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             }
             catch (Exception e) when (e is SshException or CryptographicException or FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
             {
-                skipped.Add(settings?.Passphrase is null ? $"{file} is not a private key DockerPS can read" : $"{file} cannot be read with the passphrase given (wrong passphrase?)");
+                skipped.Add(options?.Passphrase is null ? $"{file} is not a private key DockerPS can read" : $"{file} cannot be read with the passphrase given (wrong passphrase?)");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -291,7 +343,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         {
             methods.Add(new PrivateKeyAuthenticationMethod(user, keys.ToArray()));
         }
-        if (settings?.Password is { } password)
+        if (options?.Password is { } password)
         {
             methods.Add(new PasswordAuthenticationMethod(user, Plain(password)));
         }
