@@ -24,9 +24,16 @@ using var raw = new RawClient(socketPath);
 var api = "v" + (await raw.Json("GET", "/version")).GetProperty("ApiVersion").GetString();
 await raw.RemoveLabelled(api);
 
-// The warm engine: one runspace, the module imported once (its first import is reported as B7's cold number).
+// The warm engine: one runspace, the module imported once (its first import is reported as B7's cold number, after
+// the first import of an empty module, which times PowerShell's own first-import cost in this process).
 using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
 runspace.Open();
+var emptyModule = Path.Combine(Directory.CreateTempSubdirectory("dockerps-bench-").FullName, "Empty.psm1");
+File.WriteAllText(emptyModule, "function Get-Nothing { }\n");
+var coldEmptyImport = Stopwatch.StartNew();
+Bench.Invoke(runspace, $"Import-Module '{emptyModule}' -ErrorAction Stop");
+coldEmptyImport.Stop();
+Directory.Delete(Path.GetDirectoryName(emptyModule)!, recursive: true);
 var coldImport = Stopwatch.StartNew();
 Bench.Invoke(runspace, $"Import-Module '{manifest}' -ErrorAction Stop");
 coldImport.Stop();
@@ -85,7 +92,7 @@ try
         Bench.Invoke(fresh, $"Import-Module '{manifest}' -ErrorAction Stop");
         return watch.Elapsed.TotalMilliseconds;
     });
-    rows.Add(new Row("B7", $"Import-Module, fresh runspace in a warm engine (first import in this process: {coldImport.Elapsed.TotalMilliseconds:F0} ms)", b7,
+    rows.Add(new Row("B7", $"Import-Module, fresh runspace in a warm engine (first import in this process: {coldImport.Elapsed.TotalMilliseconds:F0} ms, after {coldEmptyImport.Elapsed.TotalMilliseconds:F0} ms for the first import of an empty module)", b7,
         "≤ 250 ms", b7.Ours.Median <= 250));
 }
 finally
