@@ -277,7 +277,7 @@ public sealed class SshTests : IDisposable
         SshEnvironment.RestartServer();
         var result = _ps.Run($"Get-DockerVersion -DockerHost {Host}; Get-DockerContainer -DockerHost {Host} -Name {_fixture.RunningName}");
 
-        Assert.Empty(result.Errors);
+        Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e.Exception}")));
         Assert.Equal(2, result.Output.Count);
     }
 
@@ -412,6 +412,21 @@ public sealed class SshTests : IDisposable
         Assert.Contains("no ssh-agent", without.Errors[0].Exception.Message);
         Assert.Empty(with.Errors);
         Assert.Equal("1.41", with.Output.Single().Properties["ApiVersion"].Value);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void AKeyTheAgentRefusesToSignWithIsAnAuthenticationFailureNamingIt()
+    {
+        using var agent = new SshAgentProcess();
+        agent.Add(SshEnvironment.Ed25519Key, confirm: true);
+        var host = NewAlias(string.Empty);
+        Environment.SetEnvironmentVariable("SSH_AUTH_SOCK", agent.Socket);
+
+        var result = _ps.Run($"Get-DockerVersion -DockerHost {host}");
+
+        Assert.Equal("SshAuthenticationFailed,DockerPS.Commands.GetDockerVersionCommand", Assert.Single(result.ErrorIds));
+        Assert.Contains("refused to sign with its key 'dockerps-client'", result.Errors[0].Exception.Message);
     }
 
     [Theory]

@@ -32,11 +32,11 @@ internal static class SshAgent
         for (var i = 0; i < count; i++)
         {
             var blob = reader.Bytes();
-            reader.Bytes(); // the comment
+            var key = new AgentKeyInfo(blob, Encoding.UTF8.GetString(reader.Bytes()), socketPath);
             var type = Encoding.ASCII.GetString(new Reader(blob).Bytes());
             HostAlgorithm[] algorithms = type == "ssh-rsa"
-                ? [new AgentKey("rsa-sha2-512", blob, 4, socketPath), new AgentKey("rsa-sha2-256", blob, 2, socketPath), new AgentKey(type, blob, 0, socketPath)]
-                : [new AgentKey(type, blob, 0, socketPath)];
+                ? [new AgentKey("rsa-sha2-512", key, 4), new AgentKey("rsa-sha2-256", key, 2), new AgentKey(type, key, 0)]
+                : [new AgentKey(type, key, 0)];
             keys.Add(new AgentKeySource(algorithms));
         }
         return keys;
@@ -55,9 +55,13 @@ internal static class SshAgent
         stream.ReadExactly(length);
         var answer = new byte[BinaryPrimitives.ReadUInt32BigEndian(length)];
         stream.ReadExactly(answer);
+        if (answer is [Failure, ..])
+        {
+            throw new SshAgentRefusedException();
+        }
         if (answer.Length == 0 || answer[0] != expected)
         {
-            throw new SshException(answer is [Failure, ..] ? "The ssh-agent refused the request." : "The ssh-agent sent an answer DockerPS does not understand.");
+            throw new SshException("The ssh-agent sent an answer DockerPS does not understand.");
         }
         return answer[1..];
     }
@@ -70,22 +74,33 @@ internal static class SshAgent
         to.Write(bytes);
     }
 
-    /// <summary>One signature algorithm of an agent's key: the public key blob, and signing done by the agent.</summary>
-    private sealed class AgentKey(string name, byte[] blob, uint flags, string socketPath) : HostAlgorithm(name)
+    /// <summary>A key the agent holds: its public key blob and comment, and the agent's socket.</summary>
+    private sealed record AgentKeyInfo(byte[] Blob, string Comment, string SocketPath);
+
+    /// <summary>One signature algorithm of an agent's key; the agent signs.</summary>
+    private sealed class AgentKey(string name, AgentKeyInfo key, uint flags) : HostAlgorithm(name)
     {
-        public override byte[] Data => blob;
+        public override byte[] Data => key.Blob;
 
         /// <summary>The agent's answer is the signature as SSH sends it: the algorithm name, then the signature.</summary>
         public override byte[] Sign(byte[] data)
         {
             using var message = new MemoryStream();
             message.WriteByte(SignRequest);
-            WriteBytes(message, blob);
+            WriteBytes(message, key.Blob);
             WriteBytes(message, data);
             Span<byte> flagBytes = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32BigEndian(flagBytes, flags);
             message.Write(flagBytes);
-            return new Reader(Request(socketPath, message.ToArray(), SignResponse)).Bytes();
+            try
+            {
+                return new Reader(Request(key.SocketPath, message.ToArray(), SignResponse)).Bytes();
+            }
+            catch (SshAgentRefusedException)
+            {
+                throw new SshAgentRefusedException(
+                    $"The ssh-agent refused to sign with its key '{key.Comment}' (a key added with ssh-add -c needs a confirmation, which the agent could not ask for).");
+            }
         }
 
         public override bool VerifySignature(byte[] data, byte[] signature) => throw new NotSupportedException("Agent keys only sign.");
@@ -125,3 +140,6 @@ internal static class SshAgent
         }
     }
 }
+
+/// <summary>The ssh-agent answered a request with its failure message.</summary>
+internal sealed class SshAgentRefusedException(string message = "The ssh-agent refused the request.") : SshException(message);

@@ -241,6 +241,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             client.Dispose();
             throw refused ?? e switch
             {
+                SshAgentRefusedException => new DockerEngineException(EngineErrorKind.Unauthorized, $"{where}: {e.Message}", e, errorId: AuthenticationFailed),
                 SshAuthenticationException => new DockerEngineException(EngineErrorKind.Unauthorized,
                     $"{where} refused every way DockerPS tried to log in ({string.Join(", ", methods.Select(m => m.Name).Distinct())}{(skipped.Count > 0 ? "; " + string.Join("; ", skipped) : "")}): {e.Message}",
                     e, errorId: AuthenticationFailed),

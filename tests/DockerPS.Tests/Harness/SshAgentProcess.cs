@@ -13,7 +13,11 @@ public sealed class SshAgentProcess : IDisposable
     public SshAgentProcess()
     {
         Socket = Path.Combine(_directory, "agent.sock");
-        _agent = Process.Start(new ProcessStartInfo("ssh-agent", ["-D", "-a", Socket]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var start = new ProcessStartInfo("ssh-agent", ["-D", "-a", Socket]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // No way to ask for a confirmation: a key added with -c is refused.
+        start.Environment.Remove("DISPLAY");
+        start.Environment["SSH_ASKPASS"] = "/bin/false";
+        _agent = Process.Start(start)!;
         if (!SpinWait.SpinUntil(() => File.Exists(Socket), TimeSpan.FromSeconds(10)))
         {
             throw new InvalidOperationException("ssh-agent did not create its socket.");
@@ -22,13 +26,16 @@ public sealed class SshAgentProcess : IDisposable
 
     public string Socket { get; }
 
-    /// <summary>Adds an unencrypted key file (a copy, as ssh-add wants it private to the user).</summary>
-    public void Add(string keyFile)
+    /// <summary>
+    /// Adds an unencrypted key file (a copy, as ssh-add wants it private to the user); with <paramref name="confirm"/>,
+    /// each use must be confirmed (ssh-add -c), which this agent, without a display or askpass program, refuses.
+    /// </summary>
+    public void Add(string keyFile, bool confirm = false)
     {
         var copy = Path.Combine(_directory, Path.GetFileName(keyFile));
         File.Copy(keyFile, copy, overwrite: true);
         File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Run("ssh-add", copy);
+        Run("ssh-add", confirm ? ["-c", copy] : [copy]);
     }
 
     /// <summary>Adds a copy of a passphrase-protected key with the passphrase removed.</summary>
