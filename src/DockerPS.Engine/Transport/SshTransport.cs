@@ -39,6 +39,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
 
     /// <summary>Logins happen one at a time: a burst of new connections stays below sshd's MaxStartups.</summary>
     private readonly SemaphoreSlim _connecting = new(1, 1);
+    /// <summary>The main connection; its pooled channels count as taken, so it has the rest of its sessions for streams.</summary>
     private readonly Link _primary = new() { Streams = PooledChannels };
     /// <summary>The further connections for streams; the list is also the lock for every link's stream count.</summary>
     private readonly List<Link> _overflow = [];

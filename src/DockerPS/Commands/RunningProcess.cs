@@ -5,18 +5,39 @@ using DockerPS.Operations;
 namespace DockerPS.Commands;
 
 /// <summary>
-/// A started container process (Invoke-DockerExec, Invoke-DockerContainer): its stdin written and its output passed on
-/// (see <see cref="ProcessOutput"/>), both from the pipeline thread, then its exit code reported.
+/// A started container process (Invoke-DockerExec, Invoke-DockerContainer): its stdin written (when <paramref name="stdin"/>
+/// is attached) and its output passed on (see <see cref="ProcessOutput"/>), both from the pipeline thread, then its exit
+/// code reported.
 /// </summary>
-internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session, string container, string command, string exitErrorId,
+internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session, bool stdin, string container, string command, string exitErrorId,
     Func<CancellationToken, Task<long>> exitCode) : IDisposable
 {
+    public const string InputWithDetach = "InputWithDetach";
+    public const string InputNeedsOneContainer = "InputNeedsOneContainer";
+
     private readonly ProcessOutput _output = new(cmdlet);
     private readonly IAsyncEnumerator<ContainerLogLine> _lines = session.ReadAsync(cmdlet.Cancellation).GetAsyncEnumerator(cmdlet.Cancellation);
     private Task<bool>? _next;
     private bool _ended;
 
     public string Container => container;
+
+    /// <summary>
+    /// Where a cmdlet's stdin comes from: -Input when given, else the piped objects when what to run in was named on the
+    /// command line (piped objects then bind to -Input too; otherwise they name what to run in). -Detach with either is
+    /// refused (InputWithDetach): a detached process has no stdin.
+    /// </summary>
+    public static (bool Piped, object? Given) InputOf(PSCmdlet cmdlet, object? input, bool targetNamed, bool detach)
+    {
+        var given = cmdlet.MyInvocation.BoundParameters.ContainsKey("Input");
+        var piped = cmdlet.MyInvocation.ExpectingInput && !given && targetNamed;
+        if (detach && (piped || given))
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."),
+                InputWithDetach, ErrorCategory.InvalidArgument, null));
+        }
+        return (piped, given ? input : null);
+    }
 
     /// <summary>What goes to stdin for one input object: bytes as they are; text, and anything else as its string, as a UTF-8 line.</summary>
     internal static byte[] Encode(object? input)
@@ -80,17 +101,13 @@ internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session,
         }
     }
 
-    public void CloseInput()
+    /// <summary>Closes stdin (so the process reads end-of-file), passes on the rest of the output, then reports the exit code.</summary>
+    public void Finish()
     {
-        if (!_ended)
+        if (stdin && !_ended)
         {
             session.CloseInput();
         }
-    }
-
-    /// <summary>Passes on the rest of the output, then reports the exit code.</summary>
-    public void Finish()
-    {
         while (!_ended)
         {
             Take(_next is null ? cmdlet.MoveNext(_lines) : cmdlet.Await(_next));

@@ -45,26 +45,18 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
     public object? Input { get; set; }
 
     /// <summary>A created container, its engine, and the process attached to it (none with -Detach).</summary>
-    private sealed record Run(DockerEngine Engine, string Id, string Container, bool Stdin)
+    private sealed record Run(DockerEngine Engine, string Id, string Container)
     {
         public RunningProcess? Process { get; set; }
     }
 
     protected override void BeginProcessing()
     {
-        var bound = MyInvocation.BoundParameters;
-        // Piped objects bind to -Input and to -Image alike: an image named here makes them stdin, else images to run.
-        _pipedInput = MyInvocation.ExpectingInput && !bound.ContainsKey(nameof(Input)) && bound.ContainsKey(nameof(Image));
-        _input = bound.ContainsKey(nameof(Input)) ? Input : null;
-        if (Detach && (_pipedInput || _input is not null))
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a container without stdin: do not pipe or pass -Input to it."),
-                InvokeDockerExecCommand.InputWithDetach, ErrorCategory.InvalidArgument, null));
-        }
+        (_pipedInput, _input) = RunningProcess.InputOf(this, Input, MyInvocation.BoundParameters.ContainsKey(nameof(Image)), Detach);
         if (_pipedInput && Context is { Length: > 1 })
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one container: give one context, or pass the input with -Input."),
-                InvokeDockerExecCommand.InputNeedsOneContainer, ErrorCategory.InvalidArgument, Context));
+                RunningProcess.InputNeedsOneContainer, ErrorCategory.InvalidArgument, Context));
         }
     }
 
@@ -87,11 +79,8 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
         }
         try
         {
-            if (_input is not null)
-            {
-                run.Process!.Send(_input);
-            }
-            Finish(run);
+            run.Process!.Send(_input);
+            run.Process.Finish();
         }
         finally
         {
@@ -113,7 +102,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
         _running = null;
         try
         {
-            Finish(run);
+            run.Process!.Finish();
         }
         catch (DockerEngineException e)
         {
@@ -145,14 +134,14 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             return null;
         }
         var engine = TargetEngine;
-        var run = new Run(engine, id, Name ?? Display.ShortId(id), stdin);
+        var run = new Run(engine, id, Name ?? Display.ShortId(id));
         try
         {
             // Attached before the start, as docker run does, so the output is whole from the first byte to the last.
             if (!Detach)
             {
                 var session = Await(ct => ContainerOperations.AttachAsync(engine, id, spec.Tty, stdin, ct));
-                run.Process = new RunningProcess(this, session, run.Container, string.Join(' ', Command ?? [Image]), ContainerExitCode,
+                run.Process = new RunningProcess(this, session, stdin, run.Container, string.Join(' ', Command ?? [Image]), ContainerExitCode,
                     ct => ContainerOperations.WaitAsync(engine, id, "not-running", ct));
             }
             Await(ct => ContainerOperations.StartAsync(engine, id, ct));
@@ -168,16 +157,6 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             End(run, canWrite: true);
             throw;
         }
-    }
-
-    /// <summary>Closes stdin, passes on the rest of the output and reports the exit code.</summary>
-    private static void Finish(Run run)
-    {
-        if (run.Stdin)
-        {
-            run.Process!.CloseInput();
-        }
-        run.Process!.Finish();
     }
 
     /// <summary>Closes the connection and, with -Remove, removes the container, even when the pipeline is stopping (its token is already cancelled).</summary>

@@ -16,8 +16,6 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
 {
     public const string ExecExitCode = "ExecExitCode";
     public const string ContainerNotRunning = "ContainerNotRunning";
-    public const string InputNeedsOneContainer = "InputNeedsOneContainer";
-    public const string InputWithDetach = "InputWithDetach";
 
     private object? _input;
     private bool _pipedInput;
@@ -68,18 +66,11 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         var bound = MyInvocation.BoundParameters;
-        // Piped objects bind to -Input and to -Name/-Id alike: a container named here makes them stdin, else containers.
-        _pipedInput = MyInvocation.ExpectingInput && !bound.ContainsKey(nameof(Input)) && (bound.ContainsKey(nameof(Name)) || bound.ContainsKey(nameof(Id)));
-        _input = bound.ContainsKey(nameof(Input)) ? Input : null;
-        if (Detach && (_pipedInput || _input is not null))
-        {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."),
-                InputWithDetach, ErrorCategory.InvalidArgument, null));
-        }
+        (_pipedInput, _input) = RunningProcess.InputOf(this, Input, bound.ContainsKey(nameof(Name)) || bound.ContainsKey(nameof(Id)), Detach);
         if (_pipedInput && (Name ?? Id!) is var named && (named.Length != 1 || Name is not null && WildcardPattern.ContainsWildcardCharacters(named[0]) || Context is { Length: > 1 }))
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards) on one context, or pass the input with -Input."),
-                InputNeedsOneContainer, ErrorCategory.InvalidArgument, named));
+                RunningProcess.InputNeedsOneContainer, ErrorCategory.InvalidArgument, named));
         }
     }
 
@@ -110,11 +101,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
                 return;
             }
             using var running = Start(container, input: _input is not null);
-            if (_input is not null)
-            {
-                running.Send(_input);
-                running.CloseInput();
-            }
+            running.Send(_input);
             running.Finish();
         }
         catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
@@ -136,7 +123,6 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
         }
         try
         {
-            _running.CloseInput();
             _running.Finish();
         }
         catch (DockerEngineException e)
@@ -152,7 +138,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
         var engine = TargetEngine;
         var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(input), ct));
         // A process that closed its output but runs on has no exit code yet; the docker CLI reports 0 then too.
-        return new RunningProcess(this, session, container, CommandText, ExecExitCode,
+        return new RunningProcess(this, session, input, container, CommandText, ExecExitCode,
             async ct => (await ExecOperations.InspectAsync(engine, session.Id, ct).ConfigureAwait(false)).ExitCode ?? 0);
     }
 
