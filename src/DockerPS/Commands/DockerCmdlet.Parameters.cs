@@ -1,0 +1,50 @@
+using System.Collections;
+using System.Management.Automation;
+using DockerPS.Parsing;
+
+namespace DockerPS.Commands;
+
+/// <summary>Parameter values in the shapes the engine layer takes.</summary>
+public abstract partial class DockerCmdlet
+{
+    public const string InvalidTime = "InvalidTime";
+
+    /// <summary>A value-type parameter's value when the caller gave it, null when it was left out (its default is not a choice).</summary>
+    protected T? BoundOrNull<T>(string parameter, T value) where T : struct =>
+        MyInvocation.BoundParameters.ContainsKey(parameter) ? value : null;
+
+    /// <summary>A hashtable of names to values (labels, options) as strings; a $null value is an empty string.</summary>
+    protected static Dictionary<string, string> Strings(Hashtable? table) =>
+        (table ?? []).Cast<DictionaryEntry>().ToDictionary(
+            e => LanguagePrimitives.ConvertTo<string>(e.Key), e => LanguagePrimitives.ConvertTo<string>(e.Value) ?? string.Empty);
+
+    /// <summary>A hashtable of filters as key-value pairs, a list value giving one pair per item, values unwrapped.</summary>
+    protected static IEnumerable<KeyValuePair<string, object>> FilterPairs(Hashtable? filter) =>
+        (filter ?? []).Cast<DictionaryEntry>().SelectMany(entry =>
+            (LanguagePrimitives.GetEnumerable(entry.Value) ?? new[] { entry.Value }).Cast<object>().Select(value =>
+                KeyValuePair.Create(LanguagePrimitives.ConvertTo<string>(entry.Key), PSObject.AsPSObject(value).BaseObject)));
+
+    /// <summary>A -Since/-Until value (DateTime, TimeSpan back from now, or docker time text) as a point in time; false (with an InvalidTime error) when it is not one.</summary>
+    protected bool Time(string parameter, object? value, DateTimeOffset now, out DateTimeOffset? time)
+    {
+        try
+        {
+            time = (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+            {
+                null => null,
+                DateTimeOffset offset => offset,
+                // An unspecified kind (Get-Date's, [datetime]'...') is local time.
+                DateTime local => new DateTimeOffset(local),
+                TimeSpan back => now - back,
+                var text => DockerTime.Parse(LanguagePrimitives.ConvertTo<string>(text), now),
+            };
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+        {
+            WriteError(new ErrorRecord(new ArgumentException($"-{parameter}: {e.Message}", e), InvalidTime, ErrorCategory.InvalidArgument, value));
+            time = null;
+            return false;
+        }
+    }
+}
