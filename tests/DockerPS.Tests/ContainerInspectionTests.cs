@@ -62,7 +62,7 @@ public sealed class ContainerInspectionTests(EngineFixture fixture)
             "ContainerNotRunning,DockerPS.Commands.GetDockerContainerProcessCommand",
         }, result.ErrorIds);
         Assert.Equal(new object[] { $"nosuch-{fixture.RunId}", fixture.ExitedName }, result.Errors.Select(e => e.TargetObject));
-        Assert.Equal(ErrorCategory.InvalidOperation, result.Errors[1].CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, result.Errors[1].CategoryInfo.Category);
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class HelpTests(EngineFixture fixture)
     [MemberData(nameof(Cmdlets))]
     public void EveryParameterIsDocumentedAndNothingElse(string name)
     {
-        // name=type=required as the code declares them, and as the help says.
-        var code = _ps.Run($"(Get-Command {name}).Parameters.Values | ForEach-Object {{ $_.Name + '=' + $_.ParameterType.Name + '=' + [bool]($_.ParameterSets.Values | Where-Object IsMandatory) }}")
+        // name=type=required as the code declares them (a nullable value type as the value it takes), and as the help says.
+        var code = _ps.Run($"(Get-Command {name}).Parameters.Values | ForEach-Object {{ $_.Name + '=' + ([Nullable]::GetUnderlyingType($_.ParameterType) ?? $_.ParameterType).Name + '=' + [bool]($_.ParameterSets.Values | Where-Object IsMandatory) }}")
             .Output.Select(Text).Where(p => !CommonParameters.Contains(p.Split('=')[0])).Order().ToArray();
         var documented = _ps.Run($"(Get-Help {name} -Full).parameters.parameter | ForEach-Object {{ $_.name + '=' + $_.type.name + '=' + [bool]::Parse($_.required) + '=' + (($_.description | ForEach-Object Text) -join ' ') }}")
             .Output.Select(o => Text(o).Split('=', 4)).ToArray();

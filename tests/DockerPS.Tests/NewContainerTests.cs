@@ -24,6 +24,7 @@ public sealed class NewContainerTests(EngineFixture fixture)
 
         var result = _ps.Run($$"""
             New-DockerContainer {{TestEnvironment.Image}} sh '-c' 'exit 3' -Name {{name}} {{Label}} -CpuShares 512 -Memory 64m -Cpus 0.5 `
+                -MemorySwap 128m -MemoryReservation 32m -CpusetCpus 0 -PidsLimit 50 `
                 -Environment @{ OVERRIDDEN = 'table' } -EnvFile '{{envFile}}' -Publish '127.0.0.1:18080:80/tcp', '127.0.0.1::9000-9001/udp' `
                 -Volume '/tmp:/host:ro', '/anon' -Mount 'type=tmpfs,target=/scratch,tmpfs-size=1m' -RestartPolicy on-failure:3 `
                 -WorkingDirectory /tmp -User nobody -Hostname box -Network none `
@@ -37,6 +38,8 @@ public sealed class NewContainerTests(EngineFixture fixture)
         Assert.Equal("created", detail.Properties["State"].Value);
         Assert.Equal("[sh -c exit 3]", Inspect(name, "{{.Config.Cmd}}"));
         Assert.Equal("512 67108864 500000000", Inspect(name, "{{.HostConfig.CpuShares}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}"));
+        // The settings docker update also changes, declared once for New-, Invoke- and Set-DockerContainer.
+        Assert.Equal("134217728 33554432 0 50", Inspect(name, "{{.HostConfig.MemorySwap}} {{.HostConfig.MemoryReservation}} {{.HostConfig.CpusetCpus}} {{.HostConfig.PidsLimit}}"));
         var env = Inspect(name, "{{json .Config.Env}}");
         Assert.Contains("\"FROM_FILE=one two\"", env);
         Assert.Contains("\"OVERRIDDEN=table\"", env);
@@ -80,6 +83,8 @@ public sealed class NewContainerTests(EngineFixture fixture)
     [InlineData("-Mount 'type=bind,target=/x'", "InvalidMount")]
     [InlineData("-Memory 12q", "InvalidMemory")]
     [InlineData("-Cpus none", "InvalidCpus")]
+    [InlineData("-MemorySwap lots", "InvalidMemorySwap")]
+    [InlineData("-MemoryReservation -5m", "InvalidMemoryReservation")]
     [InlineData("-RestartPolicy sometimes", "InvalidRestartPolicy")]
     [InlineData("-EnvFile /nonexistent/env", "InvalidEnvFile")]
     public void BadSyntaxIsRejectedBeforeAnyCall(string arguments, string errorId)

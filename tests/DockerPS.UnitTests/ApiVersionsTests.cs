@@ -18,7 +18,7 @@ public sealed class ApiVersionsTests
     {
         var e = Assert.Throws<DockerEngineException>(() => ApiVersions.Negotiate(new Version(1, 70), new Version(1, 60), "tcp://h:1 (DOCKER_HOST)"));
 
-        Assert.Equal(EngineErrorKind.ApiVersionNotSupported, e.Kind);
+        Assert.Equal(ErrorCatalog.ApiVersionNotSupported, e.Code);
         Assert.Contains("tcp://h:1 (DOCKER_HOST)", e.Message);
     }
 }

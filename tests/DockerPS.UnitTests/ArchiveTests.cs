@@ -81,7 +81,7 @@ public sealed class ArchiveTests : IDisposable
         var e = await Assert.ThrowsAsync<CopyException>(() =>
             ArchiveExtractor.ExtractAsync(Archive(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = Data("x") }), At("inner"), null, new TransferProgress(), default));
 
-        Assert.Equal(CopyFailure.InvalidArchive, e.Failure);
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
         Assert.False(File.Exists(At("escape")));
     }
 
@@ -94,7 +94,7 @@ public sealed class ArchiveTests : IDisposable
 
         var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("out"), null, new TransferProgress(), default));
 
-        Assert.Equal(CopyFailure.InvalidArchive, e.Failure);
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
         Assert.False(File.Exists(At("elsewhere/planted")));
     }
 
@@ -109,8 +109,8 @@ public sealed class ArchiveTests : IDisposable
         var under = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(
             Archive(new PaxTarEntry(TarEntryType.Directory, "y/")), At("out"), null, new TransferProgress(), default));
 
-        Assert.Equal(CopyFailure.FileOntoDirectory, onto.Failure);
-        Assert.Equal(CopyFailure.DirectoryOntoFile, under.Failure);
+        Assert.Equal(ErrorCatalog.FileOntoDirectory, onto.Code);
+        Assert.Equal(ErrorCatalog.DirectoryOntoFile, under.Code);
         Assert.True(Directory.Exists(At("out/x")));
         Assert.Equal("keep", File.ReadAllText(At("out/y")));
     }
@@ -137,8 +137,8 @@ public sealed class ArchiveTests : IDisposable
 
         Assert.IsType<FileInfo>(ArchiveSource.Locate(At("link")));
         Assert.Equal(At("dir"), ArchiveSource.Locate(At("link") + "/").FullName.TrimEnd('/'));
-        Assert.Equal(CopyFailure.NotADirectory, Assert.Throws<CopyException>(() => ArchiveSource.Locate(At("file") + "/")).Failure);
-        Assert.Equal(CopyFailure.LocalPathNotFound, Assert.Throws<CopyException>(() => ArchiveSource.Locate(At("nothing"))).Failure);
+        Assert.Equal(ErrorCatalog.NotADirectory, Assert.Throws<CopyException>(() => ArchiveSource.Locate(At("file") + "/")).Code);
+        Assert.Equal(ErrorCatalog.LocalPathNotFound, Assert.Throws<CopyException>(() => ArchiveSource.Locate(At("nothing"))).Code);
     }
 
     private static MemoryStream Data(string text) => new(Encoding.UTF8.GetBytes(text));

@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.Text;
 using DockerPS.Archive;
 using DockerPS.Build;
-using DockerPS.Errors;
 using Xunit;
 
 namespace DockerPS.UnitTests;

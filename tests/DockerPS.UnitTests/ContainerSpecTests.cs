@@ -125,11 +125,9 @@ public sealed class ContainerCreateSpecTests
             Binds = ["/h:/c:ro"],
             AnonymousVolumes = ["/anon"],
             Network = "none",
-            RestartPolicy = RestartPolicySpec.Parse("on-failure:2"),
             Labels = new Dictionary<string, string> { ["a"] = "b" },
-            Memory = 1024,
-            NanoCpus = 5,
-            CpuShares = 512,
+            Resources = new ContainerResources(Memory: 1024, MemorySwap: -1, NanoCpus: 5, CpuShares: 512, CpusetCpus: "0", PidsLimit: 20,
+                RestartPolicy: RestartPolicySpec.Parse("on-failure:2")),
             AutoRemove = true,
         }.ToBody();
 
@@ -141,7 +139,9 @@ public sealed class ContainerCreateSpecTests
         var host = body["HostConfig"]!;
         Assert.Equal("""{"80/tcp":[{"HostIp":"127.0.0.1","HostPort":"8080"},{"HostIp":"127.0.0.1","HostPort":"8081"}]}""", host["PortBindings"]!.ToJsonString());
         Assert.Equal("""{"Name":"on-failure","MaximumRetryCount":2}""", host["RestartPolicy"]!.ToJsonString());
-        Assert.Equal(("none", 1024L, 5L, 512L, true), ((string)host["NetworkMode"]!, (long)host["Memory"]!, (long)host["NanoCpus"]!, (long)host["CpuShares"]!, (bool)host["AutoRemove"]!));
+        Assert.Equal(("none", 1024L, -1L, 5L, 512L, "0", 20L, true), ((string)host["NetworkMode"]!, (long)host["Memory"]!, (long)host["MemorySwap"]!,
+            (long)host["NanoCpus"]!, (long)host["CpuShares"]!, (string)host["CpusetCpus"]!, (long)host["PidsLimit"]!, (bool)host["AutoRemove"]!));
+        Assert.Null(host["MemoryReservation"]);
     }
 
     [Fact]
@@ -150,8 +150,7 @@ public sealed class ContainerCreateSpecTests
         var body = new ContainerCreateSpec
         {
             Image = "busybox",
-            Memory = 1024,
-            RestartPolicy = RestartPolicySpec.Parse("always"),
+            Resources = new ContainerResources(Memory: 1024, RestartPolicy: RestartPolicySpec.Parse("always")),
             RawConfig = new Dictionary<string, object?> { ["StopSignal"] = "SIGINT", ["Image"] = "other" },
             RawHostConfig = new Dictionary<string, object?>
             {

@@ -1,5 +1,4 @@
 using DockerPS.Archive;
-using DockerPS.Errors;
 using DockerPS.Operations;
 using DockerPS.Parsing;
 using Xunit;
@@ -33,14 +32,14 @@ public sealed class CopyRulesTests
     }
 
     [Theory]
-    [InlineData("/src/d", true, "/dst/file", PathKind.File, CopyFailure.DirectoryOntoFile)]
-    [InlineData("/src/d/.", true, "/dst/file", PathKind.File, CopyFailure.DirectoryOntoFile)]
-    [InlineData("/src/f", false, "/dst/new/", PathKind.Missing, CopyFailure.DestinationDirectoryNotFound)]
-    [InlineData("/src/f", false, "/dst/new/.", PathKind.Missing, CopyFailure.DestinationDirectoryNotFound)]
-    public void RefusesWhatTheCliRefuses(string source, bool sourceIsDirectory, string destination, PathKind kind, CopyFailure failure)
+    [InlineData("/src/d", true, "/dst/file", PathKind.File, "DirectoryOntoFile")]
+    [InlineData("/src/d/.", true, "/dst/file", PathKind.File, "DirectoryOntoFile")]
+    [InlineData("/src/f", false, "/dst/new/", PathKind.Missing, "DestinationDirectoryNotFound")]
+    [InlineData("/src/f", false, "/dst/new/.", PathKind.Missing, "DestinationDirectoryNotFound")]
+    public void RefusesWhatTheCliRefuses(string source, bool sourceIsDirectory, string destination, PathKind kind, string failure)
     {
         var e = Assert.Throws<CopyException>(() => CopyRules.Plan(source, sourceIsDirectory, destination, kind));
-        Assert.Equal(failure, e.Failure);
+        Assert.Equal(failure, e.Code.Id);
         Assert.Equal(destination, e.Path);
     }
 

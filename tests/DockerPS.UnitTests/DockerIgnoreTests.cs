@@ -1,7 +1,6 @@
 using System.Text;
 using DockerPS.Archive;
 using DockerPS.Build;
-using DockerPS.Errors;
 using Xunit;
 
 namespace DockerPS.UnitTests;

@@ -89,24 +89,24 @@ public sealed class EndpointResolverTests : IDisposable
         Assert.Equal(expected, EndpointResolver.ParseHost(address, "test").ToString());
 
     [Theory]
-    [InlineData("ssh://me:secret@host", EngineErrorKind.InvalidEndpoint)]
-    [InlineData("ssh://host/some/path", EngineErrorKind.InvalidEndpoint)]
-    [InlineData("npipe:////./pipe/docker_engine", EngineErrorKind.NotSupported)]
-    [InlineData("http://host:2375", EngineErrorKind.InvalidEndpoint)]
-    [InlineData("tcp://host:2375/path", EngineErrorKind.InvalidEndpoint)]
-    [InlineData("tcp://", EngineErrorKind.InvalidEndpoint)]
-    public void RejectsWhatItCannotUse(string address, EngineErrorKind kind)
+    [InlineData("ssh://me:secret@host", "InvalidEndpoint")]
+    [InlineData("ssh://host/some/path", "InvalidEndpoint")]
+    [InlineData("npipe:////./pipe/docker_engine", "EndpointNotSupported")]
+    [InlineData("http://host:2375", "InvalidEndpoint")]
+    [InlineData("tcp://host:2375/path", "InvalidEndpoint")]
+    [InlineData("tcp://", "InvalidEndpoint")]
+    public void RejectsWhatItCannotUse(string address, string id)
     {
         var e = Assert.Throws<DockerEngineException>(() => EndpointResolver.ParseHost(address, "DOCKER_HOST"));
-        Assert.Equal(kind, e.Kind);
+        Assert.Equal(id, e.Code.Id);
         Assert.Contains("DOCKER_HOST", e.Message);
     }
 
     [Fact]
     public void ErrorsNameWhatWasWrong()
     {
-        Assert.Equal(EngineErrorKind.ContextNotFound, Assert.Throws<DockerEngineException>(() => Resolve(context: "ghost")).Kind);
-        Assert.Equal(EngineErrorKind.InvalidEndpoint, Assert.Throws<DockerEngineException>(() => Resolve(context: "default", host: "unix:///x")).Kind);
+        Assert.Equal(ErrorCatalog.ContextNotFound, Assert.Throws<DockerEngineException>(() => Resolve(context: "ghost")).Code);
+        Assert.Equal(ErrorCatalog.InvalidEndpoint, Assert.Throws<DockerEngineException>(() => Resolve(context: "default", host: "unix:///x")).Code);
         File.WriteAllText(Path.Combine(_config, "config.json"), "{ not json");
         Assert.Contains("config.json", Assert.Throws<DockerEngineException>(() => Resolve()).Message);
     }
@@ -117,7 +117,7 @@ public sealed class EndpointResolverTests : IDisposable
         _env["DOCKER_API_VERSION"] = "1.43";
         Assert.Equal(new Version(1, 43), Resolve().ApiVersion);
         _env["DOCKER_API_VERSION"] = "latest";
-        Assert.Equal(EngineErrorKind.ApiVersionNotSupported, Assert.Throws<DockerEngineException>(() => Resolve()).Kind);
+        Assert.Equal(ErrorCatalog.ApiVersionNotSupported, Assert.Throws<DockerEngineException>(() => Resolve()).Code);
     }
 
     private string CertDirectory(params string[] files)
@@ -176,7 +176,7 @@ public sealed class EndpointResolverTests : IDisposable
 
         var error = Assert.Throws<DockerEngineException>(() => Resolve());
 
-        Assert.Equal(EngineErrorKind.TlsCertificateNotFound, error.Kind);
+        Assert.Equal(ErrorCatalog.TlsCertificateNotFound, error.Code);
         Assert.Contains(Path.Combine(_env["DOCKER_CERT_PATH"], missing), error.Message);
     }
 

@@ -6,7 +6,7 @@ namespace DockerPS.UnitTests;
 
 public sealed class HelpCompilerTests
 {
-    private static readonly string HelpFolder = Path.Combine(FindRepoRoot(), "docs", "help");
+    private static readonly string HelpFolder = Path.Combine(Repository.Root, "docs", "help");
 
     private const string Minimal = """
         ---
@@ -183,17 +183,5 @@ public sealed class HelpCompilerTests
         Assert.StartsWith("TOPIC\n    about_DockerPS\n\nSHORT DESCRIPTION\n    DockerPS", text);
         Assert.Contains("\nLONG DESCRIPTION\n", text);
         Assert.Contains("    - DOCKER_HOST;", text);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DockerPS.psd1")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -47,7 +47,7 @@ public sealed class HijackTests : IDisposable
         var error = await Assert.ThrowsAsync<DockerEngineException>(() => _engine.CallAsync(
             (client, ct) => client.Exec.StartContainerExecAsync("nosuch", new ContainerExecStartParameters(), ct), CancellationToken.None));
 
-        Assert.Equal(EngineErrorKind.NotFound, error.Kind);
+        Assert.Equal(ErrorCatalog.NotFound, error.Code);
         Assert.Equal("No such exec instance: nosuch", error.Message);
     }
 

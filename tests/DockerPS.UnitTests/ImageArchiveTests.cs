@@ -52,7 +52,7 @@ public sealed class ImageArchiveTests : IDisposable
 
         var e = Assert.Throws<CopyException>(() => ImageArchive.ReadManifest(path));
 
-        Assert.Equal(CopyFailure.InvalidArchive, e.Failure);
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
         Assert.Equal(path, e.Path);
     }
 
@@ -62,6 +62,6 @@ public sealed class ImageArchiveTests : IDisposable
         var path = Path.Join(_root.FullName, "text.tar");
         File.WriteAllText(path, new string('x', 2000));
 
-        Assert.Equal(CopyFailure.InvalidArchive, Assert.Throws<CopyException>(() => ImageArchive.ReadManifest(path)).Failure);
+        Assert.Equal(ErrorCatalog.InvalidArchive, Assert.Throws<CopyException>(() => ImageArchive.ReadManifest(path)).Code);
     }
 }

@@ -118,7 +118,7 @@ public sealed class OutputDecoderTests
 
         var error = Assert.Throws<DockerEngineException>(() => Decode(truncated, 5));
 
-        Assert.Equal(EngineErrorKind.ServerError, error.Kind);
+        Assert.Equal(ErrorCatalog.EngineError, error.Code);
         Assert.Contains("ended inside a frame", error.Message);
     }
 

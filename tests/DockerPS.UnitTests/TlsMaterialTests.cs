@@ -58,7 +58,7 @@ public sealed class TlsMaterialTests : IDisposable
         var error = Assert.Throws<DockerEngineException>(() =>
             TlsConnector.LoadClientCertificate(Write("cert.pem", certificate.ExportCertificatePem()), Write("key.pem", other.ExportRSAPrivateKeyPem())));
 
-        Assert.Equal(EngineErrorKind.TlsCertificateNotFound, error.Kind);
+        Assert.Equal(ErrorCatalog.TlsCertificateNotFound, error.Code);
         Assert.Contains("cert.pem", error.Message);
     }
 
@@ -70,7 +70,7 @@ public sealed class TlsMaterialTests : IDisposable
         var bundle = Write("ca.pem", SelfSigned(a, "CN=a").ExportCertificatePem() + "\n" + SelfSigned(b, "CN=b").ExportCertificatePem());
 
         Assert.Equal(["CN=a", "CN=b"], TlsConnector.LoadCa(bundle).Select(c => c.Subject));
-        Assert.Equal(EngineErrorKind.TlsCertificateNotFound, Assert.Throws<DockerEngineException>(() => TlsConnector.LoadCa(Write("empty.pem", "no certificate here"))).Kind);
+        Assert.Equal(ErrorCatalog.TlsCertificateNotFound, Assert.Throws<DockerEngineException>(() => TlsConnector.LoadCa(Write("empty.pem", "no certificate here"))).Code);
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class TlsMaterialTests : IDisposable
 
         var rejection = TlsStream.Rejection(failure, "tcp://h:2376 (DOCKER_HOST)");
 
-        Assert.Equal(refused, rejection is { Kind: EngineErrorKind.TlsClientCertificateRejected });
+        Assert.Equal(refused, rejection?.Code == ErrorCatalog.TlsClientCertificateRejected);
         if (refused)
         {
             Assert.Contains("tcp://h:2376", rejection!.Message);

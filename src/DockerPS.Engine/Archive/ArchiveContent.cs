@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using DockerPS.Errors;
 
 namespace DockerPS.Archive;
 

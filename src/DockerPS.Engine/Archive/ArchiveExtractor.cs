@@ -84,7 +84,7 @@ public static partial class ArchiveExtractor
         }
         catch (InvalidDataException e)
         {
-            throw new CopyException(CopyFailure.InvalidArchive, $"The archive cannot be read: {e.Message}", directory, e);
+            throw new CopyException(ErrorCatalog.InvalidArchive, $"The archive cannot be read: {e.Message}", directory, e);
         }
         // Last, deepest first: creating entries inside a directory changes its time, and a read-only mode would stop them.
         for (var i = directories.Count - 1; i >= 0; i--)
@@ -108,14 +108,14 @@ public static partial class ArchiveExtractor
     {
         if (name == ".." || name.StartsWith("../", StringComparison.Ordinal))
         {
-            throw new CopyException(CopyFailure.InvalidArchive, $"The archive entry '{name}' would be written outside '{root}'.", name);
+            throw new CopyException(ErrorCatalog.InvalidArchive, $"The archive entry '{name}' would be written outside '{root}'.", name);
         }
         var path = name == "." ? root : Path.Join(root, name);
         for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
         {
             if (links.Contains(parent))
             {
-                throw new CopyException(CopyFailure.InvalidArchive, $"The archive entry '{name}' would be written through the link '{parent}'.", name);
+                throw new CopyException(ErrorCatalog.InvalidArchive, $"The archive entry '{name}' would be written through the link '{parent}'.", name);
             }
         }
         return path;
@@ -133,11 +133,11 @@ public static partial class ArchiveExtractor
         }
         else if (existingIsDirectory && !isDirectory)
         {
-            throw new CopyException(CopyFailure.FileOntoDirectory, $"Cannot overwrite the directory '{path}' with a non-directory.", path);
+            throw new CopyException(ErrorCatalog.FileOntoDirectory, $"Cannot overwrite the directory '{path}' with a non-directory.", path);
         }
         else if (!existingIsDirectory && isDirectory)
         {
-            throw new CopyException(CopyFailure.DirectoryOntoFile, $"Cannot overwrite the non-directory '{path}' with a directory.", path);
+            throw new CopyException(ErrorCatalog.DirectoryOntoFile, $"Cannot overwrite the non-directory '{path}' with a directory.", path);
         }
         else if (!existingIsDirectory)
         {

@@ -45,7 +45,7 @@ public sealed class ArchiveSource
     public static FileSystemInfo Locate(string localPath)
     {
         var item = Lstat(localPath.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")
-            ?? throw new CopyException(CopyFailure.LocalPathNotFound, $"Cannot find the local path '{localPath}'.", localPath);
+            ?? throw new CopyException(ErrorCatalog.LocalPathNotFound, $"Cannot find the local path '{localPath}'.", localPath);
         if (!PosixPath.AssertsDirectory(localPath))
         {
             return item;
@@ -54,7 +54,7 @@ public sealed class ArchiveSource
             : LocalFile.OnDisk(localPath, () => new DirectoryInfo(item.ResolveLinkTarget(returnFinalTarget: true)!.FullName));
         return directory is { Exists: true }
             ? directory
-            : throw new CopyException(CopyFailure.NotADirectory, $"The local path '{localPath}' is not a directory.", localPath);
+            : throw new CopyException(ErrorCatalog.NotADirectory, $"The local path '{localPath}' is not a directory.", localPath);
     }
 
     /// <summary>

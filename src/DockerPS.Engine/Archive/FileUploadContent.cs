@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using DockerPS.Errors;
 
 namespace DockerPS.Archive;
 

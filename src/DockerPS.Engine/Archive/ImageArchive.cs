@@ -15,7 +15,7 @@ public static class ImageArchive
 {
     private const string Manifest = "manifest.json";
 
-    /// <summary>The archive's images; a file that is not a tar or has no manifest is an <see cref="CopyFailure.InvalidArchive"/>.</summary>
+    /// <summary>The archive's images; a file that is not a tar or has no manifest is an <see cref="ErrorCatalog.InvalidArchive"/>.</summary>
     public static IReadOnlyList<ArchivedImage> ReadManifest(string path)
     {
         try
@@ -54,5 +54,5 @@ public static class ImageArchive
     }
 
     private static CopyException Invalid(string path, Exception? inner) =>
-        new(CopyFailure.InvalidArchive, $"'{path}' is not an image archive as docker save writes it (a tar with a {Manifest}).", path, inner);
+        new(ErrorCatalog.InvalidArchive, $"'{path}' is not an image archive as docker save writes it (a tar with a {Manifest}).", path, inner);
 }

@@ -4,7 +4,7 @@ using DockerPS.Errors;
 namespace DockerPS.Archive;
 
 /// <summary>
-/// Local file-system steps of a transfer. Their failures are reported as <see cref="CopyFailure.LocalFileError"/>:
+/// Local file-system steps of a transfer. Their failures are reported as <see cref="ErrorCatalog.LocalFileError"/>:
 /// an <see cref="IOException"/> from the local disk must not read as the engine's connection failing.
 /// </summary>
 internal static class LocalFile
@@ -82,5 +82,5 @@ internal static class LocalFile
     });
 
     public static CopyException Failure(string path, Exception e, string action = "write") =>
-        new(CopyFailure.LocalFileError, $"Cannot {action} '{path}': {e.Message}", path, e);
+        new(ErrorCatalog.LocalFileError, $"Cannot {action} '{path}': {e.Message}", path, e);
 }

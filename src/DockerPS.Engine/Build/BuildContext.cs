@@ -20,8 +20,8 @@ public static class BuildContext
     /// Dockerfile's slash-separated name inside the archive; with <paramref name="dockerfileContent"/> (a Dockerfile from
     /// outside the context or from a string) that content is added under that name, as the docker CLI does.
     /// </summary>
-    /// <exception cref="Errors.DockerIgnoreException">The .dockerignore has a pattern the CLI refuses.</exception>
-    /// <exception cref="Errors.CopyException">A local file or directory cannot be read.</exception>
+    /// <exception cref="DockerIgnoreException">The .dockerignore has a pattern the CLI refuses.</exception>
+    /// <exception cref="CopyException">A local file or directory cannot be read.</exception>
     public static ArchiveSource Scan(string directory, string dockerfileName, ReadOnlyMemory<byte>? dockerfileContent)
     {
         var ignoreFile = Path.Join(directory, IgnoreFileName);
@@ -29,7 +29,15 @@ public static class BuildContext
         var patterns = ignoreContent is null ? [] : DockerIgnore.ReadAll(ignoreContent).ToList();
         // Always sent, as the CLI does it: an exception for each when the rules exclude it. The engine reads the
         // .dockerignore itself and removes both from the context when it matches them.
-        var rules = new DockerIgnore(patterns);
+        DockerIgnore rules;
+        try
+        {
+            rules = new DockerIgnore(patterns);
+        }
+        catch (DockerIgnoreException e)
+        {
+            throw new DockerIgnoreException(e.Message, e.Pattern, ignoreFile);
+        }
         var alwaysSent = dockerfileContent is null ? [IgnoreFileName, dockerfileName] : new[] { IgnoreFileName };
         patterns.AddRange(alwaysSent.Where(rules.Excludes).Select(name => "!" + name));
         var source = ArchiveSource.Scan(new DirectoryInfo(directory), "", new DockerIgnore(patterns).Filter());

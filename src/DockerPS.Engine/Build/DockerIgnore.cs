@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using DockerPS.Archive;
-using DockerPS.Errors;
 
 namespace DockerPS.Build;
 

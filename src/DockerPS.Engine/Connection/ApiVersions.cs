@@ -14,7 +14,7 @@ public static class ApiVersions
         var chosen = serverVersion < ClientMaximum ? serverVersion : ClientMaximum;
         if (serverMinimum is not null && chosen < serverMinimum)
         {
-            throw new DockerEngineException(EngineErrorKind.ApiVersionNotSupported,
+            throw new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
                 $"The Docker engine at {endpointDescription} requires API {serverMinimum} or newer; DockerPS speaks up to {ClientMaximum}.");
         }
         return chosen;

@@ -47,12 +47,12 @@ public static partial class ContextStore
         var config = Config;
         if (File.Exists(MetaFile(config, name)))
         {
-            throw new DockerEngineException(EngineErrorKind.Conflict, $"Docker context '{name}' already exists.");
+            throw new DockerEngineException(ErrorCatalog.ContextExists, $"Docker context '{name}' already exists.");
         }
         EndpointResolver.ParseHost(host, "parameter -DockerHost");
         if ((certificateFile is null) != (keyFile is null))
         {
-            throw new DockerEngineException(EngineErrorKind.TlsCertificateNotFound, "A TLS client certificate needs its key, and a key its certificate: give both or neither.");
+            throw new DockerEngineException(ErrorCatalog.TlsCertificateNotFound, "A TLS client certificate needs its key, and a key its certificate: give both or neither.");
         }
         var tlsFiles = new[] { (caFile, TlsSettings.CaFileName), (certificateFile, TlsSettings.CertificateFileName), (keyFile, TlsSettings.KeyFileName) }
             .Where(f => f.Item1 is not null).Select(f => (Source: Path.GetFullPath(f.Item1!), f.Item2)).ToArray();
@@ -94,7 +94,7 @@ public static partial class ContextStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DeleteDirectories(config, name);
-            throw new DockerEngineException(EngineErrorKind.InvalidArgument, $"Cannot write docker context '{name}' to {config.Directory}: {e.Message}", e);
+            throw new DockerEngineException(ErrorCatalog.LocalFileError, $"Cannot write docker context '{name}' to {config.Directory}: {e.Message}", e);
         }
         return Get(name);
     }
@@ -107,7 +107,7 @@ public static partial class ContextStore
     {
         if (name == EndpointSpec.DefaultContextName)
         {
-            throw new DockerEngineException(EngineErrorKind.InvalidArgument, "The 'default' context cannot be removed.");
+            throw new DockerEngineException(ErrorCatalog.DefaultContextNotRemovable, "The 'default' context cannot be removed.");
         }
         var config = Config;
         if (!File.Exists(MetaFile(config, name)))
@@ -116,7 +116,7 @@ public static partial class ContextStore
         }
         if (!force && EndpointResolver.CurrentContextName(Env) == name)
         {
-            throw new DockerEngineException(EngineErrorKind.Conflict, $"Docker context '{name}' is in use; use -Force to remove it anyway.");
+            throw new DockerEngineException(ErrorCatalog.ContextInUse, $"Docker context '{name}' is in use; use -Force to remove it anyway.");
         }
         if (config.CurrentContext() == name)
         {
@@ -150,7 +150,7 @@ public static partial class ContextStore
         }
         catch (JsonException e)
         {
-            throw new DockerEngineException(EngineErrorKind.InvalidEndpoint, $"Cannot read docker configuration {path}: {e.Message}", e);
+            throw new DockerEngineException(ErrorCatalog.InvalidEndpoint, $"Cannot read docker configuration {path}: {e.Message}", e);
         }
         if (name is null)
         {
@@ -210,7 +210,7 @@ public static partial class ContextStore
         {
             if (file is not null && !File.Exists(file))
             {
-                throw new DockerEngineException(EngineErrorKind.TlsCertificateNotFound, $"TLS file {Path.GetFullPath(file)} does not exist.");
+                throw new DockerEngineException(ErrorCatalog.TlsCertificateNotFound, $"TLS file {Path.GetFullPath(file)} does not exist.");
             }
         }
         if (caFile is not null)
@@ -228,7 +228,7 @@ public static partial class ContextStore
     {
         if (name == EndpointSpec.DefaultContextName || !ContextName().IsMatch(name))
         {
-            throw new DockerEngineException(EngineErrorKind.InvalidArgument, name == EndpointSpec.DefaultContextName
+            throw new DockerEngineException(ErrorCatalog.InvalidContextName, name == EndpointSpec.DefaultContextName
                 ? "'default' is the built-in context and cannot be created."
                 : $"'{name}' is not a valid context name: it must start with a letter or digit and contain only letters, digits, '_', '.', '+' and '-'.");
         }
@@ -240,7 +240,7 @@ public static partial class ContextStore
     private static string MetaFile(DockerCliConfig config, string name) => Path.Combine(config.MetaDirectory(name), "meta.json");
 
     private static DockerEngineException NotFound(string name) =>
-        new(EngineErrorKind.ContextNotFound, $"Docker context '{name}' was not found in {Path.Combine(Config.Directory, "contexts")}.");
+        new(ErrorCatalog.ContextNotFound, $"Docker context '{name}' was not found in {Path.Combine(Config.Directory, "contexts")}.");
 
     private static void DeleteDirectories(DockerCliConfig config, string name)
     {

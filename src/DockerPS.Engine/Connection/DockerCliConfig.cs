@@ -46,7 +46,7 @@ public sealed class DockerCliConfig
         var path = Path.Combine(MetaDirectory(name), "meta.json");
         if (!File.Exists(path))
         {
-            throw new DockerEngineException(EngineErrorKind.ContextNotFound,
+            throw new DockerEngineException(ErrorCatalog.ContextNotFound,
                 $"Docker context '{name}' was not found in {Path.Combine(Directory, "contexts")}.");
         }
         using var doc = ParseJson(path);
@@ -59,7 +59,7 @@ public sealed class DockerCliConfig
             var endpoint = EndpointResolver.ParseHost(address, source);
             return (endpoint, endpoint.Scheme == "tcp" ? TlsSettings.FromContextStore(TlsDirectory(name), skipVerify, source) : null);
         }
-        throw new DockerEngineException(EngineErrorKind.InvalidEndpoint, $"Docker context '{name}' ({path}) has no docker endpoint.");
+        throw new DockerEngineException(ErrorCatalog.InvalidEndpoint, $"Docker context '{name}' ({path}) has no docker endpoint.");
     }
 
     /// <summary>Where a context's meta.json lives.</summary>
@@ -107,7 +107,7 @@ public sealed class DockerCliConfig
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new DockerEngineException(EngineErrorKind.InvalidEndpoint, $"Cannot read docker configuration {path}: {e.Message}", e);
+            throw new DockerEngineException(ErrorCatalog.InvalidEndpoint, $"Cannot read docker configuration {path}: {e.Message}", e);
         }
     }
 }

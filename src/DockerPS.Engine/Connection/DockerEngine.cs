@@ -55,11 +55,8 @@ public sealed class DockerEngine
 
     private static EndpointSpec WithSsh(EndpointSpec spec, SshSettings ssh) => spec.Endpoint.Scheme == "ssh"
         ? spec with { Ssh = ssh }
-        : throw new DockerEngineException(EngineErrorKind.InvalidEndpoint,
-            $"{spec.Endpoint} ({spec.Source}) is not an ssh:// endpoint: -Credential, -KeyFile, -Passphrase and -AcceptNewHostKey apply to ssh:// hosts only.",
-            errorId: SshOptionsWithoutSshHost);
-
-    public const string SshOptionsWithoutSshHost = "SshOptionsWithoutSshHost";
+        : throw new DockerEngineException(ErrorCatalog.SshOptionsWithoutSshHost,
+            $"{spec.Endpoint} ({spec.Source}) is not an ssh:// endpoint: -Credential, -KeyFile, -Passphrase and -AcceptNewHostKey apply to ssh:// hosts only.");
 
     /// <summary>Runs one engine call, translating every failure into a <see cref="DockerEngineException"/>.</summary>
     internal async Task<T> CallAsync<T>(Func<DockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -114,7 +111,7 @@ public sealed class DockerEngine
             {
                 found[i] = await inspect(this, names[i], ct).ConfigureAwait(false);
             }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+            catch (DockerEngineException e) when (e.Code.Kind == ErrorKind.ObjectNotFound)
             {
             }
         }).ConfigureAwait(false);
@@ -140,7 +137,7 @@ public sealed class DockerEngine
             return hijacked.Stream;
         }
         response.Dispose();
-        throw new DockerEngineException(EngineErrorKind.ServerError,
+        throw new DockerEngineException(ErrorCatalog.EngineError,
             $"The Docker engine at {Description} answered {(int)response.StatusCode} instead of upgrading the connection for {path}.");
     }
 
@@ -152,27 +149,28 @@ public sealed class DockerEngine
         // The transport's own verdict (TLS refused, an SSH host key or login refused), wrapped by the HTTP stack: said with
         // the engine, unless the transport already named it.
         _ when Find<DockerEngineException>(e) is { } own => own.Message.Contains(Description, StringComparison.Ordinal) ? own
-            : new DockerEngineException(own.Kind, $"{own.Message} (Docker engine {Description})", own.InnerException, own.StatusCode, own.ErrorId),
+            : new DockerEngineException(own.Code, $"{own.Message} (Docker engine {Description})", own.InnerException, own.StatusCode),
         // What Go's TLS server answers to plain HTTP.
         DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
-            new DockerEngineException(EngineErrorKind.TlsRequired,
+            new DockerEngineException(ErrorCatalog.EngineRequiresTls,
                 $"The Docker engine at {Description} requires TLS: set {EndpointResolver.TlsVerifyVariable} (and {EndpointResolver.CertPathVariable}) or use a context with TLS material.", api, api.StatusCode),
-        DockerApiException api => new DockerEngineException(KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
+        DockerApiException api => new DockerEngineException(CodeOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
-            new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
+            new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
         OperationCanceledException or TimeoutException =>
-            new DockerEngineException(EngineErrorKind.Timeout, $"The Docker engine at {Description} did not answer in time.", e),
-        _ => new DockerEngineException(EngineErrorKind.ServerError, $"The Docker engine at {Description} failed: {e.Message}", e),
+            new DockerEngineException(ErrorCatalog.EngineTimeout, $"The Docker engine at {Description} did not answer in time.", e),
+        _ => new DockerEngineException(ErrorCatalog.EngineError, $"The Docker engine at {Description} failed: {e.Message}", e),
     };
 
-    private static EngineErrorKind KindOf(HttpStatusCode status) => status switch
+    /// <summary>What an error status means when the operation does not say more (see <see cref="Operations.EngineAnswers"/>).</summary>
+    private static ErrorCode CodeOf(HttpStatusCode status) => status switch
     {
-        HttpStatusCode.NotFound => EngineErrorKind.NotFound,
-        HttpStatusCode.Conflict => EngineErrorKind.Conflict,
-        HttpStatusCode.BadRequest => EngineErrorKind.InvalidArgument,
-        HttpStatusCode.Unauthorized => EngineErrorKind.Unauthorized,
-        HttpStatusCode.Forbidden => EngineErrorKind.Forbidden,
-        _ => EngineErrorKind.ServerError,
+        HttpStatusCode.NotFound => ErrorCatalog.NotFound,
+        HttpStatusCode.Conflict => ErrorCatalog.Conflict,
+        HttpStatusCode.BadRequest => ErrorCatalog.InvalidArgument,
+        HttpStatusCode.Unauthorized => ErrorCatalog.Unauthorized,
+        HttpStatusCode.Forbidden => ErrorCatalog.Forbidden,
+        _ => ErrorCatalog.EngineError,
     };
 
     /// <summary>The engine's own words: its error bodies are <c>{"message": "..."}</c>.</summary>

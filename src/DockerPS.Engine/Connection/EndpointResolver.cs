@@ -28,7 +28,7 @@ public static class EndpointResolver
     {
         if (!string.IsNullOrEmpty(explicitContext) && !string.IsNullOrEmpty(explicitHost))
         {
-            throw new DockerEngineException(EngineErrorKind.InvalidEndpoint,
+            throw new DockerEngineException(ErrorCatalog.InvalidEndpoint,
                 "Specify either a context or a docker host, not both.");
         }
         if (!string.IsNullOrEmpty(explicitHost))
@@ -135,7 +135,7 @@ public static class EndpointResolver
                 return new Uri($"ssh://{(uri.UserInfo.Length > 0 ? uri.UserInfo + "@" : "")}{uri.Host}{(uri.Port > 0 ? ":" + uri.Port : "")}");
             case "npipe":
             case "fd":
-                throw new DockerEngineException(EngineErrorKind.NotSupported,
+                throw new DockerEngineException(ErrorCatalog.EndpointNotSupported,
                     $"Docker host '{address}' ({source}): {uri.Scheme}:// endpoints are not supported yet.");
             default:
                 throw Invalid(address, source, $"unsupported scheme '{uri.Scheme}'");
@@ -151,10 +151,10 @@ public static class EndpointResolver
         }
         return Version.TryParse(text, out var version) && version.Build < 0
             ? version
-            : throw new DockerEngineException(EngineErrorKind.ApiVersionNotSupported,
+            : throw new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
                 $"{ApiVersionVariable}='{text}' is not an API version such as 1.41.");
     }
 
     private static DockerEngineException Invalid(string address, string source, string why) =>
-        new(EngineErrorKind.InvalidEndpoint, $"Docker host '{address}' ({source}) is not valid: {why}.");
+        new(ErrorCatalog.InvalidEndpoint, $"Docker host '{address}' ({source}) is not valid: {why}.");
 }

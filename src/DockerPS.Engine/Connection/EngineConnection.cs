@@ -105,11 +105,11 @@ internal sealed class EngineConnection
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
-            throw new DockerEngineException(EngineErrorKind.Timeout,
+            throw new DockerEngineException(ErrorCatalog.EngineTimeout,
                 $"The Docker engine at {description} did not answer within {NegotiationTimeout.TotalSeconds:0} s.", e);
         }
         var serverVersion = ApiVersions.Parse(version.APIVersion)
-            ?? throw new DockerEngineException(EngineErrorKind.ApiVersionNotSupported,
+            ?? throw new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
                 $"The Docker engine at {description} reported no usable API version ('{version.APIVersion}').");
         var chosen = ApiVersions.Negotiate(serverVersion, ApiVersions.Parse(version.MinAPIVersion), description);
         return (Build(chosen), chosen);

@@ -54,5 +54,5 @@ public sealed record TlsSettings(string? CaFile, string? CertificateFile, string
     }
 
     private static DockerEngineException NotFound(string path, string source) =>
-        new(EngineErrorKind.TlsCertificateNotFound, $"TLS file {path} ({source}) does not exist.");
+        new(ErrorCatalog.TlsCertificateNotFound, $"TLS file {path} ({source}) does not exist.");
 }

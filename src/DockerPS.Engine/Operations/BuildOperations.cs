@@ -77,7 +77,7 @@ public static class BuildOperations
                 }
             }
             output.Complete();
-            return id ?? throw new DockerEngineException(EngineErrorKind.ServerError, "The engine ended the build without saying the built image's id.");
+            return id ?? throw new DockerEngineException(ErrorCatalog.EngineError, "The engine ended the build without saying the built image's id.");
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed record CopyResult(string Path, IReadOnlyList<string> Skipped);
 /// <summary>
 /// <c>docker cp</c> and <c>docker export</c>: archives streamed between the local file system and a container,
 /// never held whole in memory or in a temporary file, with the CLI's copy rules (<see cref="CopyRules"/>). A
-/// container that does not exist is a <see cref="EngineErrorKind.NotFound"/> failure; everything else that stops
+/// container that does not exist is a <see cref="Errors.ErrorCatalog.NotFound"/> failure; everything else that stops
 /// a copy is a <see cref="CopyException"/>.
 /// </summary>
 public static class ContainerCopyOperations
@@ -29,7 +29,7 @@ public static class ContainerCopyOperations
             return await engine.SendAsync(HttpMethod.Head, ArchiveQuery(container, path), null,
                 (response, _) => Task.FromResult(PathInfo(engine, container, path, response)), cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+        catch (DockerEngineException e) when (e.Code.Kind == ErrorKind.ObjectNotFound)
         {
             await EnsureContainerAsync(engine, container, cancellationToken).ConfigureAwait(false);
             return null;
@@ -50,8 +50,8 @@ public static class ContainerCopyOperations
             if (parent is not { IsDirectory: true })
             {
                 throw parent is null
-                    ? new CopyException(CopyFailure.DestinationParentNotFound, $"The directory '{plan.ExtractTo}' does not exist in container {container}.", containerPath)
-                    : new CopyException(CopyFailure.NotADirectory, $"'{plan.ExtractTo}' is not a directory in container {container}.", containerPath);
+                    ? new CopyException(ErrorCatalog.DestinationParentNotFound, $"The directory '{plan.ExtractTo}' does not exist in container {container}.", containerPath)
+                    : new CopyException(ErrorCatalog.NotADirectory, $"'{plan.ExtractTo}' is not a directory in container {container}.", containerPath);
             }
         }
         else if (kind == PathKind.Directory && plan.Result != plan.ExtractTo
@@ -72,10 +72,10 @@ public static class ContainerCopyOperations
         {
             ExceptionDispatchInfo.Throw(local);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+        catch (DockerEngineException e) when (e.Code.Kind == ErrorKind.ObjectNotFound)
         {
             await EnsureContainerAsync(engine, container, cancellationToken).ConfigureAwait(false);
-            throw new CopyException(CopyFailure.DestinationParentNotFound, $"The directory '{plan.ExtractTo}' does not exist in container {container}.", containerPath, e);
+            throw new CopyException(ErrorCatalog.DestinationParentNotFound, $"The directory '{plan.ExtractTo}' does not exist in container {container}.", containerPath, e);
         }
         return new CopyResult(plan.Result, []);
     }
@@ -102,17 +102,17 @@ public static class ContainerCopyOperations
                 return new CopyResult(plan.Result, extraction.Skipped);
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+        catch (DockerEngineException e) when (e.Code.Kind == ErrorKind.ObjectNotFound)
         {
             await EnsureContainerAsync(engine, container, cancellationToken).ConfigureAwait(false);
-            throw new CopyException(CopyFailure.ContainerPathNotFound, $"Cannot find '{sourcePath}' in container {container}.", containerPath, e);
+            throw new CopyException(ErrorCatalog.ContainerPathNotFound, $"Cannot find '{sourcePath}' in container {container}.", containerPath, e);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.ServerError && PosixPath.AssertsDirectory(sourcePath))
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.EngineError && PosixPath.AssertsDirectory(sourcePath))
         {
             // The engine fails a file named as a directory ('file/') with a bare 500; say what it means.
             if (await TryStatAsync(engine, container, PosixPath.Clean(sourcePath), cancellationToken).ConfigureAwait(false) is { IsDirectory: false })
             {
-                throw new CopyException(CopyFailure.NotADirectory, $"'{sourcePath}' is not a directory in container {container}.", containerPath, e);
+                throw new CopyException(ErrorCatalog.NotADirectory, $"'{sourcePath}' is not a directory in container {container}.", containerPath, e);
             }
             throw;
         }
@@ -139,7 +139,7 @@ public static class ContainerCopyOperations
     {
         var header = response.Headers.TryGetValues(PathStatHeader, out var values) ? values.FirstOrDefault() : null;
         var stat = header is null ? null : JsonSerializer.Deserialize<ContainerPathStatResponse>(Convert.FromBase64String(header), StatJson);
-        return new ContainerPathInfo(container, path, stat ?? throw new DockerEngineException(EngineErrorKind.ServerError,
+        return new ContainerPathInfo(container, path, stat ?? throw new DockerEngineException(ErrorCatalog.EngineError,
             $"The engine sent no {PathStatHeader} header for '{path}' in container {container}."), engine);
     }
 
@@ -164,7 +164,7 @@ public static class ContainerCopyOperations
         {
             return await StatAsync(engine, container, path, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.ServerError)
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.EngineError)
         {
             return null;
         }
@@ -189,13 +189,13 @@ public static class ContainerCopyOperations
             {
                 if (item is not DirectoryInfo && PosixPath.HasTrailingSeparator(path))
                 {
-                    throw new CopyException(CopyFailure.NotADirectory, $"The local path '{path}' is not a directory.", path);
+                    throw new CopyException(ErrorCatalog.NotADirectory, $"The local path '{path}' is not a directory.", path);
                 }
                 return (path, item is DirectoryInfo ? PathKind.Directory : PathKind.File);
             }
             if (links == 10)
             {
-                throw new CopyException(CopyFailure.LocalFileError, $"Too many symbolic links in '{path}'.", path);
+                throw new CopyException(ErrorCatalog.LocalFileError, $"Too many symbolic links in '{path}'.", path);
             }
             path = target.StartsWith('/') ? target : PosixPath.Join(PosixPath.SplitEntry(path).Dir, target);
         }
@@ -206,8 +206,8 @@ public static class ContainerCopyOperations
         if (!Directory.Exists(directory))
         {
             throw File.Exists(directory)
-                ? new CopyException(CopyFailure.NotADirectory, $"'{directory}' is not a directory.", path)
-                : new CopyException(CopyFailure.DestinationParentNotFound, $"The directory '{directory}' does not exist.", path);
+                ? new CopyException(ErrorCatalog.NotADirectory, $"'{directory}' is not a directory.", path)
+                : new CopyException(ErrorCatalog.DestinationParentNotFound, $"The directory '{directory}' does not exist.", path);
         }
     }
 
@@ -216,11 +216,11 @@ public static class ContainerCopyOperations
     {
         if (existingIsDirectory && !sourceIsDirectory)
         {
-            throw new CopyException(CopyFailure.FileOntoDirectory, $"Cannot overwrite the directory '{path}' with a non-directory.", path);
+            throw new CopyException(ErrorCatalog.FileOntoDirectory, $"Cannot overwrite the directory '{path}' with a non-directory.", path);
         }
         if (!existingIsDirectory && sourceIsDirectory)
         {
-            throw new CopyException(CopyFailure.DirectoryOntoFile, $"Cannot overwrite the non-directory '{path}' with a directory.", path);
+            throw new CopyException(ErrorCatalog.DirectoryOntoFile, $"Cannot overwrite the non-directory '{path}' with a directory.", path);
         }
     }
 

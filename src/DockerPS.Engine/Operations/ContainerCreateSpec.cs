@@ -23,16 +23,13 @@ public sealed class ContainerCreateSpec
     public IReadOnlyList<string> AnonymousVolumes { get; init; } = [];
     public IReadOnlyList<JsonObject> Mounts { get; init; } = [];
     public string? Network { get; init; }
-    public RestartPolicySpec? RestartPolicy { get; init; }
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     public string? WorkingDirectory { get; init; }
     public string? User { get; init; }
     public string? Hostname { get; init; }
     public bool Tty { get; init; }
     public bool Interactive { get; init; }
-    public long? Memory { get; init; }
-    public long? NanoCpus { get; init; }
-    public long? CpuShares { get; init; }
+    public ContainerResources Resources { get; init; } = new();
     public bool AutoRemove { get; init; }
     /// <summary>Engine Config fields (e.g. <c>@{ StopSignal = 'SIGINT' }</c>), merged last.</summary>
     public IDictionary<string, object?>? RawConfig { get; init; }
@@ -62,10 +59,7 @@ public sealed class ContainerCreateSpec
         Set(host, "Mounts", Mounts.Count == 0 ? null : new JsonArray(Mounts.Select(m => (JsonNode?)m.DeepClone()).ToArray()));
         Set(host, "PublishAllPorts", PublishAll ? true : null);
         Set(host, "NetworkMode", Network);
-        Set(host, "RestartPolicy", RestartPolicy is null ? null : new JsonObject { ["Name"] = RestartPolicy.Name, ["MaximumRetryCount"] = RestartPolicy.MaximumRetryCount });
-        Set(host, "Memory", Memory);
-        Set(host, "NanoCpus", NanoCpus);
-        Set(host, "CpuShares", CpuShares);
+        Resources.WriteTo(host);
         Set(host, "AutoRemove", AutoRemove ? true : null);
         Merge(body, Raw(RawConfig));
         Merge(host, Raw(RawHostConfig));

@@ -1,15 +1,18 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Docker.DotNet.Models;
+using DockerPS.Errors;
 using DockerPS.Parsing;
 
 namespace DockerPS.Operations;
 
 /// <summary>
 /// Container calls. A container is named by anything the engine resolves: a name, a full id or an id prefix;
-/// an unknown one is an <see cref="Errors.EngineErrorKind.NotFound"/> failure.
+/// an unknown one is an <see cref="Errors.ErrorCatalog.NotFound"/> failure.
 /// </summary>
 public static class ContainerOperations
 {
@@ -66,7 +69,7 @@ public static class ContainerOperations
             return await engine.SendAsync(HttpMethod.Post, $"containers/{Uri.EscapeDataString(container)}/{action}{query}", null,
                 (_, _) => Task.FromResult(true), cancellationToken).ConfigureAwait(false);
         }
-        catch (Errors.DockerEngineException e) when (e.StatusCode == System.Net.HttpStatusCode.NotModified)
+        catch (DockerEngineException e) when (e.StatusCode == System.Net.HttpStatusCode.NotModified)
         {
             return false;
         }
@@ -94,11 +97,8 @@ public static class ContainerOperations
             .Where(q => q.Item2 is not null).Select(q => $"{q.Item1}={Uri.EscapeDataString(q.Item2!)}"));
         return PostAsync(engine, "containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()), body =>
         {
-            var warnings = body.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
-                ? w.EnumerateArray().Select(x => x.GetString() ?? string.Empty).Where(x => x.Length > 0).ToArray()
-                : [];
-            return (body.GetProperty("Id").GetString()!, (IReadOnlyList<string>)warnings);
-        }, cancellationToken);
+            return (body.GetProperty("Id").GetString()!, Warnings(body));
+        }, cancellationToken).Meaning(HttpStatusCode.NotFound, ErrorCatalog.ImageNotFound);
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public static class ContainerOperations
         {
             var top = await client.Containers.ListProcessesAsync(container, new ContainerListProcessesParameters { PsArgs = psArguments }, ct).ConfigureAwait(false);
             return top.Processes?.Select(row => new ContainerProcess(container, top.Titles, row, engine)).ToArray() ?? [];
-        }, cancellationToken);
+        }, cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.ContainerNotRunning);
 
     /// <summary>Paths the container changed, added or deleted relative to its image (<c>docker diff</c>).</summary>
     public static Task<IReadOnlyList<ContainerChange>> ChangesAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
@@ -193,27 +193,16 @@ public static class ContainerOperations
             body => body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id."), cancellationToken);
     }
 
-    /// <summary>Changes the container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>
-    public static Task<IReadOnlyList<string>> UpdateAsync(DockerEngine engine, string container, ContainerUpdate update, CancellationToken cancellationToken) =>
-        engine.CallAsync<IReadOnlyList<string>>(async (client, ct) =>
-        {
-            // Zero, empty and the unnamed restart policy leave a setting as it is, as the docker CLI sends them.
-            var parameters = new ContainerUpdateParameters
-            {
-                Memory = update.Memory ?? 0,
-                MemorySwap = update.MemorySwap ?? 0,
-                MemoryReservation = update.MemoryReservation ?? 0,
-                NanoCPUs = update.NanoCpus ?? 0,
-                CPUShares = update.CpuShares ?? 0,
-                CpusetCpus = update.CpusetCpus ?? string.Empty,
-                PidsLimit = update.PidsLimit,
-                RestartPolicy = update.RestartPolicy is { } policy
-                    ? new RestartPolicy { Name = RestartPolicyKindOf(policy.Name), MaximumRetryCount = policy.MaximumRetryCount }
-                    : new RestartPolicy { Name = RestartPolicyKind.Undefined },
-            };
-            var response = await client.Containers.UpdateContainerAsync(container, parameters, ct).ConfigureAwait(false);
-            return response?.Warnings?.Where(w => !string.IsNullOrWhiteSpace(w)).ToArray() ?? [];
-        }, cancellationToken);
+    /// <summary>
+    /// Changes the container's resources and restart policy (<c>docker update</c>); returns the engine's warnings. The
+    /// settings left out are left as they are.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> UpdateAsync(DockerEngine engine, string container, ContainerResources resources, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        resources.WriteTo(body);
+        return PostAsync(engine, $"containers/{Uri.EscapeDataString(container)}/update", JsonContent.Create(body), Warnings, cancellationToken);
+    }
 
     /// <summary>
     /// The stopped containers (created, exited or dead) a prune with this filter would remove, with their writable
@@ -227,13 +216,11 @@ public static class ContainerOperations
             return list.Select(c => new Container(c, engine)).Where(c => filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
         }, cancellationToken);
 
-    private static RestartPolicyKind RestartPolicyKindOf(string name) => name switch
-    {
-        "always" => RestartPolicyKind.Always,
-        "unless-stopped" => RestartPolicyKind.UnlessStopped,
-        "on-failure" => RestartPolicyKind.OnFailure,
-        _ => RestartPolicyKind.No,
-    };
+    /// <summary>The warnings of an engine answer (create, update).</summary>
+    private static IReadOnlyList<string> Warnings(JsonElement answer) =>
+        answer.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
+            ? w.EnumerateArray().Select(x => x.GetString()).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!).ToArray()
+            : [];
 
     /// <summary>Hands each item over on the thread that reports it, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
     private sealed class Reporter<T>(Action<T> report) : IProgress<T>

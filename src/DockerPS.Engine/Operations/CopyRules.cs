@@ -40,10 +40,10 @@ public static class CopyRules
                 return new CopyPlan(cleanDestination, sourceBase, sourceBase,
                     sourceBase == "." ? cleanDestination : PosixPath.Join(cleanDestination, sourceBase));
             case PathKind.File when sourceIsDirectory:
-                throw new CopyException(CopyFailure.DirectoryOntoFile,
+                throw new CopyException(ErrorCatalog.DirectoryOntoFile,
                     $"Cannot copy the directory '{source}' onto the file '{destination}'.", destination);
             case PathKind.Missing when !sourceIsDirectory && PosixPath.AssertsDirectory(destination):
-                throw new CopyException(CopyFailure.DestinationDirectoryNotFound,
+                throw new CopyException(ErrorCatalog.DestinationDirectoryNotFound,
                     $"The destination directory '{destination}' does not exist; a file is not copied into a directory that does not exist.", destination);
             default:
                 // Replaces the file, or creates the destination: extracted into its parent, renamed to its name.

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text;
 using Docker.DotNet.Models;
+using DockerPS.Errors;
 
 namespace DockerPS.Operations;
 
@@ -25,7 +27,7 @@ public sealed class ExecOptions
 
 /// <summary>
 /// <c>docker exec</c>: a process in a running container. An unknown container is a NotFound failure, one that is not
-/// running (or paused) a Conflict.
+/// running (or paused) ContainerNotRunning.
 /// </summary>
 public static class ExecOperations
 {
@@ -62,7 +64,7 @@ public static class ExecOperations
             AttachStdin = options.Input && !detach,
             AttachStdout = !detach,
             AttachStderr = !detach,
-        }, ct).ConfigureAwait(false)).ID, cancellationToken);
+        }, ct).ConfigureAwait(false)).ID, cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.ContainerNotRunning);
 
     private static StringContent StartBody(bool detach, bool tty) =>
         new($$"""{"Detach":{{(detach ? "true" : "false")}},"Tty":{{(tty ? "true" : "false")}}}""", Encoding.UTF8, "application/json");

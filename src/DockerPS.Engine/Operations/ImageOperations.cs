@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -45,7 +46,7 @@ public static partial class ImageOperations
         {
             var removed = await client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = force, NoPrune = noPrune }, ct).ConfigureAwait(false);
             return removed.Select(r => new ImageRemoval(r.TryGetValue("Untagged", out var u) ? u : null, r.TryGetValue("Deleted", out var d) ? d : null, engine)).ToArray();
-        }, cancellationToken);
+        }, cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.ImageInUse);
 
     /// <summary><c>docker history</c>: the steps that made the image, newest first.</summary>
     public static Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(DockerEngine engine, string image, CancellationToken cancellationToken) =>
@@ -112,13 +113,13 @@ public static partial class ImageOperations
         var messages = await UploadAsync(engine, "images/create?" + text, file, progress, cancellationToken).ConfigureAwait(false);
         // The engine's last word on an import is the new image's id, as its status.
         return messages.Select(m => m.Status).LastOrDefault(s => s is not null && IdPattern().IsMatch(s))
-            ?? throw new DockerEngineException(EngineErrorKind.ServerError, $"The engine imported '{file}' but did not say the new image's id.");
+            ?? throw new DockerEngineException(ErrorCatalog.EngineError, $"The engine imported '{file}' but did not say the new image's id.");
     }
 
     [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    /// <summary>Uploads a file as a tar body and reads the engine's JSON messages; an error message throws.</summary>
+    /// <summary>Uploads a file as a tar body and reads the engine's JSON messages; an archive the engine refuses is ImportFailed.</summary>
     private static async Task<IReadOnlyList<JsonMessage>> UploadAsync(DockerEngine engine, string pathAndQuery, string file, TransferProgress progress, CancellationToken cancellationToken)
     {
         using var content = new FileUploadContent(file, TarMediaType, progress);
@@ -131,7 +132,7 @@ public static partial class ImageOperations
                 {
                     if (message.Error is { } error)
                     {
-                        throw new DockerEngineException(EngineErrorKind.InvalidArgument, error);
+                        throw new DockerEngineException(ErrorCatalog.ImportFailed, error);
                     }
                     messages.Add(message);
                 }
@@ -142,6 +143,10 @@ public static partial class ImageOperations
         {
             ExceptionDispatchInfo.Throw(local);
             throw;
+        }
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.InvalidArgument || e.Code == ErrorCatalog.EngineError)
+        {
+            throw e.As(ErrorCatalog.ImportFailed);
         }
     }
 

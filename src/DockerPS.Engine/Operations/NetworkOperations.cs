@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -6,7 +7,7 @@ namespace DockerPS.Operations;
 
 /// <summary>
 /// Network calls. A network is named by anything the engine resolves: a name, a full id or an id prefix; an unknown
-/// one is an <see cref="EngineErrorKind.NotFound"/> failure.
+/// one is an <see cref="Errors.ErrorCatalog.NotFound"/> failure.
 /// </summary>
 public static class NetworkOperations
 {
@@ -29,11 +30,27 @@ public static class NetworkOperations
 
     /// <summary>Creates the network and returns its id; a name in use is a Conflict failure.</summary>
     public static Task<string> CreateAsync(DockerEngine engine, NetworkCreateSpec spec, CancellationToken cancellationToken) =>
-        engine.SendJsonAsync(HttpMethod.Post, "networks/create", JsonContent.Create(spec.ToBody()), body => body.GetProperty("Id").GetString()!, cancellationToken);
+        engine.SendJsonAsync(HttpMethod.Post, "networks/create", JsonContent.Create(spec.ToBody()), body => body.GetProperty("Id").GetString()!, cancellationToken)
+            .Meaning(HttpStatusCode.Conflict, ErrorCatalog.NetworkExists);
 
-    /// <summary>Removes the network; one with containers attached is a Forbidden failure.</summary>
-    public static Task RemoveAsync(DockerEngine engine, string network, CancellationToken cancellationToken) =>
-        engine.CallAsync((client, ct) => client.Networks.DeleteNetworkAsync(network, ct), cancellationToken);
+    /// <summary>Removes the network; one with containers attached is NetworkInUse.</summary>
+    public static async Task RemoveAsync(DockerEngine engine, string network, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.CallAsync((client, ct) => client.Networks.DeleteNetworkAsync(network, ct), cancellationToken).ConfigureAwait(false);
+        }
+        // The engine refuses both a network in use and a built-in one (bridge, host, none) as forbidden; its attached
+        // containers tell them apart.
+        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            if ((await InspectAsync(engine, network, cancellationToken).ConfigureAwait(false)).Containers!.Count == 0)
+            {
+                throw;
+            }
+            throw e.As(ErrorCatalog.NetworkInUse);
+        }
+    }
 
     /// <summary>Attaches the container to the network, with extra DNS aliases and a static IPv4 address if given.</summary>
     public static Task ConnectAsync(DockerEngine engine, string network, string container, IReadOnlyList<string> aliases, string? ipv4Address, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using DockerPS.Connection;
@@ -86,7 +87,7 @@ public static class RegistryOperations
         {
             if (message.Error is { } error)
             {
-                throw Classify(new DockerEngineException(EngineErrorKind.ServerError, error));
+                throw Classify(new DockerEngineException(ErrorCatalog.EngineError, error));
             }
             progress.Add(message);
             if (message.Aux is { } aux)
@@ -112,20 +113,12 @@ public static class RegistryOperations
     /// The engine reports a registry refusing credentials as a 500 (or an error inside the stream) and a push of a
     /// missing image inside the stream; its words are all there is to tell them apart by.
     /// </summary>
-    private static DockerEngineException Classify(DockerEngineException e)
-    {
-        var kind = e.Kind;
-        // A 404 stays NotFound: Docker Hub answers "pull access denied" for repositories that do not exist.
-        if (kind != EngineErrorKind.NotFound && AuthenticationFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase)))
-        {
-            kind = EngineErrorKind.Unauthorized;
-        }
-        else if (e.Message.Contains("does not exist locally", StringComparison.OrdinalIgnoreCase))
-        {
-            kind = EngineErrorKind.NotFound;
-        }
-        return kind == e.Kind ? e : new DockerEngineException(kind, e.Message, e, e.StatusCode);
-    }
+    private static DockerEngineException Classify(DockerEngineException e) =>
+        // A 404 is a missing image: Docker Hub answers "pull access denied" for repositories that do not exist.
+        e.StatusCode == HttpStatusCode.NotFound || e.Message.Contains("does not exist locally", StringComparison.OrdinalIgnoreCase) ? e.As(ErrorCatalog.ImageNotFound)
+        : e.StatusCode == HttpStatusCode.Unauthorized || AuthenticationFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase))
+            ? e.As(ErrorCatalog.RegistryAuthenticationFailed)
+        : e;
 
     private static readonly string[] AuthenticationFailures =
         ["unauthorized", "authentication required", "no basic auth credentials", "401 Unauthorized", "denied: requested access"];

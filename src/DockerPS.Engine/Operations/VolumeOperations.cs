@@ -1,10 +1,12 @@
+using System.Net;
 using System.Text.Json;
 using Docker.DotNet.Models;
 using DockerPS.Connection;
+using DockerPS.Errors;
 
 namespace DockerPS.Operations;
 
-/// <summary>Volume calls. A volume is named by its full name; an unknown one is an <see cref="Errors.EngineErrorKind.NotFound"/> failure.</summary>
+/// <summary>Volume calls. A volume is named by its full name; an unknown one is an <see cref="Errors.ErrorCatalog.NotFound"/> failure.</summary>
 public static class VolumeOperations
 {
     /// <summary>The API version from which an engine's prune spares named volumes unless asked for all.</summary>
@@ -27,9 +29,9 @@ public static class VolumeOperations
         engine.CallAsync(async (client, ct) => new Volume(await client.Volumes.CreateAsync(
             new VolumesCreateParameters { Name = name ?? string.Empty, Driver = driver ?? string.Empty, DriverOpts = options, Labels = labels }, ct).ConfigureAwait(false), engine), cancellationToken);
 
-    /// <summary>Removes a volume; one a container uses is a Conflict failure, with or without <paramref name="force"/>.</summary>
+    /// <summary>Removes a volume; one a container uses is VolumeInUse, with or without <paramref name="force"/>.</summary>
     public static Task RemoveAsync(DockerEngine engine, string name, bool force, CancellationToken cancellationToken) =>
-        engine.CallAsync((client, ct) => client.Volumes.RemoveAsync(name, force, ct), cancellationToken);
+        engine.CallAsync((client, ct) => client.Volumes.RemoveAsync(name, force, ct), cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.VolumeInUse);
 
     /// <summary>
     /// The volumes no container uses that a prune with this filter would remove, each with its size (the space removing

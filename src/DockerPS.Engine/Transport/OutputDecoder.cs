@@ -154,7 +154,7 @@ internal sealed class OutputDecoder : IDisposable
             0 or 1 => 1,
             2 => 2,
             SystemError => SystemError,
-            var other => throw new DockerEngineException(EngineErrorKind.ServerError,
+            var other => throw new DockerEngineException(ErrorCatalog.EngineError,
                 $"The Docker engine sent output of an unknown stream ({other}) for container {_container}."),
         };
         _frameRemaining = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(header[4..]), int.MaxValue);
@@ -182,7 +182,7 @@ internal sealed class OutputDecoder : IDisposable
         }
         if (_end > _start || _frameRemaining > 0)
         {
-            throw new DockerEngineException(EngineErrorKind.ServerError,
+            throw new DockerEngineException(ErrorCatalog.EngineError,
                 $"The Docker engine's output stream for container {_container} ended inside a frame.");
         }
         for (var stream = 1; stream < _pending.Length; stream++)
@@ -242,7 +242,7 @@ internal sealed class OutputDecoder : IDisposable
         var text = Encoding.UTF8.GetString(bytes);
         if (_stream == SystemError)
         {
-            throw new DockerEngineException(EngineErrorKind.ServerError, $"The Docker engine failed while sending output of container {_container}: {text}");
+            throw new DockerEngineException(ErrorCatalog.EngineError, $"The Docker engine failed while sending output of container {_container}: {text}");
         }
         return new ContainerLogLine(_container, _stream == 2 ? ContainerLogLine.StandardError : ContainerLogLine.StandardOutput, text, timestamp, _engine);
     }

@@ -91,9 +91,9 @@ internal sealed class SshChannelStream : Stream, IWriteClosable
         }
         var error = _command.Error.Trim();
         return status == 127
-            ? new DockerEngineException(EngineErrorKind.Unreachable,
-                $"There is no docker command on {_host} for '{SshTransport.DialCommand}' (exit status 127): {error}", errorId: SshTransport.RemoteDockerMissing)
-            : new DockerEngineException(EngineErrorKind.Unreachable,
+            ? new DockerEngineException(ErrorCatalog.SshRemoteDockerMissing,
+                $"There is no docker command on {_host} for '{SshTransport.DialCommand}' (exit status 127): {error}")
+            : new DockerEngineException(ErrorCatalog.EngineUnreachable,
                 $"'{SshTransport.DialCommand}' failed on {_host} (exit status {status}): {error}");
     }
 

@@ -25,11 +25,6 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
     public const int PooledChannels = 6;
     public const string DialCommand = "docker system dial-stdio";
 
-    public const string AuthenticationFailed = "SshAuthenticationFailed";
-    public const string HostKeyUnknown = "SshHostKeyUnknown";
-    public const string HostKeyChanged = "SshHostKeyChanged";
-    public const string HostKeyRevoked = "SshHostKeyRevoked";
-    public const string RemoteDockerMissing = "SshRemoteDockerMissing";
 
     /// <summary>Connecting and authenticating; bounded so an address that swallows packets fails instead of hanging.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
@@ -184,7 +179,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         var config = SshConfig.Resolve(File.Exists(configFile) ? await File.ReadAllTextAsync(configFile, cancellationToken).ConfigureAwait(false) : string.Empty, alias, home);
         if (config.Unsupported is { } unsupported)
         {
-            throw new DockerEngineException(EngineErrorKind.NotSupported,
+            throw new DockerEngineException(ErrorCatalog.EndpointNotSupported,
                 $"{configFile} sets {unsupported} for '{alias}'; DockerPS does not support {unsupported} yet. Connect to a host it can reach directly.");
         }
         var host = config.HostName ?? alias;
@@ -195,9 +190,8 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         var (methods, skipped) = AuthenticationMethods(user, config, sshDirectory, options);
         if (methods.Count == 0)
         {
-            throw new DockerEngineException(EngineErrorKind.Unauthorized,
-                $"No way to log in to {where}: {(skipped.Count > 0 ? string.Join("; ", skipped) : "no key file, no default identity in " + sshDirectory + ", no ssh-agent (SSH_AUTH_SOCK), no credential")}.",
-                errorId: AuthenticationFailed);
+            throw new DockerEngineException(ErrorCatalog.SshAuthenticationFailed,
+                $"No way to log in to {where}: {(skipped.Count > 0 ? string.Join("; ", skipped) : "no key file, no default identity in " + sshDirectory + ", no ssh-agent (SSH_AUTH_SOCK), no credential")}.");
         }
 
         var knownHostsFile = Path.Combine(sshDirectory, "known_hosts");
@@ -224,11 +218,11 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             refused = verdict switch
             {
                 HostKeyVerdict.Known => null,
-                HostKeyVerdict.Unknown => Untrusted(HostKeyUnknown,
+                HostKeyVerdict.Unknown => Untrusted(ErrorCatalog.SshHostKeyUnknown,
                     $"The host key of {hostName} is not in {knownHostsFile}: it presented {fingerprint}. Check that fingerprint with the host's owner, then connect once with Connect-DockerHost -AcceptNewHostKey to record it."),
-                HostKeyVerdict.Changed => Untrusted(HostKeyChanged,
+                HostKeyVerdict.Changed => Untrusted(ErrorCatalog.SshHostKeyChanged,
                     $"The host key of {hostName} has CHANGED: it presented {fingerprint}, which is not the key on record in {knownHostsFile}. Someone could be intercepting the connection, or the host was reinstalled; once you know which, remove the old line from known_hosts."),
-                _ => Untrusted(HostKeyRevoked, $"The host key of {hostName} ({fingerprint}) is marked @revoked in known_hosts."),
+                _ => Untrusted(ErrorCatalog.SshHostKeyRevoked, $"The host key of {hostName} ({fingerprint}) is marked @revoked in known_hosts."),
             };
             e.CanTrust = refused is null;
         };
@@ -242,11 +236,11 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             client.Dispose();
             throw refused ?? e switch
             {
-                SshAgentRefusedException => new DockerEngineException(EngineErrorKind.Unauthorized, $"{where}: {e.Message}", e, errorId: AuthenticationFailed),
-                SshAuthenticationException => new DockerEngineException(EngineErrorKind.Unauthorized,
+                SshAgentRefusedException => new DockerEngineException(ErrorCatalog.SshAuthenticationFailed, $"{where}: {e.Message}", e),
+                SshAuthenticationException => new DockerEngineException(ErrorCatalog.SshAuthenticationFailed,
                     $"{where} refused every way DockerPS tried to log in ({string.Join(", ", methods.Select(m => m.Name).Distinct())}{(skipped.Count > 0 ? "; " + string.Join("; ", skipped) : "")}): {e.Message}",
-                    e, errorId: AuthenticationFailed),
-                SocketException or SshException or IOException or OperationCanceledException or TimeoutException => new DockerEngineException(EngineErrorKind.Unreachable,
+                    e),
+                SocketException or SshException or IOException or OperationCanceledException or TimeoutException => new DockerEngineException(ErrorCatalog.EngineUnreachable,
                     $"Cannot connect over SSH to {host}:{port}{(jump is null ? "" : $" through the jump host {config.ProxyJump}")}: {e.Message}", e),
                 _ => e,
             };
@@ -261,7 +255,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
     {
         if (SshConfig.ParseJump(proxy) is not var (jumpUser, jumpHost, jumpPort) || jumps >= MostJumps)
         {
-            throw new DockerEngineException(EngineErrorKind.NotSupported, jumps >= MostJumps
+            throw new DockerEngineException(ErrorCatalog.EndpointNotSupported, jumps >= MostJumps
                 ? $"The ProxyJump hosts for '{alias}' go on for more than {MostJumps} hops (a loop in ~/.ssh/config?)."
                 : $"ProxyJump for '{alias}' lists several hosts ({proxy}); DockerPS goes through one (which may have a ProxyJump of its own).");
         }
@@ -295,8 +289,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         }
     }
 
-    private static DockerEngineException Untrusted(string errorId, string message) =>
-        new(EngineErrorKind.Untrusted, message, errorId: errorId);
+    private static DockerEngineException Untrusted(ErrorCode code, string message) => new(code, message);
 
     /// <summary>
     /// Keys (the given key file, else IdentityFile lines, else the default identities that exist), then a password.

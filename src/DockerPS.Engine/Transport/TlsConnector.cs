@@ -44,7 +44,7 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
             await tls.DisposeAsync().ConfigureAwait(false);
             if (untrusted is not null)
             {
-                throw new DockerEngineException(EngineErrorKind.TlsServerNotTrusted,
+                throw new DockerEngineException(ErrorCatalog.TlsServerNotTrusted,
                     $"The Docker engine at {description} presented a TLS certificate that is not trusted: {untrusted}.", e);
             }
             throw TlsStream.Rejection(e, description) ?? (Exception)new IOException($"TLS handshake failed: {e.Message}", e);
@@ -103,7 +103,7 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
     }
 
     private static DockerEngineException Unreadable(string what, string why, Exception? e) =>
-        new(EngineErrorKind.TlsCertificateNotFound, $"Cannot read the TLS material {what}: {why}", e);
+        new(ErrorCatalog.TlsCertificateNotFound, $"Cannot read the TLS material {what}: {why}", e);
 
     private static string Describe(SslPolicyErrors errors, X509Chain? chain)
     {
@@ -216,7 +216,7 @@ internal sealed class TlsStream(SocketStream transport, string description) : Ss
             if (inner.Message.Contains("alert", StringComparison.OrdinalIgnoreCase)
                 && CertificateAlerts.Any(a => inner.Message.Contains(a, StringComparison.OrdinalIgnoreCase)))
             {
-                return new DockerEngineException(EngineErrorKind.TlsClientCertificateRejected,
+                return new DockerEngineException(ErrorCatalog.TlsClientCertificateRejected,
                     $"The Docker engine at {description} refused the TLS client certificate, or wanted one (TLS: {inner.Message.Trim()}); it needs one signed by a CA it trusts.", e);
             }
         }

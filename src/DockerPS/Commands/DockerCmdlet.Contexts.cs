@@ -1,4 +1,3 @@
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 

@@ -3,38 +3,39 @@ using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
-/// <summary>Failures as error records.</summary>
+/// <summary>
+/// Failures as error records, one mapping for all: every DockerPS exception carries its code (<see cref="ErrorCatalog"/>),
+/// whose id is the record's id and whose kind names its category.
+/// </summary>
 public abstract partial class DockerCmdlet
 {
-    /// <summary>An engine failure as an error record: a stable id and a specific category per kind.</summary>
-    protected internal static ErrorRecord ErrorFor(DockerEngineException e, object? target, string? errorId = null)
-    {
-        var (id, category) = e.Kind switch
-        {
-            EngineErrorKind.Unreachable => ("EngineUnreachable", ErrorCategory.ConnectionError),
-            EngineErrorKind.Timeout => ("EngineTimeout", ErrorCategory.OperationTimeout),
-            EngineErrorKind.InvalidEndpoint => ("InvalidEndpoint", ErrorCategory.InvalidArgument),
-            EngineErrorKind.ContextNotFound => ("ContextNotFound", ErrorCategory.ObjectNotFound),
-            EngineErrorKind.NotSupported => ("EndpointNotSupported", ErrorCategory.NotImplemented),
-            EngineErrorKind.ApiVersionNotSupported => ("ApiVersionNotSupported", ErrorCategory.ProtocolError),
-            EngineErrorKind.TlsRequired => ("EngineRequiresTls", ErrorCategory.ProtocolError),
-            EngineErrorKind.TlsServerNotTrusted => ("TlsServerNotTrusted", ErrorCategory.SecurityError),
-            EngineErrorKind.TlsClientCertificateRejected => ("TlsClientCertificateRejected", ErrorCategory.AuthenticationError),
-            EngineErrorKind.TlsCertificateNotFound => ("TlsCertificateNotFound", ErrorCategory.ObjectNotFound),
-            EngineErrorKind.NotFound => ("NotFound", ErrorCategory.ObjectNotFound),
-            EngineErrorKind.Conflict => ("Conflict", ErrorCategory.ResourceExists),
-            EngineErrorKind.InvalidArgument => ("InvalidArgument", ErrorCategory.InvalidArgument),
-            EngineErrorKind.Unauthorized => ("Unauthorized", ErrorCategory.AuthenticationError),
-            EngineErrorKind.Forbidden => ("Forbidden", ErrorCategory.PermissionDenied),
-            EngineErrorKind.Untrusted => ("Untrusted", ErrorCategory.SecurityError),
-            _ => ("EngineError", ErrorCategory.InvalidOperation),
-        };
-        return new ErrorRecord(e, errorId ?? e.ErrorId ?? id, category, target);
-    }
+    /// <summary>A DockerPS failure as an error record; its target is the exception's own (a path, a pattern), else <paramref name="target"/>.</summary>
+    protected internal static ErrorRecord ErrorFor(DockerPSException e, object? target) => ErrorFor(e.Code, e, e.Target ?? target);
 
-    /// <summary>A named thing that is not on the engine: the pipeline goes on with the next.</summary>
-    protected void WriteNotFound(string errorId, string what, string name, DockerEngine? engine = null) =>
-        WriteError(new ErrorRecord(
-            new ItemNotFoundException($"No {what} matches '{name}' on engine {(engine ?? TargetEngine).Name}."),
-            errorId, ErrorCategory.ObjectNotFound, name));
+    /// <summary>An error of the catalogue raised by the cmdlet itself (input it refuses before any engine call).</summary>
+    protected internal static ErrorRecord ErrorFor(ErrorCode code, Exception e, object? target) =>
+        new(e, code.Id, CategoryOf(code.Kind), target);
+
+    /// <summary>PowerShell's category of the same name as the kind.</summary>
+    internal static ErrorCategory CategoryOf(ErrorKind kind) => Enum.Parse<ErrorCategory>(kind.ToString());
+
+    /// <summary>A named object that is not on the engine: the pipeline goes on with the next.</summary>
+    protected void WriteNotFound(EngineObjectNoun noun, string name, DockerEngine? engine = null) =>
+        WriteError(ErrorFor(noun.NotFound, new ItemNotFoundException($"No {noun} matches '{name}' on engine {(engine ?? TargetEngine).Name}."), name));
+
+    /// <summary>
+    /// A failure about one named engine object: the noun's not-found error when the engine does not know the object; a
+    /// 404 about something else (a network the container names, a path in it) keeps the engine's own words.
+    /// </summary>
+    protected void WriteErrorAbout(EngineObjectNoun noun, DockerPSException e, string name, DockerEngine engine)
+    {
+        if (e.Code == ErrorCatalog.NotFound && !Await(ct => noun.ExistsAsync(engine, name, ct)))
+        {
+            WriteNotFound(noun, name, engine);
+        }
+        else
+        {
+            WriteError(ErrorFor(e, name));
+        }
+    }
 }

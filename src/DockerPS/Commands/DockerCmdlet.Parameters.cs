@@ -1,14 +1,13 @@
 using System.Collections;
 using System.Management.Automation;
 using DockerPS.Parsing;
+using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
 /// <summary>Parameter values in the shapes the engine layer takes.</summary>
 public abstract partial class DockerCmdlet
 {
-    public const string InvalidTime = "InvalidTime";
-
     /// <summary>A value-type parameter's value when the caller gave it, null when it was left out (its default is not a choice).</summary>
     protected T? BoundOrNull<T>(string parameter, T value) where T : struct =>
         MyInvocation.BoundParameters.ContainsKey(parameter) ? value : null;
@@ -42,7 +41,7 @@ public abstract partial class DockerCmdlet
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
-            WriteError(new ErrorRecord(new ArgumentException($"-{parameter}: {e.Message}", e), InvalidTime, ErrorCategory.InvalidArgument, value));
+            WriteError(ErrorFor(ErrorCatalog.InvalidTime, new ArgumentException($"-{parameter}: {e.Message}", e), value));
             time = null;
             return false;
         }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
@@ -77,7 +76,7 @@ public abstract partial class DockerCmdlet : PSCmdlet
 
     protected override void StopProcessing() => _cancellation.Cancel();
 
-    /// <summary>Per-item work; engine failures become non-terminating errors and the pipeline goes on.</summary>
+    /// <summary>Per-item work; a failure DockerPS can name (<see cref="DockerPSException"/>) becomes a non-terminating error about the item, and the pipeline goes on.</summary>
     protected abstract void ProcessItem();
 
     protected sealed override void ProcessRecord()
@@ -110,9 +109,9 @@ public abstract partial class DockerCmdlet : PSCmdlet
         {
             ProcessItem();
         }
-        catch (DockerEngineException e)
+        catch (DockerPSException e)
         {
-            WriteError(ErrorFor(e, target: TargetOfItem));
+            WriteError(ErrorFor(e, TargetOfItem));
         }
     }
 

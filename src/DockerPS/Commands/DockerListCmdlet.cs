@@ -12,8 +12,6 @@ namespace DockerPS.Commands;
 /// </summary>
 public abstract class DockerListCmdlet : DockerCmdlet
 {
-    public const string InvalidFilter = "InvalidFilter";
-
     /// <summary>Only objects with these labels, each <c>key</c> or <c>key=value</c>.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -40,9 +38,9 @@ public abstract class DockerListCmdlet : DockerCmdlet
         {
             return AwaitOnEachEngine((engine, ct) => list(engine, filters, ct));
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.InvalidArgument)
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.InvalidArgument)
         {
-            WriteError(ErrorFor(e, Filter, InvalidFilter));
+            WriteError(ErrorFor(e.As(ErrorCatalog.InvalidFilter), Filter));
             return null;
         }
     }
@@ -67,7 +65,7 @@ public abstract class DockerListCmdlet : DockerCmdlet
     /// The items that match any of the patterns (all items without patterns), each once, in pattern order; a
     /// wildcard-free pattern that matches nothing is a not-found error for it.
     /// </summary>
-    protected IReadOnlyList<T> Matching<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, string notFoundId, string what)
+    protected IReadOnlyList<T> Matching<T>(IReadOnlyList<T> items, string[]? patterns, Func<T, string, bool> matches, EngineObjectNoun noun)
     {
         if (patterns is null)
         {
@@ -80,7 +78,7 @@ public abstract class DockerListCmdlet : DockerCmdlet
             var hits = items.Where(item => matches(item, pattern)).ToArray();
             if (hits.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
             {
-                WriteNotFound(notFoundId, what, pattern);
+                WriteNotFound(noun, pattern);
             }
             result.AddRange(hits.Where(written.Add));
         }

@@ -35,7 +35,7 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
         }
         catch (FormatException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, DockerListCmdlet.InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidFilter, e, Filter));
         }
     }
 
@@ -63,7 +63,7 @@ public abstract class DockerPruneCmdlet : DockerCmdlet
                 removed.Add(id(candidate));
                 reclaimed += size(candidate);
             }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+            catch (DockerEngineException e) when (e.Code.Kind == ErrorKind.ObjectNotFound)
             {
                 WriteVerbose($"{action}: {shown} was already removed.");
             }

@@ -1,16 +1,16 @@
-using System.Management.Automation;
+using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
 /// <summary>
 /// Parameter text in one of the docker CLI's syntaxes (sizes, CPUs, ports, volumes, restart policies, env files) that
 /// does not parse: an Invalid&lt;Parameter&gt; error with the parser's message and the text as its target. Cmdlets parse
-/// before any engine call and write the record, or stop with it when the value is the same for every input.
+/// before any engine call; thrown from an item's work it is that item's error, and a cmdlet stops with it when the value
+/// is the same for every input.
 /// </summary>
-internal sealed class InvalidParameterSyntaxException(string parameter, string text, Exception inner) : Exception(inner.Message, inner), IContainsErrorRecord
+internal sealed class InvalidParameterSyntaxException(string parameter, string text, Exception inner)
+    : DockerPSException(ErrorCatalog.InvalidSyntax(parameter), inner.Message, inner, text)
 {
-    public ErrorRecord ErrorRecord { get; } = new(inner, "Invalid" + parameter, ErrorCategory.InvalidArgument, text);
-
     public static T Parse<T>(string parameter, string text, Func<string, T> parse)
     {
         try

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
@@ -40,17 +41,17 @@ internal sealed class ProcessOutput(PSCmdlet cmdlet)
     }
 
     /// <summary>Sets $global:LASTEXITCODE and, when the process failed, writes <see cref="ExitError"/>.</summary>
-    public void Exit(int exitCode, string errorId, string command, string container)
+    public void Exit(int exitCode, ErrorCode error, string command, string container)
     {
         cmdlet.SessionState.PSVariable.Set("global:LASTEXITCODE", exitCode);
         if (exitCode != 0)
         {
-            cmdlet.WriteError(ExitError(exitCode, errorId, command, container));
+            cmdlet.WriteError(ExitError(exitCode, error, command, container));
         }
     }
 
     /// <summary>A non-zero exit as a non-terminating error: the command, the container, the code and the last lines written.</summary>
-    public ErrorRecord ExitError(int exitCode, string errorId, string command, string container)
+    public ErrorRecord ExitError(int exitCode, ErrorCode error, string command, string container)
     {
         var tail = _tail.ToArray();
         var message = $"'{command}' in container {container} exited with code {exitCode}.";
@@ -58,15 +59,6 @@ internal sealed class ProcessOutput(PSCmdlet cmdlet)
         {
             message += " Last output:" + string.Concat(tail.TakeLast(MessageLines).Select(line => Environment.NewLine + "  " + line));
         }
-        return new ErrorRecord(new ContainerExitException(message, exitCode, tail), errorId, Category(exitCode), container);
+        return DockerCmdlet.ErrorFor(new ContainerExitException(error, message, exitCode, tail), container);
     }
-
-    /// <summary>What shells mean by the code: 126 cannot run, 127 not found, 128+n ended by signal n.</summary>
-    private static ErrorCategory Category(int exitCode) => exitCode switch
-    {
-        126 => ErrorCategory.PermissionDenied,
-        127 => ErrorCategory.ObjectNotFound,
-        > 128 and <= 128 + 64 => ErrorCategory.OperationStopped,
-        _ => ErrorCategory.InvalidResult,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text;
+using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -9,11 +10,9 @@ namespace DockerPS.Commands;
 /// is attached) and its output passed on (see <see cref="ProcessOutput"/>), both from the pipeline thread, then its exit
 /// code reported.
 /// </summary>
-internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session, bool stdin, string container, string command, string exitErrorId,
+internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session, bool stdin, string container, string command, ErrorCode exitError,
     Func<CancellationToken, Task<long>> exitCode) : IDisposable
 {
-    public const string InputWithDetach = "InputWithDetach";
-    public const string InputNeedsOneContainer = "InputNeedsOneContainer";
 
     private readonly ProcessOutput _output = new(cmdlet);
     private readonly IAsyncEnumerator<ContainerLogLine> _lines = session.ReadAsync(cmdlet.Cancellation).GetAsyncEnumerator(cmdlet.Cancellation);
@@ -33,8 +32,8 @@ internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session,
         var piped = cmdlet.MyInvocation.ExpectingInput && !given && targetNamed;
         if (detach && (piped || given))
         {
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."),
-                InputWithDetach, ErrorCategory.InvalidArgument, null));
+            cmdlet.ThrowTerminatingError(DockerCmdlet.ErrorFor(ErrorCatalog.InputWithDetach,
+                new ArgumentException("-Detach starts a process without stdin: do not pipe or pass -Input to it."), null));
         }
         return (piped, given ? input : null);
     }
@@ -91,7 +90,7 @@ internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session,
         {
             cmdlet.Await(write);
         }
-        catch (Errors.DockerEngineException) when (_ended)
+        catch (DockerEngineException) when (_ended)
         {
             // The process ended and the engine closed its stdin.
         }
@@ -112,7 +111,7 @@ internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session,
         {
             Take(_next is null ? cmdlet.MoveNext(_lines) : cmdlet.Await(_next));
         }
-        _output.Exit((int)cmdlet.Await(exitCode), exitErrorId, command, container);
+        _output.Exit((int)cmdlet.Await(exitCode), exitError, command, container);
     }
 
     public void Dispose()

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using DockerPS.Connection;
-using DockerPS.Errors;
 
 namespace DockerPS.Completion;
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using DockerPS.Connection;
+using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
@@ -13,7 +14,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(DockerEngine))]
 public sealed class ConnectDockerHostCommand : DockerCmdlet
 {
-    public const string KeyFileNotFound = "KeyFileNotFound";
 
     /// <summary>A user name and password to log in with (the address's user, if it names one, wins).</summary>
     [Parameter]
@@ -43,7 +43,7 @@ public sealed class ConnectDockerHostCommand : DockerCmdlet
             keyFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyFile);
             if (!File.Exists(keyFile))
             {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"Key file '{keyFile}' does not exist."), KeyFileNotFound, ErrorCategory.ObjectNotFound, KeyFile));
+                WriteError(ErrorFor(ErrorCatalog.KeyFileNotFound, new ItemNotFoundException($"Key file '{keyFile}' does not exist."), KeyFile));
                 return;
             }
         }

@@ -13,7 +13,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(DockerContext))]
 public sealed class GetDockerContextCommand : PSCmdlet
 {
-    public const string ContextNotFound = "ContextNotFound";
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -51,6 +50,6 @@ public sealed class GetDockerContextCommand : PSCmdlet
         }
     }
 
-    internal static ErrorRecord NotFound(string name) => new(
-        new ItemNotFoundException($"No docker context is named '{name}' (see Get-DockerContext)."), ContextNotFound, ErrorCategory.ObjectNotFound, name);
+    private static ErrorRecord NotFound(string name) => DockerCmdlet.ErrorFor(ErrorCatalog.ContextNotFound,
+        new ItemNotFoundException($"No docker context is named '{name}' (see Get-DockerContext)."), name);
 }

@@ -12,8 +12,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(DockerContext))]
 public sealed class NewDockerContextCommand : PSCmdlet
 {
-    public const string ContextExists = "ContextExists";
-    public const string InvalidContextName = "InvalidContextName";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -59,15 +57,11 @@ public sealed class NewDockerContextCommand : PSCmdlet
         }
         catch (DockerEngineException e)
         {
-            var (id, target) = e.Kind switch
-            {
-                EngineErrorKind.Conflict => (ContextExists, Name),
-                EngineErrorKind.InvalidArgument => (InvalidContextName, Name),
-                EngineErrorKind.InvalidEndpoint or EngineErrorKind.NotSupported => ((string?)null, (object)DockerHost),
-                // TlsCertificateNotFound: the TLS files as given.
-                _ => (null, new[] { TlsCACertificate, TlsCertificate, TlsKey }.OfType<string>().ToArray()),
-            };
-            WriteError(DockerCmdlet.ErrorFor(e, target, id));
+            // The input at fault: the endpoint, the TLS files as given, else the name.
+            object target = e.Code == ErrorCatalog.InvalidEndpoint || e.Code == ErrorCatalog.EndpointNotSupported ? DockerHost
+                : e.Code == ErrorCatalog.TlsCertificateNotFound ? new[] { TlsCACertificate, TlsCertificate, TlsKey }.OfType<string>().ToArray()
+                : Name;
+            WriteError(DockerCmdlet.ErrorFor(e, target));
         }
     }
 

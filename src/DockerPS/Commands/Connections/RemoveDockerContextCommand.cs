@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using DockerPS.Completion;
 using DockerPS.Connection;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
@@ -13,8 +12,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(void))]
 public sealed class RemoveDockerContextCommand : PSCmdlet
 {
-    public const string ContextInUse = "ContextInUse";
-    public const string DefaultContextNotRemovable = "DefaultContextNotRemovable";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -48,18 +45,9 @@ public sealed class RemoveDockerContextCommand : PSCmdlet
             {
                 ContextStore.Remove(name, Force);
             }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.ContextNotFound)
-            {
-                WriteError(GetDockerContextCommand.NotFound(name));
-            }
             catch (DockerEngineException e)
             {
-                WriteError(e.Kind switch
-                {
-                    EngineErrorKind.Conflict => new ErrorRecord(e, ContextInUse, ErrorCategory.ResourceBusy, name),
-                    EngineErrorKind.InvalidArgument => new ErrorRecord(e, DefaultContextNotRemovable, ErrorCategory.InvalidOperation, name),
-                    _ => DockerCmdlet.ErrorFor(e, name),
-                });
+                WriteError(DockerCmdlet.ErrorFor(e, name));
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using DockerPS.Completion;
 using DockerPS.Connection;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 
@@ -36,10 +35,6 @@ public sealed class UseDockerContextCommand : PSCmdlet
             {
                 WriteObject(ContextStore.Get(Name));
             }
-        }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.ContextNotFound)
-        {
-            WriteError(GetDockerContextCommand.NotFound(Name));
         }
         catch (DockerEngineException e)
         {

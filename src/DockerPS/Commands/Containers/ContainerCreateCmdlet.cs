@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Errors;
 using DockerPS.Operations;
 using DockerPS.Parsing;
 
@@ -12,10 +11,8 @@ namespace DockerPS.Commands;
 /// before any engine call: text in the docker CLI's syntaxes (ports, volumes, mounts, sizes, CPUs, restart
 /// policies, env files) that does not parse is an Invalid&lt;Parameter&gt; error for that item.
 /// </summary>
-public abstract class ContainerCreateCmdlet : DockerCmdlet
+public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
 {
-    public const string ImageNotFound = "ImageNotFound";
-
     /// <summary>The image to create the container from: a reference or an id; Image objects bind by their Reference.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Reference")]
@@ -74,10 +71,6 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     [ArgumentCompleter(typeof(NetworkNameCompleter))]
     public string? Network { get; set; }
 
-    /// <summary>no, always, unless-stopped or on-failure[:max-retries].</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? RestartPolicy { get; set; }
 
     /// <summary>Labels, name to value.</summary>
     [Parameter]
@@ -106,20 +99,8 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     [Parameter]
     public SwitchParameter Interactive { get; set; }
 
-    /// <summary>A memory limit, e.g. 512m or 1.5g.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Memory { get; set; }
 
-    /// <summary>A CPU limit in CPUs, e.g. 1.5.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Cpus { get; set; }
 
-    /// <summary>The relative CPU weight (1024 is the default weight).</summary>
-    [Parameter]
-    [ValidateRange(2, 262144)]
-    public long CpuShares { get; set; }
 
     /// <summary>The platform of the image to use, e.g. linux/amd64.</summary>
     [Parameter]
@@ -134,69 +115,53 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet
     [Parameter]
     public Hashtable? HostConfig { get; set; }
 
+    /// <summary>The resource limits and restart policy, declared once for create, run and update.</summary>
+    public ContainerResourceParameters Resources { get; } = new();
+
+    public object GetDynamicParameters() => Resources;
+
     protected override object? TargetOfItem => Image;
 
-    /// <summary>The create request, or null after writing the error for the first parameter that does not parse.</summary>
-    protected ContainerCreateSpec? BuildSpec(bool autoRemove, bool interactive = false)
+    /// <summary>The create request; the first parameter that does not parse throws its Invalid&lt;Parameter&gt; error.</summary>
+    protected ContainerCreateSpec BuildSpec(bool autoRemove, bool interactive = false)
     {
-        try
+        var volumes = Parsed(nameof(Volume), Volume, MountSpec.ParseVolume);
+        return new ContainerCreateSpec
         {
-            var volumes = Parsed(nameof(Volume), Volume, MountSpec.ParseVolume);
-            return new ContainerCreateSpec
-            {
-                Image = Image,
-                Name = Name,
-                Platform = Platform,
-                Command = Command,
-                Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
-                Environment = LastPerName([.. EnvFileLines(), .. Strings(Environment).Select(e => $"{e.Key}={e.Value}")]),
-                Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
-                PublishAll = PublishAll,
-                Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
-                AnonymousVolumes = volumes.Select(v => v.AnonymousTarget).OfType<string>().ToArray(),
-                Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
-                Network = Network,
-                RestartPolicy = RestartPolicy is null ? null : Parsed(nameof(RestartPolicy), [RestartPolicy], RestartPolicySpec.Parse)[0],
-                Labels = Strings(Label),
-                WorkingDirectory = WorkingDirectory,
-                User = User,
-                Hostname = Hostname,
-                Tty = Tty,
-                Interactive = Interactive || interactive,
-                Memory = Memory is null ? null : Parsed(nameof(Memory), [Memory], DockerUnits.ParseBytes)[0],
-                NanoCpus = Cpus is null ? null : Parsed(nameof(Cpus), [Cpus], DockerUnits.ParseCpus)[0],
-                CpuShares = BoundOrNull(nameof(CpuShares), CpuShares),
-                AutoRemove = autoRemove,
-                RawConfig = Plain(Config),
-                RawHostConfig = Plain(HostConfig),
-            };
-        }
-        catch (InvalidParameterSyntaxException e)
-        {
-            WriteError(e.ErrorRecord);
-            return null;
-        }
+            Image = Image,
+            Name = Name,
+            Platform = Platform,
+            Command = Command,
+            Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
+            Environment = LastPerName([.. EnvFileLines(), .. Strings(Environment).Select(e => $"{e.Key}={e.Value}")]),
+            Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
+            PublishAll = PublishAll,
+            Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
+            AnonymousVolumes = volumes.Select(v => v.AnonymousTarget).OfType<string>().ToArray(),
+            Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
+            Network = Network,
+            Labels = Strings(Label),
+            WorkingDirectory = WorkingDirectory,
+            User = User,
+            Hostname = Hostname,
+            Tty = Tty,
+            Interactive = Interactive || interactive,
+            Resources = Resources.Parse(),
+            AutoRemove = autoRemove,
+            RawConfig = Plain(Config),
+            RawHostConfig = Plain(HostConfig),
+        };
     }
 
-    /// <summary>Creates the container; an image the engine does not have is an ImageNotFound error (null).</summary>
-    protected string? Create(ContainerCreateSpec spec)
+    /// <summary>Creates the container; an image the engine does not have is ImageNotFound.</summary>
+    protected string Create(ContainerCreateSpec spec)
     {
-        try
+        var (id, warnings) = Await(ct => ContainerOperations.CreateAsync(TargetEngine, spec, ct));
+        foreach (var warning in warnings)
         {
-            var (id, warnings) = Await(ct => ContainerOperations.CreateAsync(TargetEngine, spec, ct));
-            foreach (var warning in warnings)
-            {
-                WriteWarning(warning);
-            }
-            return id;
+            WriteWarning(warning);
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
-        {
-            WriteError(new ErrorRecord(
-                new ItemNotFoundException($"Image '{Image}' is not on engine {TargetEngine.Name}: {e.Message.TrimEnd('.')}. Pull it first (docker pull).", e),
-                ImageNotFound, ErrorCategory.ObjectNotFound, Image));
-            return null;
-        }
+        return id;
     }
 
     /// <summary>NAME=value entries with later ones (-Environment over -EnvFile) replacing earlier ones of the same name.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DockerPS.Completion;
+using DockerPS.Errors;
 using DockerPS.Operations;
 using DockerPS.Parsing;
 
@@ -13,7 +14,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(Image))]
 public sealed class ConvertToDockerImageCommand : ContainerCmdlet
 {
-    public const string InvalidReference = ImageReferences.InvalidReference;
 
     private ImageReference? _reference;
 
@@ -67,7 +67,7 @@ public sealed class ConvertToDockerImageCommand : ContainerCmdlet
         }
         catch (FormatException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, InvalidReference, ErrorCategory.InvalidArgument, Tag is null ? Repository : $"{Repository}:{Tag}"));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidReference, e, Tag is null ? Repository : $"{Repository}:{Tag}"));
         }
     }
 

@@ -18,8 +18,6 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
     private const string DockerSyntaxSet = "DockerSyntax";
     private const string ToContainerSet = "ToContainer";
     private const string FromContainerSet = "FromContainer";
-    public const string ContainerPathRequired = "ContainerPathRequired";
-    public const string CopyBetweenContainers = "CopyBetweenContainers";
 
     private object? _current;
 
@@ -92,13 +90,9 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
                 this.WriteItem(result.Path);
             }
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+        catch (DockerPSException e)
         {
-            WriteNotFound(ContainerCmdlet.ContainerNotFound, "container", container);
-        }
-        catch (CopyException e)
-        {
-            WriteError(e.ToErrorRecord());
+            WriteErrorAbout(EngineObjectNoun.Container, e, container, TargetEngine);
         }
     }
 
@@ -113,14 +107,12 @@ public sealed class CopyDockerItemCommand : DockerCmdlet
         switch (source.Container, destination.Container)
         {
             case (null, null):
-                WriteError(new ErrorRecord(new ArgumentException(
-                    $"Neither '{Path}' nor '{Destination}' names a container: write one of them as CONTAINER:PATH, or use -Container."),
-                    ContainerPathRequired, ErrorCategory.InvalidArgument, Path));
+                WriteError(ErrorFor(ErrorCatalog.ContainerPathRequired, new ArgumentException(
+                    $"Neither '{Path}' nor '{Destination}' names a container: write one of them as CONTAINER:PATH, or use -Container."), Path));
                 return null;
             case ({ }, { }):
-                WriteError(new ErrorRecord(new ArgumentException(
-                    $"'{Path}' and '{Destination}' both name containers: copying between containers is not supported."),
-                    CopyBetweenContainers, ErrorCategory.InvalidArgument, Path));
+                WriteError(ErrorFor(ErrorCatalog.CopyBetweenContainers, new ArgumentException(
+                    $"'{Path}' and '{Destination}' both name containers: copying between containers is not supported."), Path));
                 return null;
             case ({ } container, null):
                 return (container, source.Path, destination.Path, false);

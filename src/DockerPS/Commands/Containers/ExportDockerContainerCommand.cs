@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -34,15 +33,7 @@ public sealed class ExportDockerContainerCommand : ContainerCmdlet
         {
             return;
         }
-        try
-        {
-            AwaitTransfer($"Exporting container {container} to {file}", (progress, ct) => ContainerCopyOperations.ExportAsync(TargetEngine, container, file, Force, progress, ct));
-        }
-        catch (CopyException e)
-        {
-            WriteError(e.ToErrorRecord());
-            return;
-        }
+        AwaitTransfer($"Exporting container {container} to {file}", (progress, ct) => ContainerCopyOperations.ExportAsync(TargetEngine, container, file, Force, progress, ct));
         this.WriteItem(file);
     }
 }

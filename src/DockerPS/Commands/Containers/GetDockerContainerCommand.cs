@@ -14,7 +14,6 @@ public sealed class GetDockerContainerCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
-    public const string ContainerNotFound = "ContainerNotFound";
 
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -53,8 +52,8 @@ public sealed class GetDockerContainerCommand : DockerListCmdlet
             return;
         }
         var matches = ParameterSetName == IdSet
-            ? Matching(containers, Id, (c, id) => Like(c.Id, id.TrimEnd('*') + "*"), ContainerNotFound, "container id")
-            : Matching(containers, Name, (c, name) => Like(c.Name, name.TrimStart('/')), ContainerNotFound, "container");
+            ? Matching(containers, Id, (c, id) => Like(c.Id, id.TrimEnd('*') + "*"), EngineObjectNoun.Container)
+            : Matching(containers, Name, (c, name) => Like(c.Name, name.TrimStart('/')), EngineObjectNoun.Container);
         if (Detail)
         {
             WriteObject(Await(ct => ContainerOperations.InspectManyAsync(TargetEngine, matches.Select(c => c.Id).ToArray(), ct)), enumerateCollection: true);

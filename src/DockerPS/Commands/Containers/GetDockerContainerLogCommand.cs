@@ -70,7 +70,7 @@ public sealed class GetDockerContainerLogCommand : ContainerCmdlet
         var options = _options;
         if (Follow)
         {
-            Follow(ct => LogOperations.ReadAsync(engine, container, options, ct), e => WriteContainerError(e, container, engine));
+            Follow(ct => LogOperations.ReadAsync(engine, container, options, ct), e => WriteErrorAbout(Noun, e, container, engine));
             return;
         }
         foreach (var line in AwaitEach(ct => LogOperations.ReadAsync(engine, container, options, ct)))

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -9,8 +8,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(ContainerProcess))]
 public sealed class GetDockerContainerProcessCommand : ContainerCmdlet
 {
-    public const string ContainerNotRunning = "ContainerNotRunning";
-
     /// <summary>Options for the engine host's ps (default <c>-ef</c>), e.g. <c>aux</c> or <c>-o pid,user,args</c>.</summary>
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
@@ -18,14 +15,6 @@ public sealed class GetDockerContainerProcessCommand : ContainerCmdlet
 
     protected override void ProcessContainer(string container)
     {
-        try
-        {
-            WriteObject(AwaitOnEachEngine((engine, ct) => ContainerOperations.ProcessesAsync(engine, container, PsArguments, ct), container), enumerateCollection: true);
-        }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
-        {
-            // The engine's 409 here means the container has no processes to list.
-            WriteError(new ErrorRecord(e, ContainerNotRunning, ErrorCategory.InvalidOperation, container));
-        }
+        WriteObject(AwaitOnEachEngine((engine, ct) => ContainerOperations.ProcessesAsync(engine, container, PsArguments, ct), container), enumerateCollection: true);
     }
 }

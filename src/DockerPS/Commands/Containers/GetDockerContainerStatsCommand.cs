@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -35,7 +34,7 @@ public sealed class GetDockerContainerStatsCommand : ContainerCmdlet
         var engine = TargetEngine;
         if (Stream)
         {
-            Follow(ct => ContainerOperations.StatsAsync(engine, container, ct), e => WriteContainerError(e, container, engine));
+            Follow(ct => ContainerOperations.StatsAsync(engine, container, ct), e => WriteErrorAbout(Noun, e, container, engine));
         }
         else
         {
@@ -56,7 +55,7 @@ public sealed class GetDockerContainerStatsCommand : ContainerCmdlet
             }
             catch (DockerEngineException e)
             {
-                WriteContainerError(e, _containers[i].Container, _containers[i].Engine);
+                WriteErrorAbout(Noun, e, _containers[i].Container, _containers[i].Engine);
             }
         }
     }

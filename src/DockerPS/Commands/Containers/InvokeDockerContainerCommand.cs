@@ -19,7 +19,6 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
 {
     private const string WaitSet = "Wait";
     private const string DetachSet = "Detach";
-    public const string ContainerExitCode = "ContainerExitCode";
 
     /// <summary>How long removing the container after Ctrl+C may take.</summary>
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
@@ -55,8 +54,8 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
         (_pipedInput, _input) = RunningProcess.InputOf(this, Input, MyInvocation.BoundParameters.ContainsKey(nameof(Image)), Detach);
         if (_pipedInput && Context is { Length: > 1 })
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one container: give one context, or pass the input with -Input."),
-                RunningProcess.InputNeedsOneContainer, ErrorCategory.InvalidArgument, Context));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InputNeedsOneContainer,
+                new ArgumentException("Pipeline input is the stdin of one container: give one context, or pass the input with -Input."), Context));
         }
     }
 
@@ -128,11 +127,11 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
     private Run? Start(bool stdin)
     {
         if (BuildSpec(autoRemove: Detach && Remove, interactive: stdin) is not { } spec
-            || !ShouldProcess(Name is null ? Image : $"{Name} ({Image})", "Run container")
-            || Create(spec) is not { } id)
+            || !ShouldProcess(Name is null ? Image : $"{Name} ({Image})", "Run container"))
         {
             return null;
         }
+        var id = Create(spec);
         var engine = TargetEngine;
         var run = new Run(engine, id, Name ?? Display.ShortId(id));
         try
@@ -141,7 +140,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             if (!Detach)
             {
                 var session = Await(ct => ContainerOperations.AttachAsync(engine, id, spec.Tty, stdin, ct));
-                run.Process = new RunningProcess(this, session, stdin, run.Container, string.Join(' ', Command ?? [Image]), ContainerExitCode,
+                run.Process = new RunningProcess(this, session, stdin, run.Container, string.Join(' ', Command ?? [Image]), ErrorCatalog.ContainerExitCode,
                     ct => ContainerOperations.WaitAsync(engine, id, "not-running", ct));
             }
             Await(ct => ContainerOperations.StartAsync(engine, id, ct));

@@ -14,8 +14,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(string), typeof(ContainerExec))]
 public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
 {
-    public const string ExecExitCode = "ExecExitCode";
-    public const string ContainerNotRunning = "ContainerNotRunning";
 
     private object? _input;
     private bool _pipedInput;
@@ -69,45 +67,38 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
         (_pipedInput, _input) = RunningProcess.InputOf(this, Input, bound.ContainsKey(nameof(Name)) || bound.ContainsKey(nameof(Id)), Detach);
         if (_pipedInput && (Name ?? Id!) is var named && (named.Length != 1 || Name is not null && WildcardPattern.ContainsWildcardCharacters(named[0]) || Context is { Length: > 1 }))
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards) on one context, or pass the input with -Input."),
-                RunningProcess.InputNeedsOneContainer, ErrorCategory.InvalidArgument, named));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InputNeedsOneContainer,
+                new ArgumentException("Pipeline input is the stdin of one process: name one container (no wildcards) on one context, or pass the input with -Input."), named));
         }
     }
 
     protected override void ProcessContainer(string container)
     {
-        try
+        if (_pipedInput)
         {
-            if (_pipedInput)
+            // One process for the whole pipeline; each piped object goes to its stdin as it comes.
+            if (!_started)
             {
-                // One process for the whole pipeline; each piped object goes to its stdin as it comes.
-                if (!_started)
-                {
-                    _started = true;
-                    _running = ShouldProcess(container, Action) ? Start(container, input: true) : null;
-                }
-                _running?.Send(Input);
-                return;
+                _started = true;
+                _running = ShouldProcess(container, Action) ? Start(container, input: true) : null;
             }
-            if (!ShouldProcess(container, Action))
-            {
-                return;
-            }
-            if (Detach)
-            {
-                var engine = TargetEngine;
-                var id = Await(ct => ExecOperations.StartDetachedAsync(engine, container, Options(input: false), ct));
-                WriteObject(Await(ct => ExecOperations.InspectAsync(engine, id, ct)));
-                return;
-            }
-            using var running = Start(container, input: _input is not null);
-            running.Send(_input);
-            running.Finish();
+            _running?.Send(Input);
+            return;
         }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
+        if (!ShouldProcess(container, Action))
         {
-            WriteError(new ErrorRecord(e, ContainerNotRunning, ErrorCategory.ResourceUnavailable, container));
+            return;
         }
+        if (Detach)
+        {
+            var engine = TargetEngine;
+            var id = Await(ct => ExecOperations.StartDetachedAsync(engine, container, Options(input: false), ct));
+            WriteObject(Await(ct => ExecOperations.InspectAsync(engine, id, ct)));
+            return;
+        }
+        using var running = Start(container, input: _input is not null);
+        running.Send(_input);
+        running.Finish();
     }
 
     protected override void EndProcessing()
@@ -138,7 +129,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
         var engine = TargetEngine;
         var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(input), ct));
         // A process that closed its output but runs on has no exit code yet; the docker CLI reports 0 then too.
-        return new RunningProcess(this, session, input, container, CommandText, ExecExitCode,
+        return new RunningProcess(this, session, input, container, CommandText, ErrorCatalog.ExecExitCode,
             async ct => (await ExecOperations.InspectAsync(engine, session.Id, ct).ConfigureAwait(false)).ExitCode ?? 0);
     }
 

@@ -7,9 +7,6 @@ namespace DockerPS.Commands;
 /// <summary>Local files for the cmdlets that copy to and from them (Copy-DockerItem, Export-DockerContainer).</summary>
 internal static class LocalFiles
 {
-    public const string NotAFileSystemPath = "NotAFileSystemPath";
-    public const string FileExists = "FileExists";
-
     /// <summary>
     /// A local path as the file system provider resolves it from the current location, keeping what docker cp
     /// reads meaning into and the provider drops: a trailing '/' (must be a directory) and a final '/.' (its contents).
@@ -20,7 +17,7 @@ internal static class LocalFiles
         var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
         if (provider.Name != "FileSystem")
         {
-            cmdlet.WriteError(new ErrorRecord(new ArgumentException($"'{path}' is not a file system path."), NotAFileSystemPath, ErrorCategory.InvalidArgument, path));
+            cmdlet.WriteError(DockerCmdlet.ErrorFor(ErrorCatalog.NotAFileSystemPath, new ArgumentException($"'{path}' is not a file system path."), path));
             return null;
         }
         if (PosixPath.SpecifiesCurrentDir(path.Replace('\\', '/')) && !PosixPath.SpecifiesCurrentDir(resolved))
@@ -39,14 +36,14 @@ internal static class LocalFiles
         var directory = System.IO.Path.GetDirectoryName(file);
         if (Directory.Exists(file))
         {
-            return new CopyException(CopyFailure.FileOntoDirectory, $"'{file}' is a directory; -Path names the file to write.", file).ToErrorRecord();
+            return DockerCmdlet.ErrorFor(new CopyException(ErrorCatalog.FileOntoDirectory, $"'{file}' is a directory; -Path names the file to write.", file), null);
         }
         if (!Directory.Exists(directory))
         {
-            return new CopyException(CopyFailure.DestinationParentNotFound, $"The directory '{directory}' does not exist.", file).ToErrorRecord();
+            return DockerCmdlet.ErrorFor(new CopyException(ErrorCatalog.DestinationParentNotFound, $"The directory '{directory}' does not exist.", file), null);
         }
         return File.Exists(file) && !force
-            ? new ErrorRecord(new IOException($"'{file}' exists; use -Force to overwrite it."), FileExists, ErrorCategory.ResourceExists, file)
+            ? DockerCmdlet.ErrorFor(ErrorCatalog.FileExists, new IOException($"'{file}' exists; use -Force to overwrite it."), file)
             : null;
     }
 
@@ -57,20 +54,5 @@ internal static class LocalFiles
         {
             cmdlet.WriteObject(item);
         }
-    }
-
-    /// <summary>A failed copy as an error record: the failure's name is the id, the path at fault the target.</summary>
-    public static ErrorRecord ToErrorRecord(this CopyException e)
-    {
-        var category = e.Failure switch
-        {
-            CopyFailure.ContainerPathNotFound or CopyFailure.LocalPathNotFound or CopyFailure.DestinationParentNotFound
-                or CopyFailure.DestinationDirectoryNotFound => ErrorCategory.ObjectNotFound,
-            CopyFailure.DirectoryOntoFile or CopyFailure.FileOntoDirectory => ErrorCategory.ResourceExists,
-            CopyFailure.NotADirectory => ErrorCategory.InvalidArgument,
-            CopyFailure.InvalidArchive => ErrorCategory.InvalidData,
-            _ => ErrorCategory.WriteError,
-        };
-        return new ErrorRecord(e, e.Failure.ToString(), category, e.Path);
     }
 }

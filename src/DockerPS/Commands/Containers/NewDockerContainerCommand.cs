@@ -18,9 +18,7 @@ public sealed class NewDockerContainerCommand : ContainerCreateCmdlet
         {
             return;
         }
-        if (Create(spec) is { } id)
-        {
-            WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, id, ct)));
-        }
+        var id = Create(spec);
+        WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, id, ct)));
     }
 }

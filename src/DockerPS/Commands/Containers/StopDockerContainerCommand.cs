@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -29,9 +30,8 @@ public sealed class StopDockerContainerCommand : ContainerCmdlet
     {
         if (Signal is not null && StopTimeout is not null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-Signal sends one signal and does not wait; it cannot be combined with -Timeout."),
-                "SignalWithTimeout", ErrorCategory.InvalidArgument, Signal));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.SignalWithTimeout,
+                new ArgumentException("-Signal sends one signal and does not wait; it cannot be combined with -Timeout."), Signal));
         }
     }
 

@@ -14,7 +14,6 @@ public sealed class GetDockerImageCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
-    public const string ImageNotFound = "ImageNotFound";
 
     /// <summary>A repository (<c>busybox</c>) or a reference (<c>busybox:1.36</c>), wildcards allowed.</summary>
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -68,8 +67,8 @@ public sealed class GetDockerImageCommand : DockerListCmdlet
             images = images.Where(i => Tag.Any(t => Like(i.Tag, t))).ToArray();
         }
         var matches = ParameterSetName == IdSet
-            ? Matching(images, Id, (i, id) => MatchesId(i.Id, id), ImageNotFound, "image id")
-            : Matching(images, Name, MatchesName, ImageNotFound, "image");
+            ? Matching(images, Id, (i, id) => MatchesId(i.Id, id), EngineObjectNoun.Image)
+            : Matching(images, Name, MatchesName, EngineObjectNoun.Image);
         if (Detail)
         {
             WriteObject(Await(ct => ImageOperations.InspectManyAsync(TargetEngine, matches.Select(i => i.Id).Distinct().ToArray(), ct)), enumerateCollection: true);

@@ -6,8 +6,6 @@ namespace DockerPS.Commands;
 /// <summary>Image names given to a cmdlet, checked before any engine call.</summary>
 internal static class ImageReferences
 {
-    public const string InvalidReference = "InvalidReference";
-
     /// <summary>
     /// The text parsed; a bad one is an InvalidReference error. With <paramref name="stop"/> it stops the command (for a
     /// name that is the same for every input), so the result is never null; otherwise it is written and the result is null.
@@ -21,12 +19,12 @@ internal static class ImageReferences
         }
         catch (InvalidParameterSyntaxException e) when (stop)
         {
-            cmdlet.ThrowTerminatingError(e.ErrorRecord);
+            cmdlet.ThrowTerminatingError(DockerCmdlet.ErrorFor(e, null));
             throw;
         }
         catch (InvalidParameterSyntaxException e)
         {
-            cmdlet.WriteError(e.ErrorRecord);
+            cmdlet.WriteError(DockerCmdlet.ErrorFor(e, null));
             return null;
         }
     }

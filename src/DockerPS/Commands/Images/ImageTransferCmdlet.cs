@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using DockerPS.Connection;
-using DockerPS.Errors;
 using DockerPS.Formatting;
 using DockerPS.Operations;
 using DockerPS.Parsing;
@@ -14,11 +13,6 @@ namespace DockerPS.Commands;
 /// </summary>
 public abstract class ImageTransferCmdlet : DockerCmdlet
 {
-    public const string InvalidReference = ImageReferences.InvalidReference;
-    public const string ImageNotFound = "ImageNotFound";
-    public const string RegistryAuthenticationFailed = "RegistryAuthenticationFailed";
-    public const string CredentialHelperFailed = "CredentialHelperFailed";
-
     /// <summary>Credentials for the image's registry; without them the docker CLI's stored credentials are used.</summary>
     [Parameter]
     [Credential]
@@ -106,20 +100,16 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
         }
     }
 
-    /// <summary>Runs one registry step for <paramref name="target"/>, turning its failures into this family's error ids.</summary>
+    /// <summary>Runs one registry step of an item that names several images: its failure is an error about <paramref name="target"/>, and the next step goes on.</summary>
     protected void RegistryStep(object target, Action step)
     {
         try
         {
             step();
         }
-        catch (DockerEngineException e) when (e.Kind is EngineErrorKind.Unauthorized or EngineErrorKind.NotFound)
+        catch (DockerPSException e)
         {
-            WriteError(ErrorFor(e, target, e.Kind == EngineErrorKind.Unauthorized ? RegistryAuthenticationFailed : ImageNotFound));
-        }
-        catch (CredentialStoreException e)
-        {
-            WriteError(new ErrorRecord(e, CredentialHelperFailed, ErrorCategory.SecurityError, target));
+            WriteError(ErrorFor(e, target));
         }
     }
 }

@@ -19,7 +19,6 @@ public sealed class ImportDockerImageCommand : DockerCmdlet
 {
     private const string ArchiveSet = "Archive";
     private const string RootFileSystemSet = "RootFileSystem";
-    public const string ImportFailed = "ImportFailed";
 
     private ImageReference? _reference;
 
@@ -68,7 +67,7 @@ public sealed class ImportDockerImageCommand : DockerCmdlet
         {
             if (!File.Exists(file))
             {
-                throw new CopyException(CopyFailure.LocalPathNotFound, $"The file '{file}' does not exist.", file);
+                throw new CopyException(ErrorCatalog.LocalPathNotFound, $"The file '{file}' does not exist.", file);
             }
             if (RootFileSystem)
             {
@@ -79,13 +78,9 @@ public sealed class ImportDockerImageCommand : DockerCmdlet
                 Load(file);
             }
         }
-        catch (CopyException e)
+        catch (DockerPSException e)
         {
-            WriteError(e.ToErrorRecord());
-        }
-        catch (DockerEngineException e) when (e.Kind is EngineErrorKind.InvalidArgument or EngineErrorKind.ServerError)
-        {
-            WriteError(ErrorFor(e, file, ImportFailed));
+            WriteError(ErrorFor(e, file));
         }
     }
 

@@ -24,10 +24,6 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
 {
     private const string FileSet = "File";
     private const string ContentSet = "Content";
-    public const string BuildContextNotFound = "BuildContextNotFound";
-    public const string DockerfileNotFound = "DockerfileNotFound";
-    public const string BuildFailed = "BuildFailed";
-    public const string InvalidDockerIgnore = "InvalidDockerIgnore";
 
     /// <summary>The information-stream tag of build output; step lines also carry <see cref="StepTag"/>.</summary>
     public const string OutputTag = "DockerBuild";
@@ -140,28 +136,9 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         {
             return;
         }
-        try
-        {
-            var credentials = BaseImageCredentials(Encoding.UTF8.GetString(dockerfile), buildArgs);
-            var id = AwaitBuild(context, BuildContext.Scan(context, name, sent), spec, credentials);
-            WriteObject(Await(ct => ImageOperations.InspectAsync(TargetEngine, id, ct)));
-        }
-        catch (BuildException e)
-        {
-            WriteError(new ErrorRecord(e, BuildFailed, ErrorCategory.InvalidResult, Path));
-        }
-        catch (CopyException e)
-        {
-            WriteError(e.ToErrorRecord());
-        }
-        catch (DockerIgnoreException e)
-        {
-            WriteError(new ErrorRecord(e, InvalidDockerIgnore, ErrorCategory.InvalidData, System.IO.Path.Join(context, ".dockerignore")));
-        }
-        catch (CredentialStoreException e)
-        {
-            WriteError(new ErrorRecord(e, CredentialHelperFailed, ErrorCategory.SecurityError, Path));
-        }
+        var credentials = BaseImageCredentials(Encoding.UTF8.GetString(dockerfile), buildArgs);
+        var id = AwaitBuild(context, BuildContext.Scan(context, name, sent), spec, credentials);
+        WriteObject(Await(ct => ImageOperations.InspectAsync(TargetEngine, id, ct)));
     }
 
     private static string? Text(object? value) => value is null ? null : LanguagePrimitives.ConvertTo<string>(value);
@@ -178,8 +155,7 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         {
             return directory;
         }
-        WriteError(new ErrorRecord(new ItemNotFoundException($"The build context directory '{directory}' does not exist."),
-            BuildContextNotFound, ErrorCategory.ObjectNotFound, Path));
+        WriteError(ErrorFor(ErrorCatalog.BuildContextNotFound, new ItemNotFoundException($"The build context directory '{directory}' does not exist."), Path));
         return null;
     }
 
@@ -214,7 +190,7 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet
         }
         if (!File.Exists(file))
         {
-            WriteError(new ErrorRecord(new ItemNotFoundException($"The Dockerfile '{file}' does not exist."), DockerfileNotFound, ErrorCategory.ObjectNotFound, Dockerfile ?? file));
+            WriteError(ErrorFor(ErrorCatalog.DockerfileNotFound, new ItemNotFoundException($"The Dockerfile '{file}' does not exist."), Dockerfile ?? file));
             return null;
         }
         var content = File.ReadAllBytes(file);

@@ -25,7 +25,7 @@ public sealed class PushDockerImageCommand : RepositoryTransferCmdlet
             {
                 if (!LocalImages(toPush, AllTags).Any())
                 {
-                    WriteNotFound(ImageNotFound, "local image", toPush.ToString());
+                    WriteNotFound(EngineObjectNoun.Image, toPush.ToString());
                     return;
                 }
                 var credential = CredentialFor(toPush);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -12,8 +11,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(ImageRemoval))]
 public sealed class RemoveDockerImageCommand : ImageCmdlet
 {
-    public const string ImageInUse = "ImageInUse";
-
     /// <summary>Removes images that containers use or that have several names, as <c>docker rmi -f</c>; -WhatIf and -Confirm still apply.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -36,19 +33,6 @@ public sealed class RemoveDockerImageCommand : ImageCmdlet
         if (PassThru)
         {
             WriteObject(removed, enumerateCollection: true);
-        }
-    }
-
-    /// <summary>The engine refuses with a conflict when a container uses the image or an id names an image with several names.</summary>
-    protected override void WriteImageError(DockerEngineException e, string image)
-    {
-        if (e.Kind == EngineErrorKind.Conflict)
-        {
-            WriteError(new ErrorRecord(e, ImageInUse, ErrorCategory.ResourceBusy, image));
-        }
-        else
-        {
-            base.WriteImageError(e, image);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using DockerPS.Completion;
+using DockerPS.Errors;
 using DockerPS.Operations;
 using DockerPS.Parsing;
 
@@ -40,8 +41,8 @@ public abstract class RepositoryTransferCmdlet : ImageTransferCmdlet
             }
             if (AllTags && (reference.Tag ?? reference.Digest) is not null)
             {
-                WriteError(new ErrorRecord(new ArgumentException($"'{text}' has a {(allowDigest ? "tag or digest" : "tag")}; -AllTags takes a repository name."),
-                    InvalidReference, ErrorCategory.InvalidArgument, text));
+                WriteError(ErrorFor(ErrorCatalog.InvalidReference,
+                    new ArgumentException($"'{text}' has a {(allowDigest ? "tag or digest" : "tag")}; -AllTags takes a repository name."), text));
                 continue;
             }
             yield return (text, reference);

@@ -12,7 +12,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class SaveDockerImageCommand : ImageCmdlet
 {
-    public const string ImagesOnSeveralEngines = "ImagesOnSeveralEngines";
 
     private readonly List<string> _images = [];
     private DockerEngine? _engine;
@@ -49,8 +48,8 @@ public sealed class SaveDockerImageCommand : ImageCmdlet
         _engine ??= engine;
         if (engine.Endpoint != _engine.Endpoint)
         {
-            WriteError(new ErrorRecord(new ArgumentException($"Image {image} is on engine {engine.Name}, the others on {_engine.Name}: one archive comes from one engine."),
-                ImagesOnSeveralEngines, ErrorCategory.InvalidArgument, image));
+            WriteError(ErrorFor(ErrorCatalog.ImagesOnSeveralEngines,
+                new ArgumentException($"Image {image} is on engine {engine.Name}, the others on {_engine.Name}: one archive comes from one engine."), image));
             return;
         }
         Await(ct => ImageOperations.InspectAsync(engine, image, ct));
@@ -72,12 +71,7 @@ public sealed class SaveDockerImageCommand : ImageCmdlet
         {
             AwaitTransfer($"Saving images {names} to {_file}", (progress, ct) => ImageOperations.SaveAsync(_engine, _images, _file, Force, progress, ct));
         }
-        catch (CopyException e)
-        {
-            WriteError(e.ToErrorRecord());
-            return;
-        }
-        catch (DockerEngineException e)
+        catch (DockerPSException e)
         {
             WriteError(ErrorFor(e, names));
             return;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Net.Sockets;
+using DockerPS.Errors;
 using DockerPS.Operations;
 using DockerPS.Parsing;
 
@@ -13,7 +14,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(ContainerDetail))]
 public sealed class ConnectDockerNetworkCommand : NetworkAttachmentCmdlet
 {
-    public const string InvalidIPAddress = "InvalidIPAddress";
 
     /// <summary>More names the container answers to on this network's DNS.</summary>
     [Parameter]
@@ -29,8 +29,7 @@ public sealed class ConnectDockerNetworkCommand : NetworkAttachmentCmdlet
     {
         if (IPAddress is not null && IpamPool.ParseAddress(IPAddress)?.AddressFamily != AddressFamily.InterNetwork)
         {
-            ThrowTerminatingError(new ErrorRecord(new FormatException($"'{IPAddress}' is not an IPv4 address."),
-                InvalidIPAddress, ErrorCategory.InvalidArgument, IPAddress));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidSyntax(nameof(IPAddress)), new FormatException($"'{IPAddress}' is not an IPv4 address."), IPAddress));
         }
     }
 

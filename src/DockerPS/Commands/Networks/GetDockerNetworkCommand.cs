@@ -15,7 +15,6 @@ public sealed class GetDockerNetworkCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
-    public const string NetworkNotFound = "NetworkNotFound";
 
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -55,8 +54,8 @@ public sealed class GetDockerNetworkCommand : DockerListCmdlet
             return;
         }
         var matches = ParameterSetName == IdSet
-            ? Matching(networks, Id, (n, id) => Like(n.Id, id.TrimEnd('*') + "*"), NetworkNotFound, "network id")
-            : Matching(networks, Name, (n, name) => Like(n.Name, name), NetworkNotFound, "network");
+            ? Matching(networks, Id, (n, id) => Like(n.Id, id.TrimEnd('*') + "*"), EngineObjectNoun.Network)
+            : Matching(networks, Name, (n, name) => Like(n.Name, name), EngineObjectNoun.Network);
         WriteObject(Detail ? Await(ct => NetworkOperations.InspectManyAsync(TargetEngine, matches.Select(n => n.Id).ToArray(), ct)) : matches,
             enumerateCollection: true);
     }

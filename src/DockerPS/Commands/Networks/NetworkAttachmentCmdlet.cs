@@ -42,7 +42,7 @@ public abstract class NetworkAttachmentCmdlet : ContainerCmdlet
     {
         if (NetworkId() is not { } networkId)
         {
-            WriteNotFound(GetDockerNetworkCommand.NetworkNotFound, "network", Network);
+            WriteNotFound(EngineObjectNoun.Network, Network);
             return;
         }
         if (!ShouldProcess(container, Action))
@@ -69,7 +69,7 @@ public abstract class NetworkAttachmentCmdlet : ContainerCmdlet
             {
                 id = Await(ct => NetworkOperations.InspectAsync(engine, Network, ct)).Id;
             }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
+            catch (DockerEngineException e) when (e.Code.Kind == ErrorKind.ObjectNotFound)
             {
                 id = null;
             }

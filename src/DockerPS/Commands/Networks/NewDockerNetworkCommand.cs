@@ -15,7 +15,6 @@ namespace DockerPS.Commands;
 [OutputType(typeof(Network))]
 public sealed class NewDockerNetworkCommand : DockerCmdlet
 {
-    public const string NetworkExists = "NetworkExists";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -72,7 +71,7 @@ public sealed class NewDockerNetworkCommand : DockerCmdlet
         }
         catch (IpamFormatException e)
         {
-            WriteError(new ErrorRecord(e, "Invalid" + e.Parameter, ErrorCategory.InvalidArgument, e.Value));
+            WriteError(ErrorFor(ErrorCatalog.InvalidSyntax(e.Parameter), e, e.Value));
             return;
         }
         if (!ShouldProcess(Name, "Create network"))
@@ -90,14 +89,7 @@ public sealed class NewDockerNetworkCommand : DockerCmdlet
             Labels = Strings(Label),
             Options = Strings(Option),
         };
-        try
-        {
-            var id = Await(ct => NetworkOperations.CreateAsync(TargetEngine, spec, ct));
-            WriteObject(Await(ct => NetworkOperations.InspectAsync(TargetEngine, id, ct)));
-        }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
-        {
-            WriteError(ErrorFor(e, Name, NetworkExists));
-        }
+        var id = Await(ct => NetworkOperations.CreateAsync(TargetEngine, spec, ct));
+        WriteObject(Await(ct => NetworkOperations.InspectAsync(TargetEngine, id, ct)));
     }
 }

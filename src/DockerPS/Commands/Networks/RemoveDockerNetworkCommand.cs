@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Completion;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -11,59 +9,13 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DockerNetwork", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class RemoveDockerNetworkCommand : DockerCmdlet
+public sealed class RemoveDockerNetworkCommand : NetworkCmdlet
 {
-    private const string NameSet = "Name";
-    private const string IdSet = "Id";
-    public const string NetworkInUse = "NetworkInUse";
-
-    private string? _current;
-
-    [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(NetworkNameCompleter))]
-    public string[]? Name { get; set; }
-
-    [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(NetworkIdCompleter))]
-    public string[]? Id { get; set; }
-
-    protected override object? TargetOfItem => _current;
-
-    protected override void ProcessItem()
+    protected override void ProcessNetwork(string network)
     {
-        foreach (var network in Networks())
+        if (ShouldProcess(network, "Remove network"))
         {
-            _current = network;
-            if (!ShouldProcess(network, "Remove network"))
-            {
-                continue;
-            }
-            try
-            {
-                Await(ct => NetworkOperations.RemoveAsync(TargetEngine, network, ct));
-            }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
-            {
-                WriteNotFound(GetDockerNetworkCommand.NetworkNotFound, "network", network);
-            }
-            // The engine refuses both a network in use and a built-in one (bridge, host, none) as forbidden; its
-            // attached containers tell them apart.
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Forbidden)
-            {
-                if (Await(ct => NetworkOperations.InspectAsync(TargetEngine, network, ct)).Containers!.Count == 0)
-                {
-                    throw;
-                }
-                WriteError(new ErrorRecord(e, NetworkInUse, ErrorCategory.ResourceBusy, network));
-            }
+            Await(ct => NetworkOperations.RemoveAsync(TargetEngine, network, ct));
         }
     }
-
-    /// <summary>The networks this item names: wildcard names expanded by listing, everything else as given.</summary>
-    private IEnumerable<string> Networks() => ParameterSetName == IdSet
-        ? Id!
-        : DockerListCmdlet.ExpandWildcards(Name!, () => Await(ct => NetworkOperations.ListAsync(TargetEngine, new FilterSet(), ct)).Select(n => n.Name));
 }

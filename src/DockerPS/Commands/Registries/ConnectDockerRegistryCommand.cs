@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Operations;
 using DockerPS.Registry;
 
@@ -27,15 +26,8 @@ public sealed class ConnectDockerRegistryCommand : RegistryCmdlet
             return;
         }
         var credential = new RegistryCredential(key, Credential.UserName, Credential.GetNetworkCredential().Password);
-        try
-        {
-            var login = Await(ct => RegistryOperations.LoginAsync(TargetEngine, CliConfig, credential, ct));
-            WriteVerbose($"Credentials for {key} stored in {login.Store}.");
-            WriteObject(login);
-        }
-        catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Unauthorized)
-        {
-            WriteError(ErrorFor(e, Registry, ImageTransferCmdlet.RegistryAuthenticationFailed));
-        }
+        var login = Await(ct => RegistryOperations.LoginAsync(TargetEngine, CliConfig, credential, ct));
+        WriteVerbose($"Credentials for {key} stored in {login.Store}.");
+        WriteObject(login);
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Errors;
 using DockerPS.Registry;
 
 namespace DockerPS.Commands;
@@ -9,7 +10,6 @@ namespace DockerPS.Commands;
 public sealed class DisconnectDockerRegistryCommand : RegistryCmdlet
 {
     private const string RegistrySet = "Registry";
-    public const string RegistryLoginNotFound = "RegistryLoginNotFound";
 
     protected override void ProcessRegistry(string key)
     {
@@ -19,8 +19,7 @@ public sealed class DisconnectDockerRegistryCommand : RegistryCmdlet
         }
         if (!Await(ct => RegistryCredentials.EraseAsync(CliConfig, key, ct)))
         {
-            WriteError(new ErrorRecord(new ItemNotFoundException($"No credentials are stored for {key}."),
-                RegistryLoginNotFound, ErrorCategory.ObjectNotFound, Registry));
+            WriteError(ErrorFor(ErrorCatalog.RegistryLoginNotFound, new ItemNotFoundException($"No credentials are stored for {key}."), Registry));
         }
     }
 }

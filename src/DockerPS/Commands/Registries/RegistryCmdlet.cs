@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DockerPS.Completion;
 using DockerPS.Connection;
+using DockerPS.Errors;
 using DockerPS.Parsing;
 using DockerPS.Registry;
 
@@ -9,8 +10,6 @@ namespace DockerPS.Commands;
 /// <summary>What login and logout share: the -Registry parameter, read as the docker CLI reads it, and the CLI's config.</summary>
 public abstract class RegistryCmdlet : DockerCmdlet
 {
-    public const string InvalidRegistry = "InvalidRegistry";
-
     private string? _current;
 
     /// <summary>The registry: <c>host[:port]</c> (a scheme or path is ignored); Docker Hub when left out.</summary>
@@ -30,18 +29,11 @@ public abstract class RegistryCmdlet : DockerCmdlet
         var key = RegistryCredentials.KeyFor(Registry);
         if (key != RegistryCredentials.DockerHubKey && !ImageReference.IsDomain(key))
         {
-            WriteError(new ErrorRecord(new ArgumentException($"'{Registry}' is not a registry address: give host[:port], e.g. registry.example.com:5000."),
-                InvalidRegistry, ErrorCategory.InvalidArgument, Registry));
+            WriteError(ErrorFor(ErrorCatalog.InvalidRegistry,
+                new ArgumentException($"'{Registry}' is not a registry address: give host[:port], e.g. registry.example.com:5000."), Registry));
             return;
         }
-        try
-        {
-            ProcessRegistry(key);
-        }
-        catch (CredentialStoreException e)
-        {
-            WriteError(new ErrorRecord(e, ImageTransferCmdlet.CredentialHelperFailed, ErrorCategory.SecurityError, Registry));
-        }
+        ProcessRegistry(key);
     }
 
     /// <summary>Acts on one registry, by its key in config.json.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Errors;
 using DockerPS.Formatting;
 using DockerPS.Operations;
 
@@ -28,8 +29,7 @@ public sealed class ClearDockerSystemCommand : DockerPruneCmdlet
         // The engine's volume prune knows no until filter; say so before anything is removed.
         if (Volumes && PruneFilter.Until is not null)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("Volumes cannot be pruned with an until filter: leave out -Volumes or until."),
-                DockerListCmdlet.InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidFilter, new ArgumentException("Volumes cannot be pruned with an until filter: leave out -Volumes or until."), Filter));
         }
     }
 

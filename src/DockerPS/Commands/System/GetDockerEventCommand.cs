@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -76,8 +77,7 @@ public sealed class GetDockerEventCommand : DockerListCmdlet
         {
             return true;
         }
-        WriteError(new ErrorRecord(new ArgumentException($"'{unknown}' is not an event filter: use {string.Join(", ", FilterKeys.Order())}."),
-            InvalidFilter, ErrorCategory.InvalidArgument, Filter));
+        WriteError(ErrorFor(ErrorCatalog.InvalidFilter, new ArgumentException($"'{unknown}' is not an event filter: use {string.Join(", ", FilterKeys.Order())}."), Filter));
         return false;
     }
 }

@@ -10,7 +10,6 @@ namespace DockerPS.Commands;
 public sealed class GetDockerVolumeCommand : DockerListCmdlet
 {
     private const string NameSet = "Name";
-    public const string VolumeNotFound = "VolumeNotFound";
 
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -45,7 +44,7 @@ public sealed class GetDockerVolumeCommand : DockerListCmdlet
     {
         if (List(VolumeOperations.ListAsync) is { } volumes)
         {
-            WriteObject(Matching(volumes, Name, (v, name) => Like(v.Name, name), VolumeNotFound, "volume"), enumerateCollection: true);
+            WriteObject(Matching(volumes, Name, (v, name) => Like(v.Name, name), EngineObjectNoun.Volume), enumerateCollection: true);
         }
     }
 }

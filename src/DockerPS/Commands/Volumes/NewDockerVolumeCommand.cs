@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -10,8 +11,6 @@ namespace DockerPS.Commands;
 public sealed class NewDockerVolumeCommand : DockerCmdlet
 {
     private const string NameSet = "Name";
-    public const string InvalidOption = "InvalidOption";
-    public const string InvalidLabel = "InvalidLabel";
 
     /// <summary>The volume's name; without one the engine makes one up.</summary>
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -35,7 +34,7 @@ public sealed class NewDockerVolumeCommand : DockerCmdlet
 
     protected override void ProcessItem()
     {
-        if (Pairs(Option, nameof(Option), InvalidOption) is not { } options || Pairs(Label, nameof(Label), InvalidLabel) is not { } labels)
+        if (Pairs(Option, nameof(Option)) is not { } options || Pairs(Label, nameof(Label)) is not { } labels)
         {
             return;
         }
@@ -46,7 +45,7 @@ public sealed class NewDockerVolumeCommand : DockerCmdlet
     }
 
     /// <summary>The table's entries as text; null after an error naming the parameter when a key is empty.</summary>
-    private Dictionary<string, string>? Pairs(Hashtable? table, string parameter, string errorId)
+    private Dictionary<string, string>? Pairs(Hashtable? table, string parameter)
     {
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in table ?? [])
@@ -54,8 +53,7 @@ public sealed class NewDockerVolumeCommand : DockerCmdlet
             var key = LanguagePrimitives.ConvertTo<string>(entry.Key);
             if (string.IsNullOrWhiteSpace(key))
             {
-                WriteError(new ErrorRecord(new ArgumentException($"-{parameter} has an empty key; give each entry a name."),
-                    errorId, ErrorCategory.InvalidArgument, table));
+                WriteError(ErrorFor(ErrorCatalog.InvalidSyntax(parameter), new ArgumentException($"-{parameter} has an empty key; give each entry a name."), table));
                 return null;
             }
             pairs[key] = LanguagePrimitives.ConvertTo<string>(entry.Value) ?? string.Empty;

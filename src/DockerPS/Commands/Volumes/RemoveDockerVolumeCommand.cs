@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using DockerPS.Completion;
-using DockerPS.Errors;
 using DockerPS.Operations;
 
 namespace DockerPS.Commands;
@@ -11,46 +9,17 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DockerVolume", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class RemoveDockerVolumeCommand : DockerCmdlet
+public sealed class RemoveDockerVolumeCommand : VolumeCmdlet
 {
-    private const string NameSet = "Name";
-    public const string VolumeInUse = "VolumeInUse";
-
-    private string? _current;
-
-    [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(VolumeNameCompleter))]
-    public string[] Name { get; set; } = [];
-
     /// <summary>Removes the volume even when its driver fails to (<c>docker volume rm -f</c>); a volume in use stays all the same.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override object? TargetOfItem => _current;
-
-    protected override void ProcessItem()
+    protected override void ProcessVolume(string volume)
     {
-        foreach (var volume in DockerListCmdlet.ExpandWildcards(Name, () => Await(ct => VolumeOperations.ListAsync(TargetEngine, new FilterSet(), ct)).Select(v => v.Name)))
+        if (ShouldProcess(volume, "Remove volume"))
         {
-            _current = volume;
-            if (!ShouldProcess(volume, "Remove volume"))
-            {
-                continue;
-            }
-            try
-            {
-                Await(ct => VolumeOperations.RemoveAsync(TargetEngine, volume, Force, ct));
-            }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.NotFound)
-            {
-                WriteNotFound(GetDockerVolumeCommand.VolumeNotFound, "volume", volume);
-            }
-            catch (DockerEngineException e) when (e.Kind == EngineErrorKind.Conflict)
-            {
-                WriteError(new ErrorRecord(e, VolumeInUse, ErrorCategory.ResourceBusy, volume));
-            }
+            Await(ct => VolumeOperations.RemoveAsync(TargetEngine, volume, Force, ct));
         }
     }
 }
