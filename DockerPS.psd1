@@ -27,6 +27,7 @@
         'Get-DockerContainer'
         'Get-DockerContainerChange'
         'Get-DockerContainerLog'
+        'Get-DockerContainerPort'
         'Get-DockerContainerProcess'
         'Get-DockerContainerStats'
         'Get-DockerContext'

@@ -43,6 +43,7 @@ public static class ErrorCatalog
     // Engine objects.
     public static readonly ErrorCode ContainerNotFound = new(nameof(ContainerNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode ContainerNotRunning = new(nameof(ContainerNotRunning), ErrorKind.ResourceUnavailable);
+    public static readonly ErrorCode PortNotPublished = new(nameof(PortNotPublished), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode ImageNotFound = new(nameof(ImageNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode ImageInUse = new(nameof(ImageInUse), ErrorKind.ResourceBusy);
     public static readonly ErrorCode NetworkNotFound = new(nameof(NetworkNotFound), ErrorKind.ObjectNotFound);
