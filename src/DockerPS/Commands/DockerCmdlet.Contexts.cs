@@ -1,4 +1,3 @@
-
 namespace DockerPS.Commands;
 
 /// <summary>-Context with several engines: each item handled once per engine, their calls started on all engines at once.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 

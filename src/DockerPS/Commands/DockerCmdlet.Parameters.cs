@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Management.Automation;
 using DockerPS.Parsing;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 

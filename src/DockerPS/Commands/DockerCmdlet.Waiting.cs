@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace DockerPS.Commands;
 
 /// <summary>Engine calls awaited on the pipeline thread, stopped by Ctrl+C.</summary>

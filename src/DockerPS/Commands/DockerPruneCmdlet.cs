@@ -1,7 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
-using DockerPS.Errors;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 

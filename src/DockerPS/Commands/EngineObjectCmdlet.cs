@@ -1,4 +1,3 @@
-
 namespace DockerPS.Commands;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using DockerPS.Errors;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary>

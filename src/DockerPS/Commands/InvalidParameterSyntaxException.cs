@@ -1,5 +1,3 @@
-using DockerPS.Errors;
-
 namespace DockerPS.Commands;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Errors;
-
 namespace DockerPS.Commands;
 
 /// <summary>

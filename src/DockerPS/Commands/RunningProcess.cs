@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using System.Text;
-using DockerPS.Errors;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 

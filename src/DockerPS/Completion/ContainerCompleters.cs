@@ -1,5 +1,4 @@
 using DockerPS.Formatting;
-using DockerPS.Operations;
 
 namespace DockerPS.Completion;
 

@@ -1,5 +1,3 @@
-using DockerPS.Operations;
-
 namespace DockerPS.Completion;
 
 /// <summary>Volume names.</summary>

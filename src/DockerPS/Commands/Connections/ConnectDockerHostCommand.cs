@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using System.Security;
 using DockerPS.Connection;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 

@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using DockerPS.Completion;
 using DockerPS.Connection;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using DockerPS.Connection;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 

@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Operations;
 using DockerPS.Parsing;
 
 namespace DockerPS.Commands;

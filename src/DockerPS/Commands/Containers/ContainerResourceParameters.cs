@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Operations;
 using DockerPS.Parsing;
 
 namespace DockerPS.Commands;

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker export -o FILE</c>: a container's file system as a tar archive, streamed to a local file.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker diff</c>: the paths a container changed, added or deleted relative to its image.</summary>

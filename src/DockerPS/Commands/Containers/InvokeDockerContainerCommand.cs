@@ -1,7 +1,4 @@
-using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Formatting;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using DockerPS.Archive;
-using DockerPS.Errors;
 
 namespace DockerPS.Commands;
 

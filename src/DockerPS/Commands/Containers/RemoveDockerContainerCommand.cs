@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker rm</c>: removes containers; -Force also removes running ones (killing them), as <c>docker rm -f</c>.</summary>

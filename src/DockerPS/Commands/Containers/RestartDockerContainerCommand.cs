@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker restart</c>: stops (waiting up to -Timeout seconds) and starts containers again.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker start</c>: starts created or stopped containers; a running one is left as it is.</summary>

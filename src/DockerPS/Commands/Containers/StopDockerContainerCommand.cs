@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Errors;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker wait</c>: blocks until containers stop (or exit next, or are removed) and writes their exit codes.</summary>

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using DockerPS.Completion;
-using DockerPS.Operations;
 
 namespace DockerPS.Commands;
 

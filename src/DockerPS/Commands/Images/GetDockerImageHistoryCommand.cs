@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker history</c>: the steps that made each image, newest first.</summary>

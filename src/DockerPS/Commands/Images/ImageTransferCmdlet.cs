@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using DockerPS.Connection;
 using DockerPS.Formatting;
-using DockerPS.Operations;
 using DockerPS.Parsing;
 using DockerPS.Registry;
 

@@ -1,8 +1,5 @@
-using System.Management.Automation;
 using DockerPS.Archive;
 using DockerPS.Completion;
-using DockerPS.Errors;
-using DockerPS.Operations;
 using DockerPS.Parsing;
 
 namespace DockerPS.Commands;

@@ -1,12 +1,9 @@
 using System.Collections;
-using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Text;
 using DockerPS.Archive;
 using DockerPS.Build;
 using DockerPS.Completion;
-using DockerPS.Errors;
-using DockerPS.Operations;
 using DockerPS.Parsing;
 using DockerPS.Registry;
 

@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using System.Net.Sockets;
-using DockerPS.Errors;
-using DockerPS.Operations;
 using DockerPS.Parsing;
 
 namespace DockerPS.Commands;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using DockerPS.Completion;
 
 namespace DockerPS.Commands;

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
 using DockerPS.Registry;
 
 namespace DockerPS.Commands;

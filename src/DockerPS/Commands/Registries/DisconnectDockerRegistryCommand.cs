@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Errors;
 using DockerPS.Registry;
 
 namespace DockerPS.Commands;

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using DockerPS.Operations;
-
 namespace DockerPS.Commands;
 
 /// <summary><c>docker system df</c>: disk space per type of object; -Detail (<c>docker system df -v</c>) lists every object.</summary>
