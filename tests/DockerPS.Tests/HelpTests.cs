@@ -48,6 +48,18 @@ public sealed class HelpTests(EngineFixture fixture)
     private static string Text(object? value) => value is null ? "" : PSObject.AsPSObject(value).ToString();
 
     [Fact]
+    public void EveryCompiledCmdletIsExported()
+    {
+        // The build fills the manifest's CmdletsToExport from the compiled cmdlets; nothing is listed by hand.
+        var compiled = _ps.Run("(Get-Module DockerPS).ImplementingAssembly.ExportedTypes | Where-Object { -not $_.IsAbstract -and $_.IsDefined([System.Management.Automation.CmdletAttribute], $false) } | ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; $a.VerbName + '-' + $a.NounName }")
+            .Output.Select(Text).Order().ToArray();
+        var exported = _ps.Run("(Get-Module DockerPS).ExportedCmdlets.Keys").Output.Select(Text).Order().ToArray();
+
+        Assert.Equal(compiled, exported);
+        Assert.True(compiled.Length > 50, $"only {compiled.Length} cmdlets");
+    }
+
+    [Fact]
     public void AboutTopicIsThere()
     {
         var text = _ps.Run("Get-Help about_DockerPS | Out-Default").HostText;

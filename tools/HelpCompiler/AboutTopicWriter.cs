@@ -14,14 +14,14 @@ public static class AboutTopicWriter
         {
             switch (block)
             {
-                case HeadingBlock { Level: 1 } h when MarkdownReader.Text(h.Inline).StartsWith("About ", StringComparison.OrdinalIgnoreCase):
-                case HeadingBlock { Level: 2 } h2 when MarkdownReader.Text(h2.Inline) == topic:
+                case HeadingBlock { Level: 1 } h when MarkdownSections.Text(h.Inline).StartsWith("About ", StringComparison.OrdinalIgnoreCase):
+                case HeadingBlock { Level: 2 } h2 when MarkdownSections.Text(h2.Inline) == topic:
                     break;
                 case HeadingBlock h:
-                    text.Append(MarkdownReader.Text(h.Inline).ToUpperInvariant()).Append('\n');
+                    text.Append(MarkdownSections.Text(h.Inline).ToUpperInvariant()).Append('\n');
                     break;
                 case ParagraphBlock p:
-                    text.Append(Indent(MarkdownReader.Text(p.Inline))).Append("\n\n");
+                    text.Append(Indent(MarkdownSections.Text(p.Inline))).Append("\n\n");
                     break;
                 case FencedCodeBlock code:
                     text.Append(Indent(code.Lines.ToString().TrimEnd(), 8)).Append("\n\n");
@@ -29,7 +29,7 @@ public static class AboutTopicWriter
                 case ListBlock list:
                     foreach (var item in list.Descendants<ParagraphBlock>())
                     {
-                        text.Append(Indent("- " + MarkdownReader.Text(item.Inline))).Append('\n');
+                        text.Append(Indent("- " + MarkdownSections.Text(item.Inline))).Append('\n');
                     }
                     text.Append('\n');
                     break;
