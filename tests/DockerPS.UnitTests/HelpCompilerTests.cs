@@ -359,7 +359,28 @@ namespace DockerPS.UnitTests
 
             Assert.StartsWith("TOPIC\n    about_DockerPS\n\nSHORT DESCRIPTION\n    DockerPS", text);
             Assert.Contains("\nLONG DESCRIPTION\n", text);
-            Assert.Contains("    - DOCKER_HOST;", text);
+            Assert.Contains("    - DOCKER_HOST, for example", text);
+        }
+
+        /// <summary>
+        /// about_DockerPS lists the error ids in one shape a test can read: under '## Error ids', one item per id,
+        /// "- `Id`: meaning", which Get-Help shows as "    - Id: meaning".
+        /// </summary>
+        [Fact]
+        public void AboutTopicListsErrorIdsOnePerItem()
+        {
+            var markdown = File.ReadAllText(Path.Combine(Docs, "about_DockerPS.md"));
+            var section = markdown[markdown.IndexOf("\n## Error ids\n", StringComparison.Ordinal)..];
+            section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+            var ids = System.Text.RegularExpressions.Regex.Matches(section, @"^- `([A-Za-z]+)`: ", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+            var text = AboutTopicWriter.Write(markdown, "about_DockerPS");
+
+            Assert.True(ids.Count > 60, $"{ids.Count} ids");
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.Equal(ids.Count, section.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+            Assert.All(ids, id => Assert.Contains($"\n    - {id}: ", text));
+            Assert.Contains("ContainerNotFound", ids);
         }
 
         private static string FindRepoRoot()

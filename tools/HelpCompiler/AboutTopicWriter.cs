@@ -21,7 +21,7 @@ public static class AboutTopicWriter
                     text.Append(MarkdownSections.Text(h.Inline).ToUpperInvariant()).Append('\n');
                     break;
                 case ParagraphBlock p:
-                    text.Append(Indent(MarkdownSections.Text(p.Inline))).Append("\n\n");
+                    text.Append(Wrap(MarkdownSections.Text(p.Inline), "    ", "    ")).Append("\n\n");
                     break;
                 case FencedCodeBlock code:
                     text.Append(Indent(code.Lines.ToString().TrimEnd(), 8)).Append("\n\n");
@@ -29,7 +29,7 @@ public static class AboutTopicWriter
                 case ListBlock list:
                     foreach (var item in list.Descendants<ParagraphBlock>())
                     {
-                        text.Append(Indent("- " + MarkdownSections.Text(item.Inline))).Append('\n');
+                        text.Append(Wrap("- " + MarkdownSections.Text(item.Inline), "    ", "      ")).Append('\n');
                     }
                     text.Append('\n');
                     break;
@@ -37,6 +37,34 @@ public static class AboutTopicWriter
         }
         return text.ToString();
     }
+
+    /// <summary>Words wrapped to <see cref="Width"/> columns, as about topics are written (a console wraps mid-word).</summary>
+    private static string Wrap(string text, string first, string rest)
+    {
+        var lines = new StringBuilder(first);
+        var column = first.Length;
+        var lineStart = true;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!lineStart && column + 1 + word.Length > Width)
+            {
+                lines.Append('\n').Append(rest);
+                column = rest.Length;
+                lineStart = true;
+            }
+            if (!lineStart)
+            {
+                lines.Append(' ');
+                column++;
+            }
+            lines.Append(word);
+            column += word.Length;
+            lineStart = false;
+        }
+        return lines.ToString();
+    }
+
+    private const int Width = 80;
 
     private static string Indent(string text, int by = 4) =>
         string.Join("\n", text.Split('\n').Select(line => new string(' ', by) + line));
