@@ -275,6 +275,7 @@ namespace DockerPS.UnitTests
         [InlineData("Get-DockerThing [-Name] <String[]> [-Force]", "Get-DockerThing [-Name] <String[]>", "'### ByName (Default)' differs")]
         [InlineData("### -Context\nContexts.", "### -Context\nMy contexts.", "parameter -Context differs from the compiled metadata (its prose is kept in " + "docs/shared/ThingCmdlet.md)")]
         [InlineData("Accept wildcard characters: True", "Accept wildcard characters: False", "parameter -Name differs")]
+        [InlineData("Contexts.\n\n```yaml\nType: String[]", "Contexts.\n\n```yaml\nType: String", "parameter -Context differs from the compiled metadata (the metadata blocks and SYNTAX come from the compiled cmdlet)")]
         public void APageWhoseMetadataBlocksDifferFromTheCmdletFails(string written, string edited, string problem)
         {
             var page = Page();

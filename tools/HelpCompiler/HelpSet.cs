@@ -257,8 +257,10 @@ public sealed class HelpSet
         }
         var heading = expected.Take(line + 1).LastOrDefault(l => l.StartsWith("### ", StringComparison.Ordinal) || l.StartsWith("## ", StringComparison.Ordinal)) ?? "";
         var where = heading.StartsWith("### -", StringComparison.Ordinal) ? $"parameter {heading[4..]}" : $"'{heading}'";
+        // Inside a fenced block (SYNTAX, a metadata block) the line is generated; outside, under a shared parameter, it is the shared prose.
+        var generated = expected.Take(line).Count(l => l.StartsWith("```", StringComparison.Ordinal)) % 2 == 1;
         var shared = help.Parameters.FirstOrDefault(p => "### -" + p.Parameter.Name == heading && IsShared(help.Cmdlet, p.Parameter.Owner)).Parameter;
-        var hint = shared is not null
+        var hint = shared is not null && !generated
             ? $"its prose is kept in {SharedPath(shared.Owner)}"
             : "the metadata blocks and SYNTAX come from the compiled cmdlet";
         yield return $"{page.File}:{line + 1}: {where} differs from the compiled metadata ({hint}): expected '{At(expected, line)}', found '{At(actual, line)}'. "
