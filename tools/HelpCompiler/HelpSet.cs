@@ -70,7 +70,7 @@ public sealed class HelpSet
             cmdlet,
             Or(page?.Synopsis, Placeholder($"the synopsis of {cmdlet.Name}")),
             Or(page?.Description, Placeholder($"the description of {cmdlet.Name}")),
-            page?.Examples is { Count: > 0 } examples ? examples : [],
+            page?.Examples ?? [],
             parameters,
             inputs,
             outputs,
