@@ -9,65 +9,11 @@
     Description          = 'Drive Docker engines from PowerShell: containers, images, builds, registries, networks, volumes and the engine itself, as typed objects.'
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
-    CmdletsToExport      = @(
-        'Add-DockerImageTag'
-        'Clear-DockerContainer'
-        'Clear-DockerImage'
-        'Clear-DockerNetwork'
-        'Clear-DockerSystem'
-        'Clear-DockerVolume'
-        'Connect-DockerHost'
-        'Connect-DockerNetwork'
-        'Connect-DockerRegistry'
-        'ConvertTo-DockerImage'
-        'Copy-DockerItem'
-        'Disconnect-DockerNetwork'
-        'Disconnect-DockerRegistry'
-        'Export-DockerContainer'
-        'Get-DockerContainer'
-        'Get-DockerContainerChange'
-        'Get-DockerContainerLog'
-        'Get-DockerContainerPort'
-        'Get-DockerContainerProcess'
-        'Get-DockerContainerStats'
-        'Get-DockerContext'
-        'Get-DockerDiskUsage'
-        'Get-DockerEvent'
-        'Get-DockerImage'
-        'Get-DockerImageHistory'
-        'Get-DockerInfo'
-        'Get-DockerNetwork'
-        'Get-DockerVersion'
-        'Get-DockerVolume'
-        'Import-DockerImage'
-        'Invoke-DockerBuild'
-        'Invoke-DockerContainer'
-        'Invoke-DockerExec'
-        'New-DockerContainer'
-        'New-DockerContext'
-        'New-DockerNetwork'
-        'New-DockerVolume'
-        'Push-DockerImage'
-        'Remove-DockerContainer'
-        'Remove-DockerContext'
-        'Remove-DockerImage'
-        'Remove-DockerNetwork'
-        'Remove-DockerVolume'
-        'Rename-DockerContainer'
-        'Request-DockerImage'
-        'Restart-DockerContainer'
-        'Resume-DockerContainer'
-        'Save-DockerImage'
-        'Set-DockerContainer'
-        'Start-DockerContainer'
-        'Stop-DockerContainer'
-        'Suspend-DockerContainer'
-        'Use-DockerContext'
-        'Wait-DockerContainer'
-    )
+    # The build fills both export lists from the compiled cmdlets (tools/HelpCompiler).
+    CmdletsToExport      = @()
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @('Pull-DockerImage')
+    AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
             Tags       = @('Docker', 'Containers', 'Linux')

@@ -13,12 +13,14 @@
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
-    [switch] $Test
+    [switch] $Test,
+    # Rewrites docs/help's SYNTAX and metadata blocks from the compiled cmdlets before the help is compiled.
+    [switch] $UpdateHelp
 )
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
-dotnet build src/DockerPS -c $Configuration -nologo
+dotnet build src/DockerPS -c $Configuration -nologo $(if ($UpdateHelp) { '-p:UpdateHelp=true' })
 if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
 
 if ($Test) {

@@ -45,7 +45,41 @@ public sealed class HelpTests(EngineFixture fixture)
         Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p[3]), $"{name} -{p[0]} has no description"));
     }
 
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void FullHelpShowsEachInputAndOutputTypeAboveItsDescription(string name)
+    {
+        // Get-Help ran a type's name and its description together ("System.StringContainer names...") when the
+        // description sat inside the MAML type element.
+        var text = _ps.Run($"Get-Help {name} -Full | Out-Default").HostText.Replace("\r\n", "\n");
+        var types = _ps.Run($"$h = Get-Help {name} -Full; @($h.inputTypes.inputType) + @($h.returnValues.returnValue) | ForEach-Object {{ $_.type.name + '|' + ($_.description.Text -join ' ') }}")
+            .Output.Select(o => Text(o).Split('|', 2)).ToArray();
+
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t[1]), $"{name}: {t[0]} has no description"));
+        Assert.All(types, t => Assert.Contains($"\n    {t[0]}\n        {t[1].Split(' ')[0]}", text));
+        var sections = new[] { "NAME", "SYNOPSIS", "SYNTAX", "DESCRIPTION", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" }
+            .Select(section => text.IndexOf("\n" + section + "\n", StringComparison.Ordinal)).ToArray();
+        Assert.All(sections, index => Assert.True(index >= 0, $"{name}: a section is missing"));
+        Assert.Equal(sections.Order(), sections);
+        // Every example title starts a line of its own (an empty remarks element indented the next one).
+        Assert.Matches($"\n    --------- Example 1:", text);
+        Assert.DoesNotMatch("\n +--------- Example [2-9]", text.Replace("\n    ---------", "\n---------"));
+    }
+
     private static string Text(object? value) => value is null ? "" : PSObject.AsPSObject(value).ToString();
+
+    [Fact]
+    public void EveryCompiledCmdletIsExported()
+    {
+        // The build fills the manifest's CmdletsToExport from the compiled cmdlets; nothing is listed by hand.
+        var compiled = _ps.Run("(Get-Module DockerPS).ImplementingAssembly.ExportedTypes | Where-Object { -not $_.IsAbstract -and $_.IsDefined([System.Management.Automation.CmdletAttribute], $false) } | ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; $a.VerbName + '-' + $a.NounName }")
+            .Output.Select(Text).Order().ToArray();
+        var exported = _ps.Run("(Get-Module DockerPS).ExportedCmdlets.Keys").Output.Select(Text).Order().ToArray();
+
+        Assert.Equal(compiled, exported);
+        Assert.True(compiled.Length > 50, $"only {compiled.Length} cmdlets");
+    }
 
     [Fact]
     public void AboutTopicIsThere()

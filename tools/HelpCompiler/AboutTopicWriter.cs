@@ -14,14 +14,14 @@ public static class AboutTopicWriter
         {
             switch (block)
             {
-                case HeadingBlock { Level: 1 } h when MarkdownReader.Text(h.Inline).StartsWith("About ", StringComparison.OrdinalIgnoreCase):
-                case HeadingBlock { Level: 2 } h2 when MarkdownReader.Text(h2.Inline) == topic:
+                case HeadingBlock { Level: 1 } h when MarkdownSections.Text(h.Inline).StartsWith("About ", StringComparison.OrdinalIgnoreCase):
+                case HeadingBlock { Level: 2 } h2 when MarkdownSections.Text(h2.Inline) == topic:
                     break;
                 case HeadingBlock h:
-                    text.Append(MarkdownReader.Text(h.Inline).ToUpperInvariant()).Append('\n');
+                    text.Append(MarkdownSections.Text(h.Inline).ToUpperInvariant()).Append('\n');
                     break;
                 case ParagraphBlock p:
-                    text.Append(Indent(MarkdownReader.Text(p.Inline))).Append("\n\n");
+                    text.Append(Wrap(MarkdownSections.Text(p.Inline), "    ", "    ")).Append("\n\n");
                     break;
                 case FencedCodeBlock code:
                     text.Append(Indent(code.Lines.ToString().TrimEnd(), 8)).Append("\n\n");
@@ -29,7 +29,7 @@ public static class AboutTopicWriter
                 case ListBlock list:
                     foreach (var item in list.Descendants<ParagraphBlock>())
                     {
-                        text.Append(Indent("- " + MarkdownReader.Text(item.Inline))).Append('\n');
+                        text.Append(Wrap("- " + MarkdownSections.Text(item.Inline), "    ", "      ")).Append('\n');
                     }
                     text.Append('\n');
                     break;
@@ -37,6 +37,34 @@ public static class AboutTopicWriter
         }
         return text.ToString();
     }
+
+    /// <summary>Words wrapped to <see cref="Width"/> columns, as about topics are written (a console wraps mid-word).</summary>
+    private static string Wrap(string text, string first, string rest)
+    {
+        var lines = new StringBuilder(first);
+        var column = first.Length;
+        var lineStart = true;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!lineStart && column + 1 + word.Length > Width)
+            {
+                lines.Append('\n').Append(rest);
+                column = rest.Length;
+                lineStart = true;
+            }
+            if (!lineStart)
+            {
+                lines.Append(' ');
+                column++;
+            }
+            lines.Append(word);
+            column += word.Length;
+            lineStart = false;
+        }
+        return lines.ToString();
+    }
+
+    private const int Width = 80;
 
     private static string Indent(string text, int by = 4) =>
         string.Join("\n", text.Split('\n').Select(line => new string(' ', by) + line));

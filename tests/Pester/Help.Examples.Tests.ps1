@@ -1,0 +1,361 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Runs every example of every cmdlet's help, as Get-Help shows it, against the test engine (DOCKER_HOST and the
+# DOCKERPS_TEST_* variables of tests/env/up.sh). The spec makes what the examples name (containers, images, networks,
+# volumes, files, contexts, an ssh config) and removes it again; registry examples use the test registry as
+# localhost:<port>, and a second engine is the test engine's TLS endpoint. Prompts (Get-Credential, Read-Host) are
+# answered by mocks. Each example must run without an error other than the ones it shows, and what it shows as output
+# (table columns, list labels) must be in what it writes.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
+    $examples = foreach ($command in Get-Command -Module DockerPS -CommandType Cmdlet | Sort-Object Name) {
+        $number = 0
+        foreach ($example in (Get-Help $command.Name -Full).examples.example) {
+            $number++
+            @{ Command = $command.Name; Number = $number; Title = $example.title.Trim(' -'); Code = $example.code }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
+    $PSStyle.OutputRendering = 'PlainText'
+    $ProgressPreference = 'SilentlyContinue'
+
+    $envFolder = $env:DOCKERPS_ENV ?? '/tmp/dockerps-env'
+    if (-not $env:DOCKERPS_TEST_REGISTRY) {
+        # Run by hand: the variables tests/env/up.sh writes.
+        foreach ($line in Get-Content (Join-Path $envFolder env.sh)) {
+            if ($line -match '^export (\w+)=(.*)$') { Set-Item "env:$($Matches[1])" $Matches[2] }
+        }
+    }
+    $env:DOCKER_HOST = $env:DOCKER_HOST ?? $env:DOCKERPS_TEST_DOCKER_HOST
+    $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $script:runLabel = "dockerps.help-examples=$script:run"
+    $script:registry = 'localhost:' + ($env:DOCKERPS_TEST_REGISTRY -split ':')[-1]
+    $script:registryCredential = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER,
+        (ConvertTo-SecureString $env:DOCKERPS_TEST_REGISTRY_PASSWORD -AsPlainText -Force))
+    # What a runbook would find in its secret variables.
+    $env:REGISTRY_USER = $env:DOCKERPS_TEST_REGISTRY_USER
+    $env:REGISTRY_TOKEN = $env:DOCKERPS_TEST_REGISTRY_PASSWORD
+
+    # The docker CLI's config (contexts, logins) and the home folder (~/.ssh, ~/certs) of the examples' user.
+    $script:root = (New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "dockerps-examples-$script:run")).FullName
+    $env:DOCKER_CONFIG = (New-Item -ItemType Directory (Join-Path $script:root docker)).FullName
+    $script:userHome = (New-Item -ItemType Directory (Join-Path $script:root home)).FullName
+    $script:originalHome = (Get-PSProvider FileSystem).Home
+    $script:originalEnvHome = $env:HOME
+
+    # One image the examples know by many names. Its label sets it apart from every other image on the engine, so
+    # containers made from it (or from images built on it) are found by ancestor and removed after each example.
+    $script:build = (New-Item -ItemType Directory (Join-Path $script:root build)).FullName
+    Set-Content (Join-Path $script:build Dockerfile) @"
+FROM $($env:DOCKERPS_TEST_IMAGE ?? 'dockerps-test/busybox:latest')
+LABEL dockerps.help-examples=$script:run
+RUN mkdir -p /etc/nginx /usr/share/nginx/html /srv /data /restore /var/log /tmp && \
+    printf 'root:x:0:0:root:/root:/bin/sh\nwww-data:x:33:33:www-data:/srv:/bin/sh\n' > /etc/passwd && \
+    printf 'root:x:0:\nwww-data:x:33:\n' > /etc/group && \
+    echo 'worker_processes 1;' > /etc/nginx/nginx.conf && echo ok > /usr/share/nginx/html/index.html && \
+    printf '#!/bin/sh\necho reindexed \$MODE\n' > /srv/reindex.sh && chmod +x /srv/reindex.sh && chown 33:33 /srv && \
+    echo started > /var/log/app.log && touch /ready /data/a /data/b
+CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening on :8080'; echo 'GET /health 200'; echo 'connection refused: db:5432' >&2; echo 'GET /orders 500'; echo ready; while true; do sleep 1 & wait; done"]
+"@
+    $script:image = Invoke-DockerBuild $script:build -Tag nginx:1.27 -InformationAction Ignore
+    $script:names = 'busybox:latest', 'myapp:1.4', 'myapp:1.3', 'myapp:latest', 'app:dev', 'shop/web:1.4', 'shop/web:1.3', 'redis:7', 'myapp/api:1', 'myapp/worker:1'
+    Add-DockerImageTag nginx:1.27 -Tag $script:names
+    Set-Content (Join-Path $script:build Dockerfile) "FROM nginx:1.27`nCMD [`"sh`", `"-c`", `"echo migrating `$DB; echo 'relation orders exists'; exit 3`"]"
+    Invoke-DockerBuild $script:build -Tag myorg/migrate:2 -InformationAction Ignore | Out-Null
+
+    # The test registry holds what the registry examples pull.
+    Connect-DockerRegistry $script:registry -Credential $script:registryCredential | Out-Null
+    Add-DockerImageTag nginx:1.27 "$script:registry/tools/busybox:1.36", "$script:registry/team/base:1", "$script:registry/team/app:1.0"
+    "$script:registry/tools/busybox:1.36", "$script:registry/team/base:1", "$script:registry/team/app:1.0" | Push-DockerImage | Out-Null
+    Remove-DockerImage "$script:registry/tools/busybox:1.36", "$script:registry/team/app:1.0" | Out-Null
+
+    # Contexts the examples name; the prod engines are the test engine over TLS, the others over its socket.
+    $tls = Join-Path $envFolder tls/client
+    $certs = New-Item -ItemType Directory (Join-Path $script:userHome certs)
+    Copy-Item (Join-Path $tls '*.pem') $certs
+    function script:New-ExampleContext([string] $Name, [switch] $Tls) {
+        if ($Tls) {
+            New-DockerContext $Name -DockerHost tcp://127.0.0.1:2376 -TlsCACertificate $certs/ca.pem -TlsCertificate $certs/cert.pem -TlsKey $certs/key.pem | Out-Null
+        }
+        else {
+            New-DockerContext $Name -DockerHost $env:DOCKERPS_TEST_DOCKER_HOST | Out-Null
+        }
+    }
+    foreach ($name in 'prod', 'prod1', 'prod2', 'prod-eu', 'prod-us') { New-ExampleContext $name -Tls }
+    New-ExampleContext staging
+
+    # ~/.ssh as a user keeps it: host aliases for the test sshd, a deploy key with a passphrase, a default key.
+    $sshEnv = Join-Path $envFolder ssh
+    $ssh = New-Item -ItemType Directory (Join-Path $script:userHome .ssh)
+    Copy-Item (Join-Path $sshEnv home/.ssh/id_ed25519) $ssh
+    Copy-Item (Join-Path $sshEnv home/.ssh/id_rsa_pass) (Join-Path $ssh deploy_rsa)
+    Copy-Item (Join-Path $sshEnv home/.ssh/known_hosts) $ssh
+    Set-Content (Join-Path $ssh config) "Host prod.example.org build-01 lab-host`n  HostName 127.0.0.1`n  Port 2222`nHost prod.example.org build-01`n  User root`nHost lab-host`n  User dockerps"
+    $script:sshPassphrase = ConvertTo-SecureString (Get-Content (Join-Path $sshEnv passphrase)) -AsPlainText -Force
+    $script:sshPassword = [pscredential]::new('dockerps', (ConvertTo-SecureString (Get-Content (Join-Path $sshEnv password)) -AsPlainText -Force))
+
+    function script:New-ExampleContainer {
+        param(
+            [Parameter(Mandatory, Position = 0)] [string] $Name,
+            [hashtable] $Label = @{},
+            [string] $Image = 'nginx:1.27',
+            [string[]] $Command,
+            [string[]] $Publish,
+            [ValidateSet('running', 'exited', 'created', 'paused')] [string] $State = 'running'
+        )
+        $Label[$script:runLabel.Split('=')[0]] = $script:run
+        if ($State -eq 'exited' -and -not $Command) { $Command = 'true' }
+        # Published ports need a network of the example's own: the test engine may have no default bridge.
+        $published = if ($Publish) { @{ Publish = $Publish; Network = (New-DockerNetwork backend).Name } } else { @{} }
+        $container = New-DockerContainer $Image -Name $Name -Label $Label -Command $Command @published
+        if ($State -ne 'created') { Start-DockerContainer $Name }
+        if ($State -eq 'exited') { Wait-DockerContainer $Name | Out-Null }
+        if ($State -eq 'paused') { Suspend-DockerContainer $Name }
+        $container
+    }
+
+    function script:New-ExampleImage([hashtable] $Label, [string] $Tag) {
+        # An image built from the examples' image: with -Tag a named one, without it a dangling one.
+        Set-Content (Join-Path $script:build Dockerfile) "FROM nginx:1.27`nRUN echo $([guid]::NewGuid()) > /id"
+        $arguments = @{ Label = $Label; InformationAction = 'Ignore' }
+        if ($Tag) { $arguments.Tag = $Tag }
+        Invoke-DockerBuild $script:build @arguments
+    }
+
+    function script:Use-ExampleHome {
+        (Get-PSProvider FileSystem).Home = $script:userHome
+        $env:HOME = $script:userHome
+    }
+
+    # What each example needs besides the shared images and contexts: Setup runs before it (in its folder), Errors
+    # lists the error ids it shows on purpose, Check asserts more about what it did ($output: what it wrote, and the
+    # example's own variables), Cleanup puts back what later examples need.
+    $script:fixtures = @{
+        'Add-DockerImageTag 2'        = @{ Check = { (Get-DockerImage myapp:stable).Id | Should -Be $script:image.Id } }
+        'Clear-DockerContainer 1'     = @{ Setup = { New-ExampleContainer job-1 -Label @{ 'ci.run' = '1234' } -State exited; New-ExampleContainer job-2 -Label @{ 'ci.run' = '1234' } -State exited }
+                                           Check = { Get-DockerContainer 'job-*' -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Clear-DockerContainer 2'     = @{ Setup = { New-ExampleContainer job-7 -State exited }; Check = { Get-DockerContainer job-7 | Should -Not -BeNullOrEmpty } }
+        'Clear-DockerImage 3'         = @{ Setup = { New-ExampleImage -Label @{ project = 'shop' } } }
+        'Clear-DockerNetwork 2'       = @{ Setup = { New-DockerNetwork shop-old -Label @{ app = 'shop' } }; Check = { Get-DockerNetwork shop-old -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Clear-DockerSystem 1'        = @{ Setup = { New-ExampleContainer job-1 -Label @{ 'ci.run' = '1234' } -State exited; New-DockerVolume ci-cache -Label @{ 'ci.run' = '1234' } } }
+        'Clear-DockerVolume 1'        = @{ Setup = { New-DockerVolume pgdata-test -Label @{ 'ci.run' = '1234' } }; Check = { Get-DockerVolume pgdata-test -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Clear-DockerVolume 2'        = @{ Setup = { New-DockerVolume pgdata-test }; Check = { Get-DockerVolume pgdata-test | Should -Not -BeNullOrEmpty } }
+        'Connect-DockerHost 1'        = @{ Setup = { Use-ExampleHome; Mock Read-Host { $script:sshPassphrase } }
+                                           Check = { $prod.Endpoint | Should -Be 'ssh://prod.example.org' } }
+        'Connect-DockerHost 2'        = @{ Setup = { Use-ExampleHome; Remove-Item ~/.ssh/known_hosts }
+                                           Check = { Get-Content ~/.ssh/known_hosts | Should -Not -BeNullOrEmpty } }
+        'Connect-DockerHost 3'        = @{ Setup = { Use-ExampleHome; Mock Get-Credential { $script:sshPassword } } }
+        'Connect-DockerNetwork 1'     = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web }
+                                           Check = { (Get-DockerNetwork backend -Detail).Containers.Name | Should -Contain web } }
+        'Connect-DockerNetwork 2'     = @{ Setup = { New-DockerNetwork backend -Subnet 172.30.0.0/16; New-ExampleContainer db } }
+        'Connect-DockerNetwork 3'     = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
+        'Connect-DockerRegistry 1'    = @{ Setup = { Mock Get-Credential { $script:registryCredential } } }
+        'ConvertTo-DockerImage 1'     = @{ Setup = { New-ExampleContainer web } }
+        'ConvertTo-DockerImage 2'     = @{ Setup = { New-ExampleContainer web } }
+        'ConvertTo-DockerImage 3'     = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } }; Check = { Get-DockerImage shop-snapshot -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Copy-DockerItem 1'           = @{ Setup = { New-ExampleContainer web }; Check = { './conf/nginx.conf' | Should -Exist } }
+        'Copy-DockerItem 2'           = @{ Setup = { New-ExampleContainer web; New-Item -ItemType Directory site; Set-Content site/about.html 'about' }
+                                           Check = { Invoke-DockerExec web cat /usr/share/nginx/html/about.html | Should -Be about } }
+        'Copy-DockerItem 3'           = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' }; New-Item -ItemType Directory logs }
+                                           Check = { './logs/shop-web.log' | Should -Exist } }
+        'Copy-DockerItem 4'           = @{ Setup = { New-ExampleContainer web-1; New-ExampleContainer web-2; Set-Content nginx.conf 'worker_processes 2;' } }
+        'Disconnect-DockerNetwork 1'  = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web; Connect-DockerNetwork backend web } }
+        'Disconnect-DockerNetwork 2'  = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web; New-ExampleContainer db; Connect-DockerNetwork backend web, db }
+                                           Check = { (Get-DockerNetwork backend -Detail).Containers | Should -BeNullOrEmpty } }
+        'Disconnect-DockerRegistry 1' = @{ Cleanup = { Connect-DockerRegistry $script:registry -Credential $script:registryCredential | Out-Null } }
+        'Disconnect-DockerRegistry 2' = @{ Setup = {
+                $config = Join-Path $env:DOCKER_CONFIG config.json
+                $json = Get-Content $config -Raw | ConvertFrom-Json -AsHashtable
+                $json.auths['https://index.docker.io/v1/'] = @{ auth = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('me:token')) }
+                $json | ConvertTo-Json -Depth 5 | Set-Content $config
+            }
+        }
+        'Export-DockerContainer 1'    = @{ Setup = { New-ExampleContainer web } }
+        'Export-DockerContainer 2'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { './shop-job.tar' | Should -Exist } }
+        'Export-DockerContainer 3'    = @{ Setup = { New-ExampleContainer web; Set-Content web.tar 'old' } }
+        'Get-DockerContainer 1'       = @{ Setup = { New-ExampleContainer web } }
+        'Get-DockerContainer 2'       = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
+        'Get-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web; New-ExampleContainer job-1 -State exited }; Errors = 'ContainerNotFound' }
+        'Get-DockerContainer 5'       = @{ Setup = { New-ExampleContainer job -Command sh, -c, 'exit 3' -State exited }; Check = { $output[0] | Should -Be 3 } }
+        'Get-DockerContainerChange 1' = @{ Setup = { New-ExampleContainer web; Invoke-DockerExec web -- sh -c 'touch /tmp/cache.db; rm /etc/nginx/nginx.conf' } }
+        'Get-DockerContainerChange 2' = @{ Setup = { New-ExampleContainer web; Invoke-DockerExec web touch /tmp/cache.db }; Check = { $output | Should -Contain '/tmp/cache.db' } }
+        'Get-DockerContainerLog 1'    = @{ Setup = { New-ExampleContainer web; Start-Sleep -Milliseconds 500 } }
+        'Get-DockerContainerLog 2'    = @{ Setup = { New-ExampleContainer web; Start-Sleep -Milliseconds 500 }; Check = { $output.Text | Should -Contain 'connection refused: db:5432' } }
+        'Get-DockerContainerLog 3'    = @{ Setup = { New-ExampleContainer web }; Check = { $output.Text | Should -Be ready } }
+        'Get-DockerContainerLog 4'    = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' }; Start-Sleep -Milliseconds 500 } }
+        'Get-DockerContainerLog 5'    = @{ Setup = { New-ExampleContainer web; Start-Sleep -Milliseconds 500 } }
+        'Get-DockerContainerPort 1'   = @{ Setup = { New-ExampleContainer web -Publish 127.0.0.1::80 } }
+        'Get-DockerContainerPort 2'   = @{ Setup = { New-ExampleContainer web -Publish 127.0.0.1::80 }; Check = { $output | Should -BeOfType [int] } }
+        'Get-DockerContainerPort 3'   = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } -Publish 127.0.0.1::80 }; Check = { $output.Port | Should -Be 80/tcp } }
+        'Get-DockerContainerProcess 1' = @{ Setup = { New-ExampleContainer web } }
+        'Get-DockerContainerProcess 2' = @{ Setup = { New-ExampleContainer web } }
+        'Get-DockerContainerProcess 3' = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
+        'Get-DockerContainerStats 1'  = @{ Setup = { New-ExampleContainer web } }
+        'Get-DockerContainerStats 2'  = @{ Setup = { New-ExampleContainer web; New-ExampleContainer worker }; Check = { $output.Count | Should -Be 4 } }
+        'Get-DockerContainerStats 3'  = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
+        'Get-DockerContext 2'         = @{ Setup = { New-ExampleContainer web }; Check = { $output.Engine.Name | Select-Object -Unique | Should -Be 'prod-eu', 'prod-us' } }
+        'Get-DockerDiskUsage 2'       = @{ Setup = { New-ExampleContainer web } }
+        'Get-DockerEvent 1'           = @{ Setup = { New-ExampleContainer web } }
+        'Get-DockerEvent 2'           = @{ Setup = { New-ExampleContainer job -Command sh, -c, 'sleep 2; exit 5' }; Check = { $output | Should -Match '^\S+ exited with \d+$' } }
+        'Get-DockerEvent 3'           = @{ Setup = { New-ExampleContainer web; Start-ThreadJob { Start-Sleep 2; Import-Module $using:PSScriptRoot/../../out/DockerPS/DockerPS.psd1; Restart-DockerContainer web -Timeout 1 } | Out-Null }
+                                           Check = { $output.Action | Should -Contain restart } }
+        'Get-DockerImage 3'           = @{ Setup = { New-ExampleImage -Label @{ stage = 'build' } }; Check = { $output | Should -Not -BeNullOrEmpty } }
+        'Get-DockerImage 4'           = @{ Check = { $output.Id | Should -Contain $script:image.Id } }
+        'Get-DockerNetwork 2'         = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web; Connect-DockerNetwork backend web } }
+        'Get-DockerNetwork 3'         = @{ Setup = { New-DockerNetwork shop-front -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-front } }
+        'Get-DockerVolume 2'          = @{ Setup = { New-DockerVolume shop-cache -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-cache } }
+        'Get-DockerVolume 3'          = @{ Setup = { New-DockerVolume pgdata } }
+        'Get-DockerVersion 3'         = @{ Setup = { New-ExampleContainer web } }
+        'Import-DockerImage 1'        = @{ Setup = { Save-DockerImage myapp:1.4 -Path ./images.tar } }
+        'Import-DockerImage 2'        = @{ Setup = { New-ExampleContainer web }; Check = { Get-DockerImage web-snapshot:1 | Should -Not -BeNullOrEmpty } }
+        'Import-DockerImage 3'        = @{ Setup = { Save-DockerImage myapp:1.4 -Path ./a.tar; Save-DockerImage redis:7 -Path ./b.tar } }
+        'Invoke-DockerBuild 1'        = @{ Setup = { Set-Content Dockerfile "FROM busybox`nCOPY . /app`nCMD [`"ls`", `"/app`"]" } }
+        'Invoke-DockerBuild 2'        = @{ Setup = { New-Item -ItemType Directory src; Set-Content src/Dockerfile "FROM busybox`nARG VERSION`nARG CONFIG=debug`nRUN echo `$VERSION `$CONFIG > /build" } }
+        'Invoke-DockerBuild 3'        = @{ Setup = {
+                New-Item -ItemType Directory app, docker
+                Set-Content app/main.sh 'echo hello'
+                Set-Content docker/app.dockerfile "FROM busybox AS build`nCOPY main.sh /src/`nFROM busybox AS runtime`nCOPY --from=build /src/main.sh /app/`nCMD [`"sh`", `"/app/main.sh`"]"
+            }
+        }
+        'Invoke-DockerBuild 4'        = @{ Setup = { New-Item -ItemType Directory ctx; Set-Content ctx/tool.sh 'echo tool'; Set-Content Dockerfile.template "FROM @BASE@`nCOPY tool.sh /usr/local/bin/" }
+                                           Check = { $failed | Should -BeNullOrEmpty; $image.RepoTags | Should -Contain 'team/tool:latest' } }
+        'Invoke-DockerBuild 5'        = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Set-Content Dockerfile "FROM $script:registry/team/base:1" } }
+        'Invoke-DockerContainer 1'    = @{ Check = { $files | Should -Contain passwd; $output | Should -Be $files.Count } }
+        'Invoke-DockerContainer 2'    = @{ Errors = 'ContainerExitCode' }
+        'Invoke-DockerContainer 4'    = @{ Check = { $output | Should -Be err } }
+        'Invoke-DockerContainer 5'    = @{ Setup = { Set-Content hosts.txt 'b', 'a', 'b' }; Check = { $output | Should -Be a, b } }
+        'Invoke-DockerExec 1'         = @{ Setup = { New-ExampleContainer web } }
+        'Invoke-DockerExec 2'         = @{ Setup = { New-ExampleContainer web }; Check = { $output | Should -Be 2 } }
+        'Invoke-DockerExec 3'         = @{ Setup = { New-ExampleContainer web } }
+        'Invoke-DockerExec 4'         = @{ Setup = { New-ExampleContainer web; New-Item -ItemType Directory backup; Set-Content backup/db.sql 'select 1;'; tar -cf backup.tar backup }
+                                           Check = { Invoke-DockerExec web cat /restore/backup/db.sql | Should -Be 'select 1;' } }
+        'Invoke-DockerExec 5'         = @{ Setup = { New-ExampleContainer shop-worker-1 -Label @{ app = 'shop' }; New-ExampleContainer shop-worker-2 -Label @{ app = 'shop' }; Invoke-DockerExec shop-worker-2 rm /ready }
+                                           Errors = 'ExecExitCode'; Check = { $failed.TargetObject | Should -Be shop-worker-2 } }
+        'Invoke-DockerExec 6'         = @{ Setup = { New-ExampleContainer web }; Check = { $files | Should -Contain /etc/nginx/nginx.conf } }
+        'Invoke-DockerExec 7'         = @{ Setup = { New-ExampleContainer web } }
+        'New-DockerContainer 4'       = @{ Check = { $output.Count | Should -Be 2 } }
+        'New-DockerContext 1'         = @{ Setup = { Use-ExampleHome; Remove-DockerContext prod -Force }; Cleanup = { Remove-DockerContext prod -Force; New-ExampleContext prod -Tls } }
+        'Push-DockerImage 2'          = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0", "$script:registry/team/app:1.1" } }
+        'Push-DockerImage 3'          = @{ Check = { $output | Should -BeLike "$script:registry/team/*@sha256:*" } }
+        'Remove-DockerContainer 1'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { Get-DockerContainer shop-job -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Remove-DockerContainer 2'    = @{ Setup = { New-ExampleContainer web } }
+        'Remove-DockerContainer 3'    = @{ Setup = { New-ExampleContainer test-1 -State created }; Check = { Get-DockerContainer test-1 | Should -Not -BeNullOrEmpty } }
+        'Remove-DockerContext 2'      = @{ Setup = { New-ExampleContext test-a; New-ExampleContext test-b; Use-DockerContext test-b 3>$null }
+                                           Check = { Get-DockerContext 'test-*' | Should -BeNullOrEmpty } }
+        'Remove-DockerImage 1'        = @{ Check = { Get-DockerImage myapp:1.3 -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Remove-DockerImage 2'        = @{ Setup = { Add-DockerImageTag nginx:1.27 myapp:1.2 } }
+        'Remove-DockerImage 3'        = @{ Setup = { New-ExampleImage -Label @{ stage = 'build' } } }
+        'Remove-DockerNetwork 1'      = @{ Setup = { New-DockerNetwork backend } }
+        'Remove-DockerNetwork 2'      = @{ Setup = { New-DockerNetwork shop-front -Label @{ app = 'shop' } } }
+        'Remove-DockerVolume 1'       = @{ Setup = { New-DockerVolume pgdata } }
+        'Remove-DockerVolume 2'       = @{ Setup = { New-DockerVolume shop-cache -Label @{ app = 'shop' } } }
+        'Remove-DockerVolume 3'       = @{ Setup = { New-DockerVolume test-1 }; Check = { Get-DockerVolume test-1 | Should -Not -BeNullOrEmpty } }
+        'Rename-DockerContainer 1'    = @{ Setup = { New-ExampleContainer web }; Check = { $output.Name | Should -Be web-old } }
+        'Request-DockerImage 2'       = @{ Setup = { Mock Get-Credential { $script:registryCredential } } }
+        'Request-DockerImage 3'       = @{ Setup = { Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0" } }
+        'Restart-DockerContainer 1'   = @{ Setup = { New-ExampleContainer web } }
+        'Restart-DockerContainer 2'   = @{ Setup = { New-ExampleContainer worker-1; New-ExampleContainer worker-2 } }
+        'Resume-DockerContainer 1'    = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } -State paused }; Check = { (Get-DockerContainer shop-web).State | Should -Be running } }
+        'Save-DockerImage 1'          = @{ Check = { './images.tar' | Should -Exist } }
+        'Set-DockerContainer 1'       = @{ Setup = { New-ExampleContainer web }; Check = { $output | Should -Be 536870912 } }
+        'Set-DockerContainer 2'       = @{ Setup = { New-ExampleContainer worker-1; New-ExampleContainer worker-2 } }
+        'Set-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web } }
+        'Start-DockerContainer 1'     = @{ Setup = { New-ExampleContainer web -State created } }
+        'Start-DockerContainer 2'     = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
+        'Start-DockerContainer 3'     = @{ Setup = { New-ExampleContainer worker-1 -State created }; Check = { (Get-DockerContainer worker-1).State | Should -Be created } }
+        'Stop-DockerContainer 1'      = @{ Setup = { New-ExampleContainer web }; Check = { (Get-DockerContainer web).State | Should -Be exited } }
+        'Stop-DockerContainer 2'      = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
+        'Stop-DockerContainer 3'      = @{ Setup = { New-ExampleContainer proxy }
+                                           Check = { Start-Sleep -Milliseconds 500; (Get-DockerContainer proxy).State | Should -Be running; (Get-DockerContainerLog proxy).Text | Should -Contain reloading } }
+        'Suspend-DockerContainer 1'   = @{ Setup = { New-ExampleContainer web }; Check = { $output.State | Should -Be paused } }
+        'Suspend-DockerContainer 2'   = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
+        'Use-DockerContext 1'         = @{ Check = { (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).currentContext | Should -Be prod } }
+        'Wait-DockerContainer 1'      = @{ Setup = { New-ExampleContainer job -Command sh, -c, 'echo failed; exit 2' -State created }; Check = { $code | Should -Be 2; $output.Text | Should -Contain failed } }
+        'Wait-DockerContainer 2'      = @{ Setup = { Invoke-DockerContainer nginx:1.27 -Name web -Detach -Remove -Command sleep, 2 -Label @{ $script:runLabel.Split('=')[0] = $script:run } } }
+    }
+
+    # Names the examples give to what they make, removed after each example with whatever the fixtures made.
+    $script:networks = 'backend', 'private', 'shop-front', 'shop-old'
+    $script:volumes = 'pgdata', 'pgdata-test', 'scratch', 'site', 'shop-cache', 'ci-cache', 'test-1'
+    $script:madeImages = 'myapp:v2', 'myapp:debug', 'myapp:stable', 'myapp:1.2', 'web-snapshot:1', 'team/app:1.0', 'team/app:latest',
+        'team/app:runtime', 'team/tool:latest', "$script:registry/team/myapp:1.4", "$script:registry/team/app:2", "$script:registry/tools/busybox:1.36",
+        "$script:registry/team/app:1.0", "$script:registry/team/app:1.1"
+
+    # An example's code as Get-Help shows it: with "PS> " prompts the commands are those lines (and ">> " ones), the
+    # others what it shows as output; without prompts it is all code.
+    function script:Split-Example([string] $Code) {
+        $lines = $Code -split "`r?`n"
+        if (-not ($lines -match '^PS> ')) { return @{ Script = $Code; Shown = @() } }
+        @{
+            Script = ($lines -match '^(PS> |>> )' -replace '^(PS> |>> )') -join "`n"
+            Shown  = @($lines | Where-Object { $_ -notmatch '^(PS> |>> )' -and $_.Trim() })
+        }
+    }
+
+    # Column names of the tables an example shows (a header over a line of dashes) and labels of its lists.
+    function script:Get-ShownName([string[]] $Shown) {
+        for ($i = 1; $i -lt $Shown.Count; $i++) {
+            if ($Shown[$i] -match '^[- ]+$' -and $Shown[$i] -match '-') {
+                foreach ($dashes in [regex]::Matches($Shown[$i], '-+')) {
+                    $Shown[$i - 1].Substring($dashes.Index, [Math]::Min($dashes.Length, $Shown[$i - 1].Length - $dashes.Index)).Trim()
+                }
+            }
+        }
+        $Shown | Where-Object { $_ -match '^(\w[\w ]*?)\s+: ' } | ForEach-Object { $Matches[1] }
+    }
+}
+
+AfterAll {
+    (Get-PSProvider FileSystem).Home = $script:originalHome
+    $env:HOME = $script:originalEnvHome
+    @('myorg/migrate:2', 'nginx:1.27', "$script:registry/team/base:1") + $script:names | Remove-DockerImage -Force -ErrorAction SilentlyContinue
+    Get-DockerImage -Label $script:runLabel | Remove-DockerImage -Force -ErrorAction SilentlyContinue
+    Remove-Item $script:root -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Help examples' {
+    BeforeEach {
+        $folder = New-Item -ItemType Directory (Join-Path $script:root "example-$([guid]::NewGuid().ToString('N'))")
+        Push-Location $folder
+        [Environment]::CurrentDirectory = $folder.FullName
+        $fixture = $script:fixtures["$Command $Number"] ?? @{}
+    }
+
+    AfterEach {
+        if ($fixture.Cleanup) { . $fixture.Cleanup }
+        Pop-Location
+        (Get-PSProvider FileSystem).Home = $script:originalHome
+        $env:HOME = $script:originalEnvHome
+        Get-DockerContainer -Filter @{ ancestor = $script:image.Id } -ErrorAction SilentlyContinue | Remove-DockerContainer -Force -ErrorAction SilentlyContinue
+        Get-DockerContainer -Label $script:runLabel -ErrorAction SilentlyContinue | Remove-DockerContainer -Force -ErrorAction SilentlyContinue
+        foreach ($network in Get-DockerNetwork -Detail -ErrorAction SilentlyContinue | Where-Object Name -in $script:networks) {
+            # Docker 20.10 without a default bridge keeps the endpoints of removed containers; force them out first.
+            $network.Containers | ForEach-Object { Disconnect-DockerNetwork $network.Name $_.Name -Force -ErrorAction SilentlyContinue }
+            Remove-DockerNetwork $network.Name
+        }
+        Get-DockerVolume -ErrorAction SilentlyContinue | Where-Object Name -in $script:volumes | Remove-DockerVolume
+        if ($volume) { Remove-DockerVolume $volume.Name -ErrorAction SilentlyContinue }
+        Remove-DockerImage $script:madeImages -Force -ErrorAction SilentlyContinue
+        Get-DockerImage -Dangling -Label $script:runLabel | Remove-DockerImage -Force -ErrorAction SilentlyContinue
+        Add-DockerImageTag nginx:1.27 -Tag $script:names
+    }
+
+    It '<Command> <Title>' -ForEach $examples {
+        $example = Split-Example $Code
+        if ($fixture.Setup) { . $fixture.Setup | Out-Null }
+
+        $Error.Clear()
+        $output = @(. ([scriptblock]::Create($example.Script)))
+        $errors = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+
+        $errors | Where-Object { ($_.FullyQualifiedErrorId -split ',')[0] -notin $fixture.Errors } |
+            ForEach-Object { "$($_.FullyQualifiedErrorId): $_" } | Should -BeNullOrEmpty
+        foreach ($id in $fixture.Errors) { $errors.FullyQualifiedErrorId -like "$id,*" | Should -Not -BeNullOrEmpty -Because "the example shows $id" }
+        $text = $output | Out-String -Width 250
+        foreach ($name in Get-ShownName $example.Shown) { $text | Should -Match ([regex]::Escape($name)) -Because "the example shows '$name'" }
+        if ($fixture.Check) { . $fixture.Check }
+    }
+}
