@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The SSH side of the test environment, idempotently (called by up.sh): a private sshd on 127.0.0.1:2222 with its
+# The SSH side of the test environment, idempotently (called by up.sh): a private sshd on 127.0.0.1:$DOCKERPS_SSH_PORT
+# (2222) with its
 # own config, host keys and pid file under $DOCKERPS_ENV/ssh (the machine's own sshd and /root/.ssh are never
-# touched), whose sessions reach the test engine (SetEnv DOCKER_HOST) through `docker system dial-stdio`.
+# touched), whose sessions reach the main test engine (SetEnv DOCKER_HOST) through `docker system dial-stdio`.
 # Client side: a HOME of its own (ssh/home) with keys, known_hosts and an ssh config alias `dockerps-ssh`, and the
 # leg file legs/ssh.env with what the module should see to run the suite over ssh://.
 set -euo pipefail
@@ -9,7 +10,7 @@ set -euo pipefail
 ENV_DIR="${DOCKERPS_ENV:-/tmp/dockerps-env}"
 SOCK="$ENV_DIR/docker.sock"
 DIR="$ENV_DIR/ssh"
-PORT=2222
+PORT="${DOCKERPS_SSH_PORT:-2222}"
 USER_NAME=dockerps
 NO_DOCKER_USER=dockerps-nodocker
 HOME_DIR="$DIR/home"
@@ -128,5 +129,6 @@ fi
 cat >"$ENV_DIR/legs/ssh.env" <<EOF
 DOCKER_HOST=ssh://dockerps-ssh
 HOME=$HOME_DIR
+DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 EOF
 echo "sshd.sh: sshd on 127.0.0.1:$PORT ready (alias dockerps-ssh, HOME=$HOME_DIR)" >&2
