@@ -210,7 +210,7 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
         var engine = EngineOf(_ps.Run("Get-DockerVersion"));
 
         Assert.Equal("DOCKER_HOST", engine.Properties["Source"].Value);
-        var cli = new ProcessStartInfo("docker", ["version", "--format", "{{.Server.Version}}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var cli = new ProcessStartInfo(DockerCli.Program, ["version", "--format", "{{.Server.Version}}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         cli.Environment["DOCKER_CONFIG"] = TestEnvironment.DockerConfig;
         cli.Environment["DOCKER_HOST"] = TestEnvironment.DockerHost;
         cli.Environment["DOCKER_CONTEXT"] = bogus;

@@ -214,7 +214,7 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
         var container = $"img-parent-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
         DockerCli.Run([.. new[] { "create", "--name", container }, .. fixture.LabelArgs, parent, "true"]);
         var child = _images.Reference(noPrune ? "noprune" : "prune");
-        _images.Track(DockerCli.Run("commit", container, child).Trim());
+        _images.Track(DockerCli.Commit(container, child));
         DockerCli.Run("rm", container);
 
         var result = _ps.Run($"Remove-DockerImage {child}{(noPrune ? " -NoPrune" : "")} -PassThru");

@@ -73,7 +73,7 @@ public sealed class ImagePruneTests(EngineFixture fixture) : IDisposable
         // The child's container goes at once: an image a container uses is not a candidate anyway.
         var container = $"img-child-{fixture.RunId}";
         DockerCli.Run([.. new[] { "create", "--name", container }, .. fixture.LabelArgs, _images.Reference("pruneparent"), "true"]);
-        var child = DockerCli.Run("commit", container).Trim();
+        var child = DockerCli.Commit(container, null);
         _images.Track(child);
         DockerCli.Run("rm", container);
 

@@ -62,7 +62,7 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
     {
         var container = fixture.CliContainer(false, "sh", "-c", $"echo {marker} > /marker");
         DockerCli.Run("start", "-a", container);
-        DockerCli.Run("commit", "--change", $"LABEL {EngineFixture.Label}={fixture.RunId}", container, reference);
+        DockerCli.Commit(container, reference, $"LABEL {EngineFixture.Label}={fixture.RunId}");
     }
 
     private string Reference(string registry, string name, string tag = "v1") => $"{registry}/dps-test/{name}-{fixture.RunId}:{tag}";
