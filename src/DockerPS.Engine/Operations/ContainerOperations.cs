@@ -177,7 +177,8 @@ public static class ContainerOperations
 
     /// <summary>
     /// Makes an image of the container (<c>docker commit</c>) and returns the image id. Raw, because Docker.DotNet
-    /// leaves a false pause out of the query and the engine's default is to pause.
+    /// leaves a false pause out of the query and the engine's default is to pause. The body is an empty configuration:
+    /// Docker takes no body too, Podman refuses one.
     /// </summary>
     public static Task<string> CommitAsync(DockerEngine engine, string container, ImageReference? reference, string? message, string? author,
         IReadOnlyList<string> changes, bool pause, CancellationToken cancellationToken)
@@ -189,7 +190,7 @@ public static class ContainerOperations
         };
         query.AddRange(changes.Select(change => ("changes", (string?)change)));
         var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
-        return PostAsync(engine, $"commit?{text}", null,
+        return PostAsync(engine, $"commit?{text}", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
             body => body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id."), cancellationToken);
     }
 
@@ -217,15 +218,19 @@ public static class ContainerOperations
 
     /// <summary>
     /// The stopped containers (created, exited or dead) a prune with this filter would remove, with their writable
-    /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees.
+    /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees. The states are picked
+    /// here, not by a status filter: Podman refuses <c>status=dead</c>.
     /// </summary>
     public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, PruneFilter filter, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<Container>>(async (client, ct) =>
         {
             var list = await client.Containers.ListContainersAsync(
-                new ContainersListParameters { All = true, Size = true, Filters = filter.ListFilters().ToEngine() }, ct).ConfigureAwait(false);
-            return list.Select(c => new Container(c, engine)).Where(c => filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
+                new ContainersListParameters { All = true, Size = true, Filters = filter.LabelFilters().ToEngine() }, ct).ConfigureAwait(false);
+            return list.Select(c => new Container(c, engine))
+                .Where(c => StoppedStates.Contains(c.State) && filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
         }, cancellationToken);
+
+    private static readonly string[] StoppedStates = ["created", "exited", "dead"];
 
     private static RestartPolicyKind RestartPolicyKindOf(string name) => name switch
     {
