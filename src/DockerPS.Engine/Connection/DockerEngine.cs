@@ -157,6 +157,10 @@ public sealed class DockerEngine
         DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
             new DockerEngineException(EngineErrorKind.TlsRequired,
                 $"The Docker engine at {Description} requires TLS: set {EndpointResolver.TlsVerifyVariable} (and {EndpointResolver.CertPathVariable}) or use a context with TLS material.", api, api.StatusCode),
+        // An API version pinned below the engine's minimum (Docker 29 takes 1.44 and later).
+        DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when EngineMessage(api).Contains("Minimum supported API version", StringComparison.Ordinal) =>
+            new DockerEngineException(EngineErrorKind.ApiVersionNotSupported,
+                $"{EngineMessage(api)} (Docker engine {Description}; {EndpointResolver.ApiVersionVariable} pins the version)", api, api.StatusCode),
         DockerApiException api => new DockerEngineException(PodmanKind(api) ?? KindOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(EngineErrorKind.Unreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
