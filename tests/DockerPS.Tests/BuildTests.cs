@@ -338,9 +338,10 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         return remote;
     }
 
-    [Fact]
+    [SkippableFact]
     public void BaseImagesPullWithTheCredentialsGivenAndShowProgress()
     {
+        TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
         var cred = RegistryCredential;
         var remote = PushedImage("build-base", out _);
         Write("Dockerfile", DockerfileFrom(remote, "RUN true"));
@@ -360,9 +361,10 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         DockerCli.Run("rmi", remote);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ImagesOfCopyFromPullWithTheCredentialsGiven()
     {
+        TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
         var remote = PushedImage("build-copy", out var marker);
         Write("Dockerfile", Dockerfile($"COPY --from={remote} /marker /copied"));
         var tag = Tag("copied");

@@ -30,9 +30,10 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
 
     private string At(string relative) => Path.Join(_work.FullName, relative);
 
-    [Fact]
+    [SkippableFact]
     public void ATreeOfAThousandFilesGoesInAndComesBackIdentical()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 shifts the modification time of copied files by up to a second");
         var source = At("tree");
         MakeTree(source);
         var container = Container(true, "sleep", "600");
@@ -78,10 +79,11 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
         { "nothing", "existdir", "LocalPathNotFound", "ContainerPathNotFound" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Rules))]
     public void IntoAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? errorId, string? _)
     {
+        TestEngine.SkipOnPodman("Podman's archive endpoint answers some of docker cp's error cases differently");
         MakeSources(At("src"));
         var container = Container(true, "sleep", "600");
         DockerCli.Run("exec", container, "sh", "-c",
@@ -96,10 +98,11 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
         Assert.Equal(ContainerTree(container, "/cli"), ContainerTree(container, "/ps"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Rules))]
     public void OutOfAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? _, string? errorId)
     {
+        TestEngine.SkipOnPodman("Podman's archive endpoint answers some of docker cp's error cases differently");
         var container = Container(true, "sleep", "600");
         MakeSources(At("src"));
         DockerCli.Run("cp", At("src/."), $"{container}:/src");

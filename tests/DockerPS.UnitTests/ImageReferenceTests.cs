@@ -97,6 +97,12 @@ public sealed class ImageReferenceTests
     }
 
     [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", Sha)]
+    [InlineData(Sha, Sha)]
+    [InlineData("0123456789ab", "0123456789ab")]
+    public void ImageIdsGetTheirDigestPrefix(string id, string full) => Assert.Equal(full, ImageReference.FullId(id));
+
+    [Theory]
     [InlineData("app@" + Sha, "app", null)]
     [InlineData("app:v1@" + Sha, "app", "v1")]
     [InlineData("localhost:5000/team/app@" + Sha, "localhost:5000/team/app", null)]

@@ -182,7 +182,8 @@ public sealed class DockerEngine
     /// <summary>
     /// The kind Docker's status says where Podman answers 500 with the same meaning (its bodies name a <c>cause</c>):
     /// a container in the wrong state, a name or network that exists, an object in use (Docker: 409), a filter it does
-    /// not know (Docker: 400). Null for anything else, and for Docker's bodies, which have no cause.
+    /// not know or an invalid argument such as a commit change (Docker: 400). Null for anything else, and for Docker's
+    /// bodies, which have no cause.
     /// </summary>
     private static EngineErrorKind? PodmanKind(DockerApiException e)
     {
@@ -195,7 +196,8 @@ public sealed class DockerEngine
         {
             return EngineErrorKind.Conflict;
         }
-        return cause.Contains("filter", StringComparison.Ordinal) && (cause.Contains("invalid", StringComparison.Ordinal) || cause.Contains("unsupported", StringComparison.Ordinal))
+        return cause.StartsWith("invalid ", StringComparison.Ordinal) || (cause.Contains("filter", StringComparison.Ordinal)
+            && (cause.Contains("invalid", StringComparison.Ordinal) || cause.Contains("unsupported", StringComparison.Ordinal)))
             ? EngineErrorKind.InvalidArgument : null;
     }
 

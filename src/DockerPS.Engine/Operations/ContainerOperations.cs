@@ -191,7 +191,7 @@ public static class ContainerOperations
         query.AddRange(changes.Select(change => ("changes", (string?)change)));
         var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
         return PostAsync(engine, $"commit?{text}", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
-            body => body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id."), cancellationToken);
+            body => ImageReference.FullId(body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id.")), cancellationToken);
     }
 
     /// <summary>Changes the container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>

@@ -88,6 +88,9 @@ public sealed partial record ImageReference(string Repository, string? Tag)
         }
     }
 
+    /// <summary>An image id as Docker engines give it, <c>sha256:</c> and 64 hex digits: Podman leaves the prefix out in places.</summary>
+    public static string FullId(string id) => IdPattern().IsMatch(id) ? "sha256:" + id : id;
+
     /// <summary>A tag alone.</summary>
     public static string ParseTag(string text)
     {

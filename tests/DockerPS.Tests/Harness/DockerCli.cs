@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace DockerPS.Tests.Harness;
 
 /// <summary>The docker CLI against the test engine: the reference our cmdlets are compared with, and test setup.</summary>
-public static class DockerCli
+public static partial class DockerCli
 {
     /// <summary>The CLI up.sh fetched with the newest engine (it negotiates down to each), else the one on PATH.</summary>
     public static readonly string Program = TestEnvironment.SettingOrNull("DOCKERPS_TEST_DOCKER_CLI") ?? "docker";
@@ -28,7 +29,8 @@ public static class DockerCli
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add(TestEnvironment.DockerHost);
         }
-        foreach (var arg in args)
+        // Image ids go to rmi without their sha256: prefix, which Podman refuses there (both take the bare id).
+        foreach (var arg in args[0] == "rmi" ? args.Select(a => a.StartsWith("sha256:", StringComparison.Ordinal) ? a[7..] : a) : args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -55,8 +57,15 @@ public static class DockerCli
         {
             throw new InvalidOperationException($"docker {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
         }
-        return stdout.Result;
+        return FullDockerHubName().Replace(stdout.Result, "");
     }
+
+    /// <summary>
+    /// Docker Hub's domain (and <c>library/</c>) in image names, which Podman lists and Docker engines leave out: the
+    /// CLI's output is read in Docker's familiar form, as DockerPS shows names on every engine.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.-])docker\.io/(library/(?=[^/\s]+(?:[\s:@""]|$)))?", RegexOptions.Multiline)]
+    private static partial Regex FullDockerHubName();
 
     public static string[] Lines(params string[] args) =>
         Run(args).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
