@@ -300,6 +300,25 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         Assert.Contains(upload, p => p.StatusDescription.Contains(" of ", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public void TheClassicBuilderStillBuildsWhereBuildKitIsTheCliDefault()
+    {
+        // Docker 23 and later build with BuildKit from the CLI; the engine's classic builder, which DockerPS drives,
+        // is still there (the main leg runs Docker 28). Its history marks metadata steps #(nop); BuildKit's does not.
+        TestEngine.SkipOnPodman("builds run in buildah, not in a Docker builder");
+        Write("Dockerfile", Dockerfile("RUN echo classic > /built", "CMD [\"cat\", \"/built\"]"));
+        var tag = Tag("classic");
+
+        var result = _ps.Run($"Invoke-DockerBuild '{_context}' -Tag {tag}");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(ImageId(tag), Assert.Single(result.Output).Properties["Id"].Value);
+        var history = DockerCli.Lines("history", "--no-trunc", "--format", "{{.CreatedBy}} {{.Comment}}", tag);
+        Assert.Contains(history, h => h.StartsWith("/bin/sh -c #(nop)  CMD [\"cat\" \"/built\"]", StringComparison.Ordinal));
+        Assert.DoesNotContain(history, h => h.Contains("buildkit", StringComparison.Ordinal));
+        Assert.Equal("classic", DockerCli.Run([.. new[] { "run", "--rm" }, .. fixture.LabelArgs, tag]).Trim());
+    }
+
     [Fact]
     public void NoCacheRunsEveryStepAgain()
     {
