@@ -83,7 +83,8 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     [MemberData(nameof(Rules))]
     public void IntoAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? errorId, string? _)
     {
-        TestEngine.SkipOnPodman("Podman's archive endpoint answers some of docker cp's error cases differently");
+        Skip.If(TestEngine.IsPodman && errorId is "DestinationDirectoryNotFound" or "DestinationParentNotFound",
+            "Podman: its archive endpoint takes a destination whose folder does not exist, which Docker refuses (docker cp against Podman does not fail)");
         MakeSources(At("src"));
         var container = Container(true, "sleep", "600");
         DockerCli.Run("exec", container, "sh", "-c",
@@ -102,7 +103,7 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
     [MemberData(nameof(Rules))]
     public void OutOfAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? _, string? errorId)
     {
-        TestEngine.SkipOnPodman("Podman's archive endpoint answers some of docker cp's error cases differently");
+        Skip.If(TestEngine.IsPodman && source == "srcfile/", "Podman: its archive endpoint serves a file named with a trailing slash, which Docker refuses (docker cp against Podman does not fail)");
         var container = Container(true, "sleep", "600");
         MakeSources(At("src"));
         DockerCli.Run("cp", At("src/."), $"{container}:/src");
@@ -128,9 +129,10 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
         Assert.Equal(LocalTree(At("cli")), LocalTree(At("ps")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RelativeLocalPathsAreRelativeToTheCurrentLocation()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 shifts the modification time of copied files by up to a second");
         MakeSources(At("src"));
         var container = Container(true, "sleep", "600");
 

@@ -106,7 +106,8 @@ public static partial class ImageOperations
     {
         var query = new List<(string Key, string? Value)>
         {
-            ("fromSrc", "-"), ("repo", reference?.Repository), ("tag", reference is null ? null : reference.Tag ?? "latest"), ("message", message), ("platform", platform),
+            // The tag goes in repo (the API allows it there): Podman ignores the tag parameter of an import.
+            ("fromSrc", "-"), ("repo", reference is null ? null : $"{reference.Repository}:{reference.Tag ?? "latest"}"), ("message", message), ("platform", platform),
         };
         query.AddRange(changes.Select(change => ("changes", (string?)change)));
         var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));

@@ -57,13 +57,15 @@ public static partial class DockerCli
         {
             throw new InvalidOperationException($"docker {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
         }
-        return FullDockerHubName().Replace(stdout.Result, "");
+        return InFamiliarNames(stdout.Result);
     }
 
     /// <summary>
     /// Docker Hub's domain (and <c>library/</c>) in image names, which Podman lists and Docker engines leave out: the
     /// CLI's output is read in Docker's familiar form, as DockerPS shows names on every engine.
     /// </summary>
+    public static string InFamiliarNames(string text) => FullDockerHubName().Replace(text, "");
+
     [GeneratedRegex(@"(?<![\w.-])docker\.io/(library/(?=[^/\s]+(?:[\s:@""]|$)))?", RegexOptions.Multiline)]
     private static partial Regex FullDockerHubName();
 
