@@ -148,8 +148,9 @@ answers() {
 }
 # stop_and_clear DIR PIDFILE NAME [CGROUP_PARENT]: stops the daemon of PIDFILE, then what a crashed one left running:
 # its containerd, shims and conmons (started with paths under DIR) and their children, the containers' processes (and
-# by their cgroups, those the daemon's cgroup parent holds), then its mounts and state. Each engine starts on an empty state, the tests' scratch space: on the state of one that died with
-# its containers running, dockerd spends minutes removing each container's stale network sandbox before it answers.
+# by their cgroups, those the daemon's cgroup parent holds), then its mounts and state. Each engine starts on an empty
+# state, the tests' scratch space: on the state of one that died with its containers running, dockerd spends minutes
+# removing each container's stale network sandbox before it answers.
 stop_and_clear() {
   local dir=$1 pidfile=$2 name=$3 cgroup=${4:-} old
   if old=$(our_pid "$pidfile" "$name"); then
@@ -207,10 +208,10 @@ start_dockerd main "$ENV_DIR" "$ROOT_28" "$TLS_PORT" --bridge "$BRIDGE" "${NO_FI
 start_dockerd docker26 "$ENV_DIR/docker26" "$ROOT_26" "$TLS_PORT_26" --bridge none "${NO_FIREWALL[@]}" --default-address-pool "base=$POOL_26,size=24"
 start_dockerd docker20 "$ENV_DIR/docker20" / "$TLS_PORT_20" --bridge none --iptables=false --ip-masq=false --default-address-pool "base=$POOL_20,size=24"
 
-# Podman: its own configuration (containers.conf, storage.conf, registries.conf), storage
-# and run folders under $ENV_DIR/podman, its service started in the network namespace $NETNS (loopback only). It
-# needs `default_ulimits = []` here (the default asks for a nofile limit this machine's kernel refuses), and runc:
-# bookworm's crun needs libyajl, which is not installed.
+# Podman: its own configuration (containers.conf, storage.conf, registries.conf), storage and run folders under
+# $ENV_DIR/podman, its service started in the network namespace $NETNS (loopback only). It needs `default_ulimits = []`
+# on this machine (found when Podman was first tried here), and runc: bookworm's crun needs libyajl, which is not
+# installed.
 POD="$ENV_DIR/podman"
 POD_LIBS="$ROOT_PODMAN/usr/lib/x86_64-linux-gnu:$ROOT_PODMAN/lib/x86_64-linux-gnu"
 mkdir -p "$POD/home"
