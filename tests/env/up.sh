@@ -366,7 +366,7 @@ leg() { # NAME SOCKET TLS_PORT MODULE-VARIABLES...
   local name=$1 sock=$2 port=$3; shift 3
   { printf '%s\n' "$@"
     echo "DOCKERPS_TEST_DOCKER_HOST=unix://$sock"
-    [ -n "$port" ] && echo "DOCKERPS_TEST_TLS_HOST=tcp://127.0.0.1:$port"
+    if [ -n "$port" ]; then echo "DOCKERPS_TEST_TLS_HOST=tcp://127.0.0.1:$port"; fi
   } >"$ENV_DIR/legs/$name.env"
 }
 leg main "$SOCK" "$TLS_PORT" "DOCKER_HOST=unix://$SOCK"
