@@ -130,6 +130,26 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void ADocker29StyleEngineRefusesAVersionBelowItsMinimumAndNegotiationStaysAboveIt()
+    {
+        // Docker 29 answers only API 1.44 and later: a version pinned below that is refused with the engine's words.
+        using var fake = FakeEngine.Answering("1.52", "1.44");
+        using var _ = TestEnvironment.WithoutTls();
+
+        Environment.SetEnvironmentVariable("DOCKER_API_VERSION", "1.41");
+        var pinned = _ps.Run($"Get-DockerContainer -DockerHost {fake.Endpoint}");
+        Environment.SetEnvironmentVariable("DOCKER_API_VERSION", null);
+        var negotiated = _ps.Run($"Get-DockerVersion -DockerHost {fake.Endpoint}");
+
+        var error = Assert.Single(pinned.Errors);
+        Assert.Equal("ApiVersionNotSupported,DockerPS.Commands.GetDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Minimum supported API version is 1.44", error.Exception.Message);
+        Assert.Empty(negotiated.Errors);
+        Assert.Equal("1.52", Assert.Single(negotiated.Output).Properties["NegotiatedApiVersion"].Value);
+        Assert.Equal(["/v1.41/containers/json", "/version", "/v1.52/version"], fake.Paths.Select(p => p.Split('?')[0]));
+    }
+
+    [Fact]
     public void NeverSpeaksNewerThanItsOwnMaximum()
     {
         using var fake = FakeEngine.Answering("1.60", "1.24");
@@ -210,7 +230,7 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
         var engine = EngineOf(_ps.Run("Get-DockerVersion"));
 
         Assert.Equal("DOCKER_HOST", engine.Properties["Source"].Value);
-        var cli = new ProcessStartInfo("docker", ["version", "--format", "{{.Server.Version}}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var cli = new ProcessStartInfo(DockerCli.Program, ["version", "--format", "{{.Server.Version}}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         cli.Environment["DOCKER_CONFIG"] = TestEnvironment.DockerConfig;
         cli.Environment["DOCKER_HOST"] = TestEnvironment.DockerHost;
         cli.Environment["DOCKER_CONTEXT"] = bogus;

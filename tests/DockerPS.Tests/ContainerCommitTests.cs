@@ -70,7 +70,8 @@ public sealed class ContainerCommitTests(EngineFixture fixture) : IDisposable
             Assert.Empty(result.Errors);
             Assert.Equal(("<none>", "<none>"), ((string)image.Properties["Repository"].Value!, (string)image.Properties["Tag"].Value!));
             Assert.Equal(id, ImageField(id, "{{.Id}}"));
-            Assert.Equal(DockerCli.Run("inspect", "--format", "{{.Id}}", a).Trim(), ImageField(id, "{{.Container}}"));
+            // The image keeps the container's command (image inspect names no container from API 1.45 on).
+            Assert.Equal("""["sleep","600"]""", ImageField(id, "{{json .Config.Cmd}}"));
         }
         finally
         {
@@ -93,9 +94,10 @@ public sealed class ContainerCommitTests(EngineFixture fixture) : IDisposable
         Assert.Equal(new[] { a, b }.Order(), DockerCli.Lines("images", "--format", "{{.Tag}}", Repository("each")).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public void PausesTheContainerUnlessToldNot()
     {
+        TestEngine.SkipOnPodman("Podman's commit does not pause the container");
         var a = fixture.CliContainer(true, "sleep", "600");
 
         var paused = _ps.Run($"ConvertTo-DockerImage {a} {Repository("paused")}");

@@ -222,9 +222,10 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture)
         Assert.Equal("running", StateOrGone(a));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ANotFoundAboutSomethingElseIsNotContainerNotFound()
     {
+        TestEngine.SkipOnPodman("Podman refuses to remove a network a stopped container is attached to, which the test needs");
         var network = $"dps-gone-{fixture.RunId}";
         DockerCli.Run("network", "create", "--label", $"{EngineFixture.Label}={fixture.RunId}", network);
         var name = $"cli-net-{fixture.RunId}";

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using DockerPS.Tests.Harness;
 using Xunit;
 
@@ -88,10 +89,10 @@ public sealed class ContainerLogTests(EngineFixture fixture)
 
         var lines = _ps.Run($"Get-DockerContainerLog {name} -Timestamps").Output;
 
-        // The CLI prints RFC 3339 with nanoseconds; DateTime keeps 100 ns.
+        // The CLI prints RFC 3339 with up to nanoseconds (trailing zeros dropped by Podman); DateTime keeps 100 ns.
         var cli = DockerCli.Run("logs", "-t", name).TrimEnd('\n').Split('\n').Select(l => l.Split(' ', 2)).ToArray();
         Assert.Equal(cli.Select(l => l[1]), lines.Select(l => l.Properties["Text"].Value));
-        Assert.Equal(cli.Select(l => DateTime.Parse(l[0][..27] + "Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)),
+        Assert.Equal(cli.Select(l => DateTime.Parse(Regex.Replace(l[0], @"(\.\d{7})\d+", "$1"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)),
             lines.Select(l => ((DateTime)l.Properties["Timestamp"].Value).ToUniversalTime()));
     }
 

@@ -32,6 +32,8 @@ public sealed class ContainerPruneTests(EngineFixture fixture)
         if (state == "exited")
         {
             DockerCli.Run("start", "-a", name);
+            // The attached output can end before the engine lists the container as exited (seen on Docker 26 under load).
+            DockerCli.Run("wait", name);
         }
         return name;
     }

@@ -21,9 +21,10 @@ public sealed class ContainerStatsTests(EngineFixture fixture)
         return name;
     }
 
-    [Fact]
+    [SkippableFact]
     public void OneSamplePerNamedContainerInOrderAsDockerStatsShowsIt()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 sends no stats for a stopped container");
         var limited = LimitedContainer();
         var plain = fixture.CliContainer(true, "sleep", "600");
 
@@ -75,9 +76,10 @@ public sealed class ContainerStatsTests(EngineFixture fixture)
         Assert.Equal(names.Length, names.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void ABusyContainerUsesCpuAndAStoppedOneSamplesZeros()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 sends no stats for a stopped container");
         var busy = fixture.CliContainer(true, "sh", "-c", "while :; do :; done");
         try
         {
@@ -116,9 +118,10 @@ public sealed class ContainerStatsTests(EngineFixture fixture)
         Assert.Equal(reads.Length, reads.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void StreamEndsWhenTheContainerStops()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 does not end a stats stream when the container stops");
         var a = fixture.CliContainer(true, "sleep", "600");
         var samples = new ConcurrentQueue<object>();
         var endedByItself = false;

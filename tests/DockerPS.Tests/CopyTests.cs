@@ -30,9 +30,10 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
 
     private string At(string relative) => Path.Join(_work.FullName, relative);
 
-    [Fact]
+    [SkippableFact]
     public void ATreeOfAThousandFilesGoesInAndComesBackIdentical()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 shifts the modification time of copied files by up to a second");
         var source = At("tree");
         MakeTree(source);
         var container = Container(true, "sleep", "600");
@@ -78,10 +79,12 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
         { "nothing", "existdir", "LocalPathNotFound", "ContainerPathNotFound" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Rules))]
     public void IntoAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? errorId, string? _)
     {
+        Skip.If(TestEngine.IsPodman && errorId is "DestinationDirectoryNotFound" or "DestinationParentNotFound",
+            "Podman: its archive endpoint takes a destination whose folder does not exist, which Docker refuses (docker cp against Podman does not fail)");
         MakeSources(At("src"));
         var container = Container(true, "sleep", "600");
         DockerCli.Run("exec", container, "sh", "-c",
@@ -96,10 +99,11 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
         Assert.Equal(ContainerTree(container, "/cli"), ContainerTree(container, "/ps"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Rules))]
     public void OutOfAContainerFollowsTheSameRulesAsDockerCp(string source, string destination, string? _, string? errorId)
     {
+        Skip.If(TestEngine.IsPodman && source == "srcfile/", "Podman: its archive endpoint serves a file named with a trailing slash, which Docker refuses (docker cp against Podman does not fail)");
         var container = Container(true, "sleep", "600");
         MakeSources(At("src"));
         DockerCli.Run("cp", At("src/."), $"{container}:/src");
@@ -125,9 +129,10 @@ public sealed class CopyTests(EngineFixture fixture) : IDisposable
         Assert.Equal(LocalTree(At("cli")), LocalTree(At("ps")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RelativeLocalPathsAreRelativeToTheCurrentLocation()
     {
+        TestEngine.SkipOnPodman("Podman 4.3 shifts the modification time of copied files by up to a second");
         MakeSources(At("src"));
         var container = Container(true, "sleep", "600");
 

@@ -175,7 +175,8 @@ public sealed class ExecTests(EngineFixture fixture)
         Assert.Equal($"ContainerNotRunning,{ExecCommand}", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
         Assert.Equal(fixture.ExitedName, error.TargetObject);
-        Assert.Contains("is not running", error.Exception.Message);
+        // The engine's words: Docker's "is not running", Podman's "on running containers".
+        Assert.Matches("is not running|on running containers", error.Exception.Message);
     }
 
     [Fact]

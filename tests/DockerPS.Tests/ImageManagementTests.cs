@@ -165,7 +165,7 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
 
         Assert.Empty(result.Errors);
         Assert.All(result.Output, o => Assert.Equal("DockerPS.ImageRemoval", o.BaseObject.GetType().FullName));
-        Assert.Equal(reference, result.Output[0].Properties["Untagged"].Value);
+        Assert.Contains(reference, result.Property("Untagged"));
         Assert.Contains(id, result.Property("Deleted"));
         Assert.False(Exists(reference));
     }
@@ -205,16 +205,17 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
         Assert.DoesNotContain(id, DockerCli.Lines("images", "-aq", "--no-trunc"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public void UntaggedParentsGoWithTheImageUnlessNoPrune(bool noPrune)
     {
+        TestEngine.SkipOnPodman("Podman records no parent image, so removing an image leaves its untagged parent");
         var parent = _images.Commit(null);
         var container = $"img-parent-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
         DockerCli.Run([.. new[] { "create", "--name", container }, .. fixture.LabelArgs, parent, "true"]);
         var child = _images.Reference(noPrune ? "noprune" : "prune");
-        _images.Track(DockerCli.Run("commit", container, child).Trim());
+        _images.Track(DockerCli.Commit(container, child));
         DockerCli.Run("rm", container);
 
         var result = _ps.Run($"Remove-DockerImage {child}{(noPrune ? " -NoPrune" : "")} -PassThru");
@@ -255,10 +256,14 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
 
         Assert.Empty(result.Errors);
         Assert.All(result.Output, o => Assert.Equal("DockerPS.ImageHistoryItem", o.BaseObject.GetType().FullName));
-        var cli = DockerCli.Lines("history", "--no-trunc", "--format", "{{.ID}}|{{.CreatedBy}}|{{.Comment}}", reference);
-        Assert.Equal(cli, result.Output.Select(o => $"{o.Properties["Id"].Value ?? "<missing>"}|{o.Properties["CreatedBy"].Value}|{o.Properties["Comment"].Value}"));
+        // Ids as Docker gives them, with sha256: (Podman's history leaves it out; DockerPS puts it back).
+        var cli = DockerCli.Lines("history", "--no-trunc", "--format", "{{.ID}}|{{.CreatedBy}}|{{.Comment}}", reference)
+            .Select(l => l.StartsWith("sha256:", StringComparison.Ordinal) || l.StartsWith("<missing>", StringComparison.Ordinal) ? l : "sha256:" + l);
+        // Comments are the engine's free text, which the CLI's output is read with familiar names (Podman's name the base image).
+        Assert.Equal(cli, result.Output.Select(o => DockerCli.InFamiliarNames($"{o.Properties["Id"].Value ?? "<missing>"}|{o.Properties["CreatedBy"].Value}|{o.Properties["Comment"].Value}")));
         Assert.Equal(id, result.Output[0].Properties["Id"].Value);
-        Assert.Contains(reference, Strings(result.Output[0].Properties["Tags"].Value));
+        // Podman's history names no tags.
+        Assert.Equal(!TestEngine.IsPodman, Strings(result.Output[0].Properties["Tags"].Value).Contains(reference));
         Assert.IsType<long>(result.Output[0].Properties["Size"].Value);
     }
 

@@ -47,9 +47,10 @@ public sealed class ImagePruneTests(EngineFixture fixture) : IDisposable
         Assert.Equal(new[] { tagged, used }.Order(), Remaining(batch));
     }
 
-    [Fact]
+    [SkippableFact]
     public void AllRemovesEveryUnusedImageWithAllItsNames()
     {
+        TestEngine.SkipOnPodman("Podman records no parent image, so its prune takes what Docker keeps as another image's parent");
         var batch = NewBatch();
         var tagged = _images.Commit(_images.Reference("pruneall"), $"LABEL {batch}");
         DockerCli.Run("tag", _images.Reference("pruneall"), _images.Reference("pruneall2"));
@@ -65,15 +66,16 @@ public sealed class ImagePruneTests(EngineFixture fixture) : IDisposable
         Assert.Empty(DockerCli.Lines("images", "-q", _images.Reference("pruneall2")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void AnImageAnotherIsBuiltOnStays()
     {
+        TestEngine.SkipOnPodman("Podman records no parent image, so its prune takes what Docker keeps as another image's parent");
         var batch = NewBatch();
         var parent = _images.Commit(_images.Reference("pruneparent"), $"LABEL {batch}");
         // The child's container goes at once: an image a container uses is not a candidate anyway.
         var container = $"img-child-{fixture.RunId}";
         DockerCli.Run([.. new[] { "create", "--name", container }, .. fixture.LabelArgs, _images.Reference("pruneparent"), "true"]);
-        var child = DockerCli.Run("commit", container).Trim();
+        var child = DockerCli.Commit(container, null);
         _images.Track(child);
         DockerCli.Run("rm", container);
 

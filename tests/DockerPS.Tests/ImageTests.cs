@@ -85,7 +85,8 @@ public sealed class ImageTests(EngineFixture fixture)
         {
             tar.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, fixture.RunId));
         }
-        var id = DockerCli.Run("import", "--change", $"LABEL {EngineFixture.Label}={fixture.RunId}", layer).Trim();
+        // The CLI prints the engine's last status: the id (Podman's as "id: id").
+        var id = DockerCli.Run("import", "--change", $"LABEL {EngineFixture.Label}={fixture.RunId}", layer).Trim().Split(' ')[^1];
         File.Delete(layer);
         try
         {
@@ -112,9 +113,10 @@ public sealed class ImageTests(EngineFixture fixture)
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FormatsLikeDockerImages()
     {
+        TestEngine.SkipOnPodman("Podman's reference filter lists the image's other tags too");
         var result = _ps.Run($"Get-DockerImage {fixture.TagA} | Out-Default");
 
         var lines = result.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries);

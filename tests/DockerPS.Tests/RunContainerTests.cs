@@ -182,7 +182,10 @@ public sealed class RunContainerTests(EngineFixture fixture)
         Assert.Empty(result.Errors);
         Assert.Equal(new object[] { "two", "three", "one", 0 }, result.Output.Select(o => o.BaseObject));
         // One container for the whole pipeline, its stdin kept open for it and closed once (StdinOnce).
-        Assert.Equal("exited true true", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.Config.OpenStdin}} {{.Config.StdinOnce}}", name).Trim());
+        var state = DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.Config.OpenStdin}} {{.Config.StdinOnce}}", name).Trim().Split(' ');
+        Assert.Equal(["exited", "true"], state[..2]);
+        // Podman 4.3 does not keep StdinOnce in the container's configuration.
+        Assert.Equal(!TestEngine.IsPodman, state[2] == "true");
         Assert.Single(DockerCli.Lines("ps", "-aq", "--filter", $"name={name}"));
     }
 

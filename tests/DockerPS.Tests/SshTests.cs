@@ -121,7 +121,7 @@ public sealed class SshTests : IDisposable
 
         Assert.Empty(result.Errors);
         Assert.Equal("DockerPS.DockerEngine", result.Output[0].BaseObject.GetType().FullName);
-        Assert.Equal("1.41", result.Output[0].Properties["ApiVersion"].Value);
+        Assert.Equal(TestEngine.ApiVersion.ToString(), result.Output[0].Properties["ApiVersion"].Value);
         Assert.Equal(_fixture.RunningName, result.Output[1].Properties["Name"].Value);
         Assert.Equal(2, result.Output.Count);
     }
@@ -159,7 +159,7 @@ public sealed class SshTests : IDisposable
         var result = _ps.Run($"Get-DockerVersion -DockerHost ssh://{SshEnvironment.EcdsaAlias}");
 
         Assert.Empty(result.Errors);
-        Assert.Equal("1.41", result.Output.Single().Properties["ApiVersion"].Value);
+        Assert.Equal(TestEngine.ApiVersion.ToString(), result.Output.Single().Properties["ApiVersion"].Value);
     }
 
     [Fact]
@@ -411,7 +411,7 @@ public sealed class SshTests : IDisposable
         Assert.Equal("SshAuthenticationFailed,DockerPS.Commands.GetDockerVersionCommand", Assert.Single(without.ErrorIds));
         Assert.Contains("no ssh-agent", without.Errors[0].Exception.Message);
         Assert.Empty(with.Errors);
-        Assert.Equal("1.41", with.Output.Single().Properties["ApiVersion"].Value);
+        Assert.Equal(TestEngine.ApiVersion.ToString(), with.Output.Single().Properties["ApiVersion"].Value);
     }
 
     [Fact]

@@ -13,9 +13,16 @@ public sealed class SystemPruneTests(EngineFixture fixture)
     private const string Cmdlet = "DockerPS.Commands.ClearDockerSystemCommand";
     private readonly PowerShellSession _ps = fixture.Session;
 
-    private sealed record Batch(string Label, string Container, string Network, string Volume, string Image);
+    private sealed record Batch(string Label, string Container, string Network, string Volume, string AnonymousVolume, string Image);
 
-    /// <summary>A stopped container, an unused network, an unused volume and a dangling image, all labelled with a batch of their own.</summary>
+    /// <summary>Whether the engine's volume prune removes named volumes too: before API 1.42 it knows no anonymous ones.</summary>
+    private static readonly bool PrunesNamedVolumes = TestEngine.ApiVersion < new Version(1, 42);
+
+    /// <summary>
+    /// A stopped container, an unused network, an unused named volume, an unused anonymous volume (the engine's own
+    /// label marks one; made directly so it carries the batch's label too) and a dangling image, all labelled with a
+    /// batch of their own.
+    /// </summary>
     private Batch NewBatch()
     {
         var label = $"dps.sys={Guid.NewGuid():N}";
@@ -27,9 +34,11 @@ public sealed class SystemPruneTests(EngineFixture fixture)
         DockerCli.Run([.. new[] { "network", "create" }, .. labels, network]);
         var volume = $"dps-sys-vol-{suffix}";
         DockerCli.Run([.. new[] { "volume", "create" }, .. labels, volume]);
+        var anonymous = $"dps-sys-anon-{suffix}";
+        DockerCli.Run([.. new[] { "volume", "create", "--label", "com.docker.volume.anonymous=" }, .. labels, anonymous]);
         // Committed without a name: a dangling image, labelled like the rest.
-        var image = DockerCli.Run("commit", "--change", $"LABEL {EngineFixture.Label}={fixture.RunId} {label}", container).Trim();
-        return new(label, container, network, volume, image);
+        var image = DockerCli.Commit(container, null, $"LABEL {EngineFixture.Label}={fixture.RunId} {label}");
+        return new(label, container, network, volume, anonymous, image);
     }
 
     /// <summary>Removes what is left of batches, so this run's other tests (its dangling images, say) do not see them.</summary>
@@ -40,6 +49,7 @@ public sealed class SystemPruneTests(EngineFixture fixture)
             Succeeds("rm", "-f", batch.Container);
             Succeeds("network", "rm", batch.Network);
             Succeeds("volume", "rm", batch.Volume);
+            Succeeds("volume", "rm", batch.AnonymousVolume);
             Succeeds("rmi", "-f", batch.Image);
         }
     }
@@ -65,6 +75,7 @@ public sealed class SystemPruneTests(EngineFixture fixture)
         Succeeds("container", "inspect", batch.Container) ? "container" : null,
         Succeeds("network", "inspect", batch.Network) ? "network" : null,
         Succeeds("volume", "inspect", batch.Volume) ? "volume" : null,
+        Succeeds("volume", "inspect", batch.AnonymousVolume) ? "anonymous volume" : null,
         Succeeds("image", "inspect", batch.Image) ? "image" : null,
     }.OfType<string>().ToArray();
 
@@ -80,9 +91,11 @@ public sealed class SystemPruneTests(EngineFixture fixture)
             Assert.Empty(result.Errors);
             var pruned = Assert.Single(result.Output);
             Assert.Equal("DockerPS.PruneResult", pruned.BaseObject.GetType().FullName);
-            Assert.Equal(new[] { containerId, batch.Network, batch.Volume, batch.Image }.Order(), ((IEnumerable<string>)pruned.Properties["Removed"].Value!).Order());
-            Assert.Empty(Left(batch));
-            Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(other));
+            // As docker system prune --volumes: anonymous volumes only, from API 1.42 on.
+            string[] removed = [containerId, batch.Network, batch.AnonymousVolume, batch.Image, .. PrunesNamedVolumes ? [batch.Volume] : Array.Empty<string>()];
+            Assert.Equal(removed.Order(), ((IEnumerable<string>)pruned.Properties["Removed"].Value!).Order());
+            Assert.Equal(PrunesNamedVolumes ? [] : ["volume"], Left(batch));
+            Assert.Equal(new[] { "container", "network", "volume", "anonymous volume", "image" }, Left(other));
         }
         finally
         {
@@ -99,7 +112,7 @@ public sealed class SystemPruneTests(EngineFixture fixture)
             var result = _ps.Run($"Clear-DockerSystem -Filter {Only(batch)} -Force");
 
             Assert.Empty(result.Errors);
-            Assert.Equal(new[] { "volume" }, Left(batch));
+            Assert.Equal(new[] { "volume", "anonymous volume" }, Left(batch));
         }
         finally
         {
@@ -119,8 +132,10 @@ public sealed class SystemPruneTests(EngineFixture fixture)
             Assert.Empty(result.Output);
             Assert.Contains(batch.Container, result.HostText);
             Assert.Contains(batch.Network, result.HostText);
-            Assert.Contains(batch.Volume, result.HostText);
-            Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(batch));
+            Assert.Contains(batch.AnonymousVolume, result.HostText);
+            // What it announces is what it would remove: named volumes only where the engine's prune takes them.
+            Assert.Equal(PrunesNamedVolumes, result.HostText.Contains(batch.Volume, StringComparison.Ordinal));
+            Assert.Equal(new[] { "container", "network", "volume", "anonymous volume", "image" }, Left(batch));
         }
         finally
         {
@@ -137,7 +152,7 @@ public sealed class SystemPruneTests(EngineFixture fixture)
             var result = _ps.Run($"Clear-DockerSystem -Force -Filter @{{ colour = 'red' }}; Clear-DockerSystem -Volumes -Force -Filter @{{ until = '1h'; label = '{batch.Label}' }}");
 
             Assert.Equal(new[] { $"InvalidFilter,{Cmdlet}", $"InvalidFilter,{Cmdlet}" }, result.ErrorIds);
-            Assert.Equal(new[] { "container", "network", "volume", "image" }, Left(batch));
+            Assert.Equal(new[] { "container", "network", "volume", "anonymous volume", "image" }, Left(batch));
         }
         finally
         {

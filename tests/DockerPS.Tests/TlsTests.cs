@@ -16,18 +16,19 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
 
     public void Dispose() => TestEnvironment.ResetEnvironment();
 
-    private static void UseTls(string? certDirectory, string? verify = "1", string host = TestEnvironment.TlsHost)
+    private static void UseTls(string? certDirectory, string? verify = "1", string? host = null)
     {
-        Environment.SetEnvironmentVariable("DOCKER_HOST", host);
+        Environment.SetEnvironmentVariable("DOCKER_HOST", host ?? TestEnvironment.TlsHost);
         Environment.SetEnvironmentVariable("DOCKER_TLS_VERIFY", verify);
         Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", certDirectory is null ? null : Path.Combine(TestEnvironment.TlsDirectory, certDirectory));
     }
 
     [Theory]
-    [InlineData(TestEnvironment.TlsHost)]
-    [InlineData("tcp://localhost:2376")]
-    public void DockerTlsVerifyWithCertPathReachesTheEngine(string host)
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public void DockerTlsVerifyWithCertPathReachesTheEngine(string hostName)
     {
+        var host = TestEnvironment.TlsHost.Replace("127.0.0.1", hostName, StringComparison.Ordinal);
         UseTls("client", host: host);
 
         var result = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
@@ -76,7 +77,7 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
 
         Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
-        Assert.Contains("127.0.0.1:2376", error.Exception.Message);
+        Assert.Contains(TestEnvironment.TlsHost["tcp://".Length..], error.Exception.Message);
     }
 
     [Fact]

@@ -59,6 +59,18 @@ public sealed class BuildOutputTests
     }
 
     [Fact]
+    public void PodmansStepAnnouncementsReadAsTheClassicBuilders()
+    {
+        var output = new BuildOutput();
+        output.Add("STEP 1/2: FROM base\nSTEP 2/2: RUN make\nSTEP output stays\n");
+
+        Assert.True(output.TryTake(out var first));
+        Assert.Equal("Step 1/2 : FROM base", first);
+        Assert.Equal("Step 2/2 : RUN make", output.Step);
+        Assert.Equal(new[] { "STEP output stays" }, output.Tail);
+    }
+
+    [Fact]
     public void TheTailKeepsTheLastLines()
     {
         var output = new BuildOutput();

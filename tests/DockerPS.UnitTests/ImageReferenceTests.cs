@@ -82,6 +82,27 @@ public sealed class ImageReferenceTests
     }
 
     [Theory]
+    [InlineData("docker.io/library/busybox:latest", "busybox:latest")]
+    [InlineData("docker.io/dps-test/alpha:one", "dps-test/alpha:one")]
+    [InlineData("docker.io/dps-test/alpha@" + Sha, "dps-test/alpha@" + Sha)]
+    [InlineData("busybox:latest", "busybox:latest")]
+    [InlineData("localhost/app:v1", "localhost/app:v1")]
+    [InlineData("127.0.0.1:5100/team/app:v1", "127.0.0.1:5100/team/app:v1")]
+    [InlineData("sha256:6e0b6b0d8d3c4a7e9f1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071", "sha256:6e0b6b0d8d3c4a7e9f1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071")]
+    [InlineData("<none>:<none>", "<none>:<none>")]
+    public void ListedNamesBecomeTheFamiliarOnesTheCliShows(string listed, string familiar)
+    {
+        // Podman lists Docker Hub names in full; Docker engines list them familiar.
+        Assert.Equal(familiar, ImageReference.Familiar(listed));
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", Sha)]
+    [InlineData(Sha, Sha)]
+    [InlineData("0123456789ab", "0123456789ab")]
+    public void ImageIdsGetTheirDigestPrefix(string id, string full) => Assert.Equal(full, ImageReference.FullId(id));
+
+    [Theory]
     [InlineData("app@" + Sha, "app", null)]
     [InlineData("app:v1@" + Sha, "app", "v1")]
     [InlineData("localhost:5000/team/app@" + Sha, "localhost:5000/team/app", null)]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The SSH side of the test environment, idempotently (called by up.sh): a private sshd on 127.0.0.1:2222 with its
-# own config, host keys and pid file under $DOCKERPS_ENV/ssh (the machine's own sshd and /root/.ssh are never
-# touched), whose sessions reach the test engine (SetEnv DOCKER_HOST) through `docker system dial-stdio`.
+# The SSH side of the test environment, idempotently (called by up.sh): a private sshd on 127.0.0.1:$DOCKERPS_SSH_PORT
+# (2222) with its own config, host keys and pid file under $DOCKERPS_ENV/ssh (the machine's own sshd and /root/.ssh are
+# never touched), whose sessions reach the main test engine (SetEnv DOCKER_HOST) through `docker system dial-stdio`.
 # Client side: a HOME of its own (ssh/home) with keys, known_hosts and an ssh config alias `dockerps-ssh`, and the
 # leg file legs/ssh.env with what the module should see to run the suite over ssh://.
 set -euo pipefail
@@ -9,7 +9,7 @@ set -euo pipefail
 ENV_DIR="${DOCKERPS_ENV:-/tmp/dockerps-env}"
 SOCK="$ENV_DIR/docker.sock"
 DIR="$ENV_DIR/ssh"
-PORT=2222
+PORT="${DOCKERPS_SSH_PORT:-2222}"
 USER_NAME=dockerps
 NO_DOCKER_USER=dockerps-nodocker
 HOME_DIR="$DIR/home"
@@ -44,10 +44,15 @@ id "$USER_NAME" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh --group
 # A user whose sessions find no docker command (PATH below), for the "no docker on the remote host" error.
 # ('*': no password, but not locked, which sshd would refuse even for keys.)
 id "$NO_DOCKER_USER" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh --password '*' "$NO_DOCKER_USER"
-if [ ! -f "$DIR/password" ]; then
-  head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DIR/password"
-  chmod 600 "$DIR/password"
+# The user is the machine's, shared by every environment on it, and so is its password: it is kept beside the engines'
+# cache, so a second environment's setup does not change the first one's password.
+SHARED_PASSWORD="${DOCKERPS_CACHE:-/var/cache/dockerps}/ssh-password"
+if [ ! -s "$SHARED_PASSWORD" ]; then
+  mkdir -p "$(dirname "$SHARED_PASSWORD")"
+  if [ -s "$DIR/password" ]; then cp "$DIR/password" "$SHARED_PASSWORD"; else head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$SHARED_PASSWORD"; fi
+  chmod 600 "$SHARED_PASSWORD"
 fi
+install -m 600 "$SHARED_PASSWORD" "$DIR/password"
 echo "$USER_NAME:$(cat "$DIR/password")" | chpasswd
 if [ -S "$SOCK" ]; then
   chgrp docker "$SOCK" && chmod 660 "$SOCK"
@@ -128,5 +133,6 @@ fi
 cat >"$ENV_DIR/legs/ssh.env" <<EOF
 DOCKER_HOST=ssh://dockerps-ssh
 HOME=$HOME_DIR
+DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 EOF
 echo "sshd.sh: sshd on 127.0.0.1:$PORT ready (alias dockerps-ssh, HOME=$HOME_DIR)" >&2

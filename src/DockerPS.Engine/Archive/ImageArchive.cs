@@ -47,7 +47,7 @@ public static class ImageArchive
             var config = image.GetProperty("Config").GetString() ?? throw Invalid(path, null);
             var hex = Path.GetFileNameWithoutExtension(config.Split('/')[^1]);
             var tags = image.TryGetProperty("RepoTags", out var repoTags) && repoTags.ValueKind == JsonValueKind.Array
-                ? repoTags.EnumerateArray().Select(t => t.GetString()).OfType<string>().ToArray()
+                ? repoTags.EnumerateArray().Select(t => t.GetString()).OfType<string>().Select(Parsing.ImageReference.Familiar).ToArray()
                 : [];
             return new ArchivedImage("sha256:" + hex, tags);
         }).ToArray();

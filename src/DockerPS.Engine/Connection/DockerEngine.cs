@@ -154,7 +154,11 @@ public sealed class DockerEngine
         DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
             new DockerEngineException(ErrorCatalog.EngineRequiresTls,
                 $"The Docker engine at {Description} requires TLS: set {EndpointResolver.TlsVerifyVariable} (and {EndpointResolver.CertPathVariable}) or use a context with TLS material.", api, api.StatusCode),
-        DockerApiException api => new DockerEngineException(CodeOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
+        // An API version pinned below the engine's minimum (Docker 29 takes 1.44 and later).
+        DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when EngineMessage(api).Contains("Minimum supported API version", StringComparison.Ordinal) =>
+            new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
+                $"{EngineMessage(api)} (Docker engine {Description}; {EndpointResolver.ApiVersionVariable} pins the version)", api, api.StatusCode),
+        DockerApiException api => new DockerEngineException(PodmanCode(api) ?? CodeOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
         OperationCanceledException or TimeoutException =>
@@ -173,21 +177,45 @@ public sealed class DockerEngine
         _ => ErrorCatalog.EngineError,
     };
 
+    /// <summary>
+    /// The code Docker's status gives where Podman answers 500 with the same meaning (its bodies name a <c>cause</c>):
+    /// a container in the wrong state, a name or network that exists, an object in use (Docker: 409), a filter it does
+    /// not know or an invalid argument such as a commit change (Docker: 400). Null for anything else, and for Docker's
+    /// bodies, which have no cause.
+    /// </summary>
+    private static ErrorCode? PodmanCode(DockerApiException e)
+    {
+        if (e.StatusCode != HttpStatusCode.InternalServerError || Field(e, "cause") is not { } cause)
+        {
+            return null;
+        }
+        if (cause == "container state improper" || cause.EndsWith(" already in use", StringComparison.Ordinal)
+            || cause.EndsWith(" already exists", StringComparison.Ordinal) || cause.EndsWith(" is being used", StringComparison.Ordinal))
+        {
+            return ErrorCatalog.Conflict;
+        }
+        return cause.StartsWith("invalid ", StringComparison.Ordinal) || (cause.Contains("filter", StringComparison.Ordinal)
+            && (cause.Contains("invalid", StringComparison.Ordinal) || cause.Contains("unsupported", StringComparison.Ordinal)))
+            ? ErrorCatalog.InvalidArgument : null;
+    }
+
     /// <summary>The engine's own words: its error bodies are <c>{"message": "..."}</c>.</summary>
-    private static string EngineMessage(DockerApiException e)
+    private static string EngineMessage(DockerApiException e) => Field(e, "message")
+        ?? (string.IsNullOrWhiteSpace(e.ResponseBody) ? $"The engine answered {(int)e.StatusCode} {e.StatusCode}." : e.ResponseBody.Trim());
+
+    /// <summary>A text field of the engine's JSON error body, or null.</summary>
+    private static string? Field(DockerApiException e, string name)
     {
         try
         {
             using var doc = JsonDocument.Parse(e.ResponseBody ?? string.Empty);
-            if (doc.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
-            {
-                return text;
-            }
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var value)
+                && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
         }
         catch (JsonException)
         {
+            return null;
         }
-        return string.IsNullOrWhiteSpace(e.ResponseBody) ? $"The engine answered {(int)e.StatusCode} {e.StatusCode}." : e.ResponseBody.Trim();
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;

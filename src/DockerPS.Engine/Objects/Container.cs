@@ -22,8 +22,8 @@ public sealed class Container
 
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>The image as the container was created from it (a name, or an id).</summary>
-    public string Image => Raw.Image;
+    /// <summary>The image as the container was created from it (a name in its familiar form, or an id).</summary>
+    public string Image => Parsing.ImageReference.Familiar(Raw.Image);
 
     public string ImageId => Raw.ImageID;
 

@@ -25,8 +25,8 @@ public sealed class ContainerDetail
     /// <summary>The container's name, without the engine's leading slash.</summary>
     public string Name => Raw.Name.TrimStart('/');
 
-    /// <summary>The image as the container was created from it (a name, or an id).</summary>
-    public string Image => Raw.Config?.Image ?? Raw.Image;
+    /// <summary>The image as the container was created from it (a name in its familiar form, or an id).</summary>
+    public string Image => Parsing.ImageReference.Familiar(Raw.Config?.Image ?? Raw.Image);
 
     public string ImageId => Raw.Image;
 

@@ -65,6 +65,7 @@ public sealed class DiskUsageItem
         {
             var tags = image.TryGetProperty("RepoTags", out var repoTags) && repoTags.ValueKind == JsonValueKind.Array
                 ? repoTags.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t is not null && t != "<none>:<none>") : null;
+            tags = tags is null ? null : Parsing.ImageReference.Familiar(tags);
             items.Add(new(Image, Text(image, "Id") ?? string.Empty, tags ?? "<none>", Measured(DiskUsage.Number(image, "Size")),
                 Measured(DiskUsage.Number(image, "SharedSize")), DiskUsage.Number(image, "Containers"), FromUnix(DiskUsage.Number(image, "Created")), image, engine));
         }

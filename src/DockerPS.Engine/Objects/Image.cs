@@ -60,8 +60,8 @@ public sealed class Image
     internal static IEnumerable<Image> Rows(ImagesListResponse raw, DockerEngine engine)
     {
         // The engine marks "no name" with <none> placeholders; they are not names.
-        var tags = raw.RepoTags?.Where(t => t != "<none>:<none>").ToArray() ?? [];
-        var digests = raw.RepoDigests?.Where(d => d != "<none>@<none>").ToArray() ?? [];
+        var tags = raw.RepoTags?.Where(t => t != "<none>:<none>").Select(Parsing.ImageReference.Familiar).ToArray() ?? [];
+        var digests = raw.RepoDigests?.Where(d => d != "<none>@<none>").Select(Parsing.ImageReference.Familiar).ToArray() ?? [];
         if (tags.Length > 0)
         {
             foreach (var reference in tags)

@@ -18,9 +18,10 @@ public sealed class ImageDetail
 
     public string Id => Raw.ID;
 
-    public IReadOnlyList<string> RepoTags => Raw.RepoTags?.ToArray() ?? [];
+    /// <summary>The image's names, in the familiar form (<c>busybox:latest</c>, not <c>docker.io/library/busybox:latest</c>).</summary>
+    public IReadOnlyList<string> RepoTags => Raw.RepoTags?.Select(Parsing.ImageReference.Familiar).ToArray() ?? [];
 
-    public IReadOnlyList<string> RepoDigests => Raw.RepoDigests?.ToArray() ?? [];
+    public IReadOnlyList<string> RepoDigests => Raw.RepoDigests?.Select(Parsing.ImageReference.Familiar).ToArray() ?? [];
 
     /// <summary>The image this one was built or committed on locally; null for pulled, loaded or imported images, and on engines of API 1.44 and later, which no longer say.</summary>
     public string? Parent { get; }

@@ -12,7 +12,7 @@ public sealed class ImageHistoryItem
     }
 
     /// <summary>The image this step made, or null for steps whose image is not on the engine (the engine's <c>&lt;missing&gt;</c>).</summary>
-    public string? Id => Raw.ID is { Length: > 0 } id && id != "<missing>" ? id : null;
+    public string? Id => Raw.ID is { Length: > 0 } id && id != "<missing>" ? Parsing.ImageReference.FullId(id) : null;
 
     public DateTime Created => Raw.Created.ToLocalTime();
 

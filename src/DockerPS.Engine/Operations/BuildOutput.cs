@@ -17,6 +17,10 @@ public sealed partial class BuildOutput
     /// <summary>How the classic builder announces each step: <c>Step N/M : INSTRUCTION</c>.</summary>
     private const string StepPrefix = "Step ";
 
+    /// <summary>How Podman's builder (buildah) announces a step, <c>STEP N/M: INSTRUCTION</c>: read as the classic builder's.</summary>
+    [GeneratedRegex(@"^STEP (\d+/\d+): ", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildahStep();
+
     /// <summary>The classic builder wraps what RUN steps write to stderr in ANSI colour codes; the lines are kept as plain text.</summary>
     [GeneratedRegex(@"\x1b\[[0-9;]*m", RegexOptions.CultureInvariant)]
     private static partial Regex ColourCode();
@@ -68,7 +72,7 @@ public sealed partial class BuildOutput
 
     private void Line()
     {
-        var line = ColourCode().Replace(_partial.ToString(), "").TrimEnd('\r');
+        var line = BuildahStep().Replace(ColourCode().Replace(_partial.ToString(), "").TrimEnd('\r'), StepPrefix + "$1 : ");
         _partial.Clear();
         if (IsStep(line))
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -98,7 +97,7 @@ public static class ContainerOperations
         return PostAsync(engine, "containers/create" + (query.Length > 0 ? "?" + query : ""), JsonContent.Create(spec.ToBody()), body =>
         {
             return (body.GetProperty("Id").GetString()!, Warnings(body));
-        }, cancellationToken).Meaning(HttpStatusCode.NotFound, ErrorCatalog.ImageNotFound);
+        }, cancellationToken).Meaning(ErrorCatalog.NotFound, ErrorCatalog.ImageNotFound);
     }
 
     /// <summary>
@@ -167,7 +166,7 @@ public static class ContainerOperations
         {
             var top = await client.Containers.ListProcessesAsync(container, new ContainerListProcessesParameters { PsArgs = psArguments }, ct).ConfigureAwait(false);
             return top.Processes?.Select(row => new ContainerProcess(container, top.Titles, row, engine)).ToArray() ?? [];
-        }, cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.ContainerNotRunning);
+        }, cancellationToken).Meaning(ErrorCatalog.Conflict, ErrorCatalog.ContainerNotRunning);
 
     /// <summary>Paths the container changed, added or deleted relative to its image (<c>docker diff</c>).</summary>
     public static Task<IReadOnlyList<ContainerChange>> ChangesAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
@@ -177,7 +176,8 @@ public static class ContainerOperations
 
     /// <summary>
     /// Makes an image of the container (<c>docker commit</c>) and returns the image id. Raw, because Docker.DotNet
-    /// leaves a false pause out of the query and the engine's default is to pause.
+    /// leaves a false pause out of the query and the engine's default is to pause. The body is an empty configuration:
+    /// Docker takes no body too, Podman refuses one.
     /// </summary>
     public static Task<string> CommitAsync(DockerEngine engine, string container, ImageReference? reference, string? message, string? author,
         IReadOnlyList<string> changes, bool pause, CancellationToken cancellationToken)
@@ -189,8 +189,8 @@ public static class ContainerOperations
         };
         query.AddRange(changes.Select(change => ("changes", (string?)change)));
         var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
-        return PostAsync(engine, $"commit?{text}", null,
-            body => body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id."), cancellationToken);
+        return PostAsync(engine, $"commit?{text}", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+            body => ImageReference.FullId(body.GetProperty("Id").GetString() ?? throw new InvalidDataException("The engine answered a commit without an image id.")), cancellationToken);
     }
 
     /// <summary>
@@ -206,14 +206,16 @@ public static class ContainerOperations
 
     /// <summary>
     /// The stopped containers (created, exited or dead) a prune with this filter would remove, with their writable
-    /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees.
+    /// layer sizes (<see cref="Container.SizeRw"/>), which is the space removing them frees. The states are picked
+    /// here, not by a status filter: Podman refuses <c>status=dead</c>.
     /// </summary>
     public static Task<IReadOnlyList<Container>> PruneCandidatesAsync(DockerEngine engine, PruneFilter filter, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<Container>>(async (client, ct) =>
         {
             var list = await client.Containers.ListContainersAsync(
-                new ContainersListParameters { All = true, Size = true, Filters = filter.ListFilters().ToEngine() }, ct).ConfigureAwait(false);
-            return list.Select(c => new Container(c, engine)).Where(c => filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
+                new ContainersListParameters { All = true, Size = true, Filters = filter.LabelFilters().ToEngine() }, ct).ConfigureAwait(false);
+            return list.Select(c => new Container(c, engine))
+                .Where(c => StoppedStates.Contains(c.State) && filter.Matches(c.Created.ToUniversalTime(), c.Labels)).ToArray();
         }, cancellationToken);
 
     /// <summary>The warnings of an engine answer (create, update).</summary>
@@ -221,6 +223,8 @@ public static class ContainerOperations
         answer.TryGetProperty("Warnings", out var w) && w.ValueKind == JsonValueKind.Array
             ? w.EnumerateArray().Select(x => x.GetString()).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!).ToArray()
             : [];
+
+    private static readonly string[] StoppedStates = ["created", "exited", "dead"];
 
     /// <summary>Hands each item over on the thread that reports it, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
     private sealed class Reporter<T>(Action<T> report) : IProgress<T>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -64,7 +63,7 @@ public static class ExecOperations
             AttachStdin = options.Input && !detach,
             AttachStdout = !detach,
             AttachStderr = !detach,
-        }, ct).ConfigureAwait(false)).ID, cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.ContainerNotRunning);
+        }, ct).ConfigureAwait(false)).ID, cancellationToken).Meaning(ErrorCatalog.Conflict, ErrorCatalog.ContainerNotRunning);
 
     private static StringContent StartBody(bool detach, bool tty) =>
         new($$"""{"Detach":{{(detach ? "true" : "false")}},"Tty":{{(tty ? "true" : "false")}}}""", Encoding.UTF8, "application/json");

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -45,8 +44,9 @@ public static partial class ImageOperations
         engine.CallAsync<IReadOnlyList<ImageRemoval>>(async (client, ct) =>
         {
             var removed = await client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = force, NoPrune = noPrune }, ct).ConfigureAwait(false);
-            return removed.Select(r => new ImageRemoval(r.TryGetValue("Untagged", out var u) ? u : null, r.TryGetValue("Deleted", out var d) ? d : null, engine)).ToArray();
-        }, cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.ImageInUse);
+            return removed.Select(r => new ImageRemoval(r.TryGetValue("Untagged", out var u) ? ImageReference.Familiar(u) : null,
+                r.TryGetValue("Deleted", out var d) ? ImageReference.FullId(d) : null, engine)).ToArray();
+        }, cancellationToken).Meaning(ErrorCatalog.Conflict, ErrorCatalog.ImageInUse);
 
     /// <summary><c>docker history</c>: the steps that made the image, newest first.</summary>
     public static Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(DockerEngine engine, string image, CancellationToken cancellationToken) =>
@@ -106,17 +106,18 @@ public static partial class ImageOperations
     {
         var query = new List<(string Key, string? Value)>
         {
-            ("fromSrc", "-"), ("repo", reference?.Repository), ("tag", reference is null ? null : reference.Tag ?? "latest"), ("message", message), ("platform", platform),
+            // The tag goes in repo (the API allows it there): Podman ignores the tag parameter of an import.
+            ("fromSrc", "-"), ("repo", reference is null ? null : $"{reference.Repository}:{reference.Tag ?? "latest"}"), ("message", message), ("platform", platform),
         };
         query.AddRange(changes.Select(change => ("changes", (string?)change)));
         var text = string.Join('&', query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}"));
         var messages = await UploadAsync(engine, "images/create?" + text, file, progress, cancellationToken).ConfigureAwait(false);
-        // The engine's last word on an import is the new image's id, as its status.
-        return messages.Select(m => m.Status).LastOrDefault(s => s is not null && IdPattern().IsMatch(s))
-            ?? throw new DockerEngineException(ErrorCatalog.EngineError, $"The engine imported '{file}' but did not say the new image's id.");
+        // The engine's last word on an import is the new image's id, as its status (Podman's without sha256:).
+        return messages.Select(m => m.Status).LastOrDefault(s => s is not null && IdPattern().IsMatch(s)) is { } id ? ImageReference.FullId(id)
+            : throw new DockerEngineException(ErrorCatalog.EngineError, $"The engine imported '{file}' but did not say the new image's id.");
     }
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:sha256:)?[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     /// <summary>Uploads a file as a tar body and reads the engine's JSON messages; an archive the engine refuses is ImportFailed.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -31,7 +30,7 @@ public static class NetworkOperations
     /// <summary>Creates the network and returns its id; a name in use is a Conflict failure.</summary>
     public static Task<string> CreateAsync(DockerEngine engine, NetworkCreateSpec spec, CancellationToken cancellationToken) =>
         engine.SendJsonAsync(HttpMethod.Post, "networks/create", JsonContent.Create(spec.ToBody()), body => body.GetProperty("Id").GetString()!, cancellationToken)
-            .Meaning(HttpStatusCode.Conflict, ErrorCatalog.NetworkExists);
+            .Meaning(ErrorCatalog.Conflict, ErrorCatalog.NetworkExists);
 
     /// <summary>Removes the network; one with containers attached is NetworkInUse.</summary>
     public static async Task RemoveAsync(DockerEngine engine, string network, CancellationToken cancellationToken)
@@ -42,7 +41,7 @@ public static class NetworkOperations
         }
         // The engine refuses both a network in use and a built-in one (bridge, host, none) as forbidden; its attached
         // containers tell them apart.
-        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.Forbidden)
         {
             if ((await InspectAsync(engine, network, cancellationToken).ConfigureAwait(false)).Containers!.Count == 0)
             {

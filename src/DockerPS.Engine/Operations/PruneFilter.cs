@@ -54,9 +54,6 @@ public sealed class PruneFilter
         return filter;
     }
 
-    /// <summary>The part of the filter the engine's container list applies: stopped containers with the labels.</summary>
-    internal FilterSet ListFilters() => LabelFilters().Add("status", "created").Add("status", "exited").Add("status", "dead");
-
     /// <summary>The labels as engine list filters (every list takes them).</summary>
     internal FilterSet LabelFilters()
     {

@@ -21,30 +21,26 @@ public static class SystemPruneOperations
     /// <summary>
     /// What pruning <paramref name="kind"/> would remove now: stopped containers, networks no container uses (not the
     /// predefined ones), dangling images (with <paramref name="allImages"/>, all that no container uses), volumes no
-    /// container uses; only those <paramref name="filter"/> selects.
+    /// container uses (anonymous ones only from API 1.42 on, as the engine's prune without all); only those
+    /// <paramref name="filter"/> selects.
     /// </summary>
     public static Task<IReadOnlyList<PruneCandidate>> CandidatesAsync(DockerEngine engine, string kind, PruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<PruneCandidate>>(async (client, ct) =>
         {
-            var filters = new FilterSet();
-            foreach (var label in filter.Labels)
-            {
-                filters.Add("label", label);
-            }
             switch (kind)
             {
                 case Containers:
                     var containers = await ContainerOperations.PruneCandidatesAsync(engine, filter, ct).ConfigureAwait(false);
                     return containers.Select(c => new PruneCandidate(kind, c.Id, c.Name)).ToArray();
                 case Networks:
-                    var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters.Add("dangling", "true").ToEngine() }, ct).ConfigureAwait(false);
-                    return networks.Where(n => filter.Matches(n.Created.ToUniversalTime(), n.Labels)).Select(n => new PruneCandidate(kind, n.ID, n.Name)).ToArray();
+                    var networks = await NetworkOperations.PruneCandidatesAsync(engine, filter, ct).ConfigureAwait(false);
+                    return networks.Select(n => new PruneCandidate(kind, n.Id, n.Name)).ToArray();
                 case Images:
                     var images = await ImageOperations.PruneCandidatesAsync(engine, filter, allImages, ct).ConfigureAwait(false);
                     return images.Select(i => new PruneCandidate(kind, i.Id, i.Reference)).ToArray();
                 case Volumes:
-                    var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filters.Add("dangling", "true").ToEngine() }, ct).ConfigureAwait(false);
-                    return (volumes.Volumes ?? []).Where(v => filter.Matches(DateTime.MinValue, v.Labels)).Select(v => new PruneCandidate(kind, v.Name, v.Name)).ToArray();
+                    var volumes = await VolumeOperations.PruneCandidatesAsync(engine, filter, all: false, ct).ConfigureAwait(false);
+                    return volumes.Select(v => new PruneCandidate(kind, v.Volume.Name, v.Volume.Name)).ToArray();
                 default:
                     throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of object system prune removes.");
             }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Docker.DotNet.Models;
 using DockerPS.Connection;
@@ -31,19 +30,25 @@ public static class VolumeOperations
 
     /// <summary>Removes a volume; one a container uses is VolumeInUse, with or without <paramref name="force"/>.</summary>
     public static Task RemoveAsync(DockerEngine engine, string name, bool force, CancellationToken cancellationToken) =>
-        engine.CallAsync((client, ct) => client.Volumes.RemoveAsync(name, force, ct), cancellationToken).Meaning(HttpStatusCode.Conflict, ErrorCatalog.VolumeInUse);
+        engine.CallAsync((client, ct) => client.Volumes.RemoveAsync(name, force, ct), cancellationToken).Meaning(ErrorCatalog.Conflict, ErrorCatalog.VolumeInUse);
 
     /// <summary>
-    /// The volumes no container uses that a prune with this filter would remove, each with its size (the space removing
-    /// it frees; 0 when the driver does not say). Engines of API 1.42 and later prune only anonymous volumes unless
-    /// <paramref name="all"/>; older engines tell no anonymous volume from a named one and prune every unused volume,
-    /// so there <paramref name="all"/> changes nothing.
+    /// Whether a volume prune removes named volumes too, the one rule for <c>docker volume prune [-a]</c> and
+    /// <c>docker system prune --volumes</c> (which never asks for all): engines of API 1.42 and later prune only
+    /// anonymous volumes unless <paramref name="all"/>; older engines tell no anonymous volume from a named one and
+    /// prune every unused volume, so there <paramref name="all"/> changes nothing.
+    /// </summary>
+    public static bool PruneTakesNamed(DockerEngine engine, bool all) => all || ApiVersions.Parse(engine.ApiVersion) < AnonymousPruneVersion;
+
+    /// <summary>
+    /// The volumes no container uses that a prune with this filter would remove (see <see cref="PruneTakesNamed"/>),
+    /// each with its size (the space removing it frees; 0 when the driver does not say).
     /// </summary>
     public static Task<IReadOnlyList<(Volume Volume, long Size)>> PruneCandidatesAsync(DockerEngine engine, PruneFilter filter, bool all, CancellationToken cancellationToken) =>
         engine.CallAsync<IReadOnlyList<(Volume, long)>>(async (client, ct) =>
         {
             var unused = await ListAsync(engine, filter.LabelFilters().Add("dangling", "true"), ct).ConfigureAwait(false);
-            var namedToo = all || ApiVersions.Parse(engine.ApiVersion) < AnonymousPruneVersion;
+            var namedToo = PruneTakesNamed(engine, all);
             var candidates = unused.Where(v => filter.Matches(v.Created?.ToUniversalTime() ?? DateTime.MinValue, v.Labels) && (namedToo || v.Labels.ContainsKey(Volume.AnonymousLabel))).ToArray();
             if (candidates.Length == 0)
             {

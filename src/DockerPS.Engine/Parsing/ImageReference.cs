@@ -70,6 +70,27 @@ public sealed partial record ImageReference(string Repository, string? Tag)
         return new ImageReference(name, tag is null ? null : ParseTag(tag)) { Digest = digest };
     }
 
+    /// <summary>
+    /// A name an engine lists (<c>name:tag</c> or <c>name@digest</c>) in the familiar form the docker CLI shows and Docker
+    /// engines list: Podman lists <c>docker.io/library/busybox:latest</c> where Docker says <c>busybox:latest</c>. Text
+    /// that is not a reference is left as it is.
+    /// </summary>
+    public static string Familiar(string listed)
+    {
+        try
+        {
+            var reference = Parse(listed, allowDigest: true);
+            return (reference with { Repository = reference.FamiliarName }).ToString();
+        }
+        catch (FormatException)
+        {
+            return listed;
+        }
+    }
+
+    /// <summary>An image id as Docker engines give it, <c>sha256:</c> and 64 hex digits: Podman leaves the prefix out in places.</summary>
+    public static string FullId(string id) => IdPattern().IsMatch(id) ? "sha256:" + id : id;
+
     /// <summary>A tag alone.</summary>
     public static string ParseTag(string text)
     {

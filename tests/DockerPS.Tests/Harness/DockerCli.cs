@@ -1,10 +1,17 @@
 using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace DockerPS.Tests.Harness;
 
 /// <summary>The docker CLI against the test engine: the reference our cmdlets are compared with, and test setup.</summary>
-public static class DockerCli
+public static partial class DockerCli
 {
+    /// <summary>The CLI up.sh fetched with the newest engine (it negotiates down to each), else the one on PATH.</summary>
+    public static readonly string Program = TestEnvironment.SettingOrNull("DOCKERPS_TEST_DOCKER_CLI") ?? "docker";
+
     public static string Run(params string[] args) => Run(TestEnvironment.DockerConfig, useHost: true, args);
 
     /// <summary>The docker CLI against the test engine with extra environment variables, e.g. DOCKER_BUILDKIT=0 for the classic builder.</summary>
@@ -16,13 +23,14 @@ public static class DockerCli
 
     private static string Run(string configDirectory, bool useHost, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (useHost)
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add(TestEnvironment.DockerHost);
         }
-        foreach (var arg in args)
+        // Image ids go to rmi without their sha256: prefix, which Podman refuses there (both take the bare id).
+        foreach (var arg in args[0] == "rmi" ? args.Select(a => a.StartsWith("sha256:", StringComparison.Ordinal) ? a[7..] : a) : args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -49,9 +57,54 @@ public static class DockerCli
         {
             throw new InvalidOperationException($"docker {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
         }
-        return stdout.Result;
+        return InFamiliarNames(stdout.Result);
     }
+
+    /// <summary>
+    /// Docker Hub's domain (and <c>library/</c>) in image names, which Podman lists and Docker engines leave out: the
+    /// CLI's output is read in Docker's familiar form, as DockerPS shows names on every engine.
+    /// </summary>
+    public static string InFamiliarNames(string text) => FullDockerHubName().Replace(text, "");
+
+    [GeneratedRegex(@"(?<![\w.-])docker\.io/(library/(?=[^/\s]+(?:[\s:@""]|$)))?", RegexOptions.Multiline)]
+    private static partial Regex FullDockerHubName();
 
     public static string[] Lines(params string[] args) =>
         Run(args).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// <c>docker commit</c> of <paramref name="container"/> as <paramref name="reference"/> (untagged when null) with
+    /// Dockerfile <paramref name="changes"/>; returns the new image's id. Straight to the engine's API with an empty
+    /// configuration, because the CLI posts no body, which Podman refuses ("Decode(): EOF").
+    /// </summary>
+    public static string Commit(string container, string? reference, params string[] changes)
+    {
+        var query = new List<string> { "container=" + Uri.EscapeDataString(container) };
+        if (reference is not null)
+        {
+            var colon = reference.LastIndexOf(':');
+            var (repository, tag) = colon > reference.LastIndexOf('/') ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
+            query.Add("repo=" + Uri.EscapeDataString(repository));
+            query.Add("tag=" + Uri.EscapeDataString(tag));
+        }
+        query.AddRange(changes.Select(c => "changes=" + Uri.EscapeDataString(c)));
+        var socket = new Uri(TestEnvironment.DockerHost).AbsolutePath;
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await client.ConnectAsync(new UnixDomainSocketEndPoint(socket), ct);
+                return new NetworkStream(client, ownsSocket: true);
+            },
+        });
+        using var response = http.PostAsync("http://engine/commit?" + string.Join('&', query), new StringContent("{}", Encoding.UTF8, "application/json")).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"commit of {container} failed ({(int)response.StatusCode}): {body}");
+        }
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("Id").GetString()!;
+        return id.StartsWith("sha256:", StringComparison.Ordinal) ? id : "sha256:" + id;
+    }
 }

@@ -23,7 +23,7 @@ public sealed class EngineFixture : IDisposable
         DockerCli.Run("create", "--name", ExitedName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=exited", "--label", "dockerps.role=worker", TestEnvironment.Image, "sh", "-c", "exit 3");
         DockerCli.Run("start", ExitedName);
         DockerCli.Run("wait", ExitedName);
-        DockerCli.Run("run", "-d", "--name", RunningName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=running", TestEnvironment.Image, "sleep", "600");
+        DockerCli.Run("run", "-d", "--name", RunningName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=running", TestEnvironment.Image, "sleep", "86400");
         DockerCli.Run("create", "--name", CreatedName, "--label", $"{Label}={RunId}", "--label", "dockerps.state=created", TestEnvironment.Image, "true");
         TagA = $"dps-test/alpha-{RunId}:one";
         TagB = $"dps-test/alpha-{RunId}:two";

@@ -5,10 +5,11 @@ using System.Text;
 namespace DockerPS.Tests.Harness;
 
 /// <summary>
-/// A FAKE engine on 127.0.0.1, only for fault cases the real Docker 20.10 engine cannot produce: an engine that
-/// never answers, engines of other API ranges (Docker 29 refuses API &lt; 1.44), and answers this machine's engine
-/// never gives (such as warnings about kernel features it has). It answers /version with the given versions, paths
-/// ending as a key of the given bodies with that body, every other request with <c>[]</c>, and records the paths.
+/// A FAKE engine on 127.0.0.1, only for fault cases the real engines here cannot produce: an engine that never
+/// answers, engines of other API ranges (Docker 29's minimum is 1.44), and answers this machine's engines never give
+/// (such as warnings about kernel features they have). It answers /version with the given versions, a versioned path
+/// below its minimum API version as Docker does (400, "client version … is too old"), paths ending as a key of the
+/// given bodies with that body, every other request with <c>[]</c>, and records the paths.
 /// A stalled route's body is sent only in part (a longer one is announced), and then the engine goes quiet: a
 /// download the client can be stopped in the middle of. Engines made by <see cref="HoldingUntilAllReceive"/> hold a
 /// request until each of them has one (a real engine cannot be made to wait for another).
@@ -126,6 +127,11 @@ public sealed class FakeEngine : IDisposable
                     ? $$"""{"Version":"29.0.0-fake","ApiVersion":"{{_apiVersion}}","MinAPIVersion":"{{_minApiVersion}}","Os":"linux","Arch":"amd64"}"""
                     : _bodies.FirstOrDefault(b => route.EndsWith(b.Key, StringComparison.Ordinal)).Value ?? "[]";
                 var status = "200 OK";
+                if (TooOld(path) is { } version)
+                {
+                    status = "400 Bad Request";
+                    body = $$"""{"message":"client version {{version}} is too old. Minimum supported API version is {{_minApiVersion}}, please upgrade your client to a newer version"}""";
+                }
                 var held = _hold is not null && route.EndsWith(_hold.Route, StringComparison.Ordinal);
                 if (held)
                 {
@@ -157,6 +163,14 @@ public sealed class FakeEngine : IDisposable
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
         }
+    }
+
+    /// <summary>The API version of a versioned path (<c>/v1.41/...</c>) below this engine's minimum, or null.</summary>
+    private string? TooOld(string path)
+    {
+        var parts = path.Split('/');
+        return _minApiVersion is not null && parts.Length > 2 && parts[1].StartsWith('v') && Version.TryParse(parts[1][1..], out var version)
+            && version < Version.Parse(_minApiVersion) ? parts[1][1..] : null;
     }
 
     private enum HoldOutcome

@@ -1,7 +1,7 @@
 namespace DockerPS.Tests.Harness;
 
 /// <summary>
-/// The sshd that tests/env/sshd.sh runs on 127.0.0.1:2222 and its client side: a HOME with keys, known_hosts and the
+/// The sshd that tests/env/sshd.sh runs on 127.0.0.1 (port 2222 unless moved) and its client side: a HOME with keys, known_hosts and the
 /// ssh config alias <c>dockerps-ssh</c>, the password of the <c>dockerps</c> user and the rsa key's passphrase.
 /// </summary>
 public static class SshEnvironment
@@ -9,7 +9,7 @@ public static class SshEnvironment
     public const string Alias = "dockerps-ssh";
     public const string EcdsaAlias = "dockerps-ssh-ecdsa";
     public const string Address = "127.0.0.1";
-    public const int Port = 2222;
+    public static readonly int Port = int.Parse(TestEnvironment.SettingOrNull("DOCKERPS_TEST_SSH_PORT") ?? "2222");
     public const string PasswordUser = "dockerps";
 
     /// <summary>A user whose sessions have no docker command on PATH.</summary>
@@ -18,7 +18,7 @@ public static class SshEnvironment
     /// <summary>A loopback port nothing listens on.</summary>
     public const int UnusedPort = 1;
 
-    public static readonly string Directory = Path.Combine(Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env", "ssh");
+    public static readonly string Directory = Path.Combine(TestEnvironment.EnvDirectory, "ssh");
     public static readonly string Home = Path.Combine(Directory, "home");
     public static readonly string KnownHosts = Path.Combine(Home, ".ssh", "known_hosts");
     public static readonly string Ed25519Key = Path.Combine(Home, ".ssh", "id_ed25519");

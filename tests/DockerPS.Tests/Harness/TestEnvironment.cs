@@ -4,30 +4,38 @@ using System.Runtime.Loader;
 namespace DockerPS.Tests.Harness;
 
 /// <summary>
-/// The test engine (started by tests/env/up.sh), the built module, and a process environment that cannot reach
-/// a developer's own engine or docker config. The suite runs once per endpoint leg (DOCKERPS_TEST_LEG): <c>unix</c>,
-/// the engine's socket, or a leg file <c>$DOCKERPS_ENV/legs/&lt;leg&gt;.env</c> whose variables (DOCKER_HOST, TLS
-/// variables, HOME) the module sees instead; the docker CLI, the reference checker, always uses the unix socket.
+/// The test engines (started by tests/env/up.sh), the built module, and a process environment that cannot reach
+/// a developer's own engine or docker config. The suite runs once per leg (DOCKERPS_TEST_LEG, <c>main</c> unless set;
+/// tests/legs.psd1 lists them): the leg file <c>$DOCKERPS_ENV/legs/&lt;leg&gt;.env</c> holds the variables the module
+/// sees (DOCKER_HOST, TLS variables, HOME) and the harness's own settings for the engine under test (DOCKERPS_TEST_*:
+/// the socket the docker CLI checks with, its TLS address, the image), which win over env.sh's.
 /// </summary>
 public static class TestEnvironment
 {
-    /// <summary>The trait of test classes that run on every leg (tests/run.sh filters on it); the others run on unix only.</summary>
+    /// <summary>The trait of test classes that run on every leg (tests/legs.psd1 filters on it); the others run on main only.</summary>
     public const string LegsTrait = "Legs";
     public const string AllLegs = "all";
 
     public static readonly string RepoRoot = FindRepoRoot();
     public static readonly string ModuleFolder = Path.Combine(RepoRoot, "out", "DockerPS");
     public static readonly string ModuleManifest = Path.Combine(ModuleFolder, "DockerPS.psd1");
-    /// <summary>The engine's unix socket: what <see cref="DockerCli"/> talks to.</summary>
-    public static readonly string DockerHost;
-    public static readonly string Image;
     public static readonly string EnvDirectory = Environment.GetEnvironmentVariable("DOCKERPS_ENV") ?? "/tmp/dockerps-env";
 
-    /// <summary>The endpoint leg this run tests: <c>unix</c> or the name of a leg file.</summary>
-    public static readonly string Leg = Environment.GetEnvironmentVariable("DOCKERPS_TEST_LEG") is { Length: > 0 } leg ? leg : "unix";
+    /// <summary>The leg this run tests: the name of a leg file.</summary>
+    public static readonly string Leg = Environment.GetEnvironmentVariable("DOCKERPS_TEST_LEG") is { Length: > 0 } leg ? leg : "main";
 
-    /// <summary>The variables the module sees on this leg (empty on unix).</summary>
+    /// <summary>What tests/env/up.sh wrote to env.sh.</summary>
+    private static readonly Dictionary<string, string> EnvFile = ReadEnvFile(Path.Combine(EnvDirectory, "env.sh"));
+
+    /// <summary>The leg file's harness settings (DOCKERPS_TEST_*): they name the engine under test, whatever else is set.</summary>
+    private static readonly Dictionary<string, string> LegSettings = [];
+
+    /// <summary>The variables the module sees on this leg.</summary>
     public static readonly IReadOnlyDictionary<string, string> LegVariables;
+
+    /// <summary>The engine under test's unix socket: what <see cref="DockerCli"/> talks to.</summary>
+    public static readonly string DockerHost;
+    public static readonly string Image;
 
     /// <summary>The DOCKER_HOST the module uses on this leg.</summary>
     public static string ModuleDockerHost => LegVariables.GetValueOrDefault("DOCKER_HOST", DockerHost);
@@ -35,21 +43,24 @@ public static class TestEnvironment
     /// <summary>The TLS material up.sh made (tls/client, tls/rogue-client, tls/untrusted, tls/server).</summary>
     public static string TlsDirectory => Path.Combine(EnvDirectory, "tls");
 
-    /// <summary>The engine's TLS address (see legs/tls.env).</summary>
-    public const string TlsHost = "tcp://127.0.0.1:2376";
+    /// <summary>The TLS address of the engine under test (tcp://127.0.0.1:port).</summary>
+    public static string TlsHost => Setting("DOCKERPS_TEST_TLS_HOST");
 
     /// <summary>A DOCKER_CONFIG of the suite's own, so a developer's contexts and config never leak in.</summary>
     public static readonly string DockerConfig = Directory.CreateTempSubdirectory("dockerps-config-").FullName;
 
-    /// <summary>What tests/env/up.sh wrote to env.sh.</summary>
-    private static readonly Dictionary<string, string> EnvFile = ReadEnvFile(Path.Combine(EnvDirectory, "env.sh"));
+    private const string HarnessPrefix = "DOCKERPS_TEST_";
 
     static TestEnvironment()
     {
-        LegVariables = Leg == "unix" ? new Dictionary<string, string>() : ReadEnvFile(Path.Combine(EnvDirectory, "legs", Leg + ".env"));
-        DockerHost = Environment.GetEnvironmentVariable("DOCKERPS_TEST_DOCKER_HOST") ?? EnvFile.GetValueOrDefault("DOCKERPS_TEST_DOCKER_HOST")
-            ?? throw new InvalidOperationException("No test engine: run tests/env/up.sh (tests/run.sh does).");
-        Image = Environment.GetEnvironmentVariable("DOCKERPS_TEST_IMAGE") ?? EnvFile.GetValueOrDefault("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
+        var legFile = ReadEnvFile(Path.Combine(EnvDirectory, "legs", Leg + ".env"));
+        foreach (var (name, value) in legFile.Where(v => v.Key.StartsWith(HarnessPrefix, StringComparison.Ordinal)))
+        {
+            LegSettings[name] = value;
+        }
+        LegVariables = legFile.Where(v => !v.Key.StartsWith(HarnessPrefix, StringComparison.Ordinal)).ToDictionary();
+        DockerHost = Setting("DOCKERPS_TEST_DOCKER_HOST");
+        Image = SettingOrNull("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
         if (!File.Exists(ModuleManifest))
         {
             throw new InvalidOperationException($"{ModuleManifest} is missing: build the module first (dotnet build src/DockerPS).");
@@ -106,9 +117,12 @@ public static class TestEnvironment
         throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>A test-environment setting: the environment variable, else tests/env/up.sh's env.sh.</summary>
-    public static string Setting(string name) => Environment.GetEnvironmentVariable(name) ?? EnvFile.GetValueOrDefault(name)
+    /// <summary>A test-environment setting: the leg file's, else the environment variable, else tests/env/up.sh's env.sh.</summary>
+    public static string Setting(string name) => SettingOrNull(name)
         ?? throw new InvalidOperationException($"{name} is not set: run tests/env/up.sh (tests/run.sh does).");
+
+    public static string? SettingOrNull(string name) =>
+        LegSettings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name) ?? EnvFile.GetValueOrDefault(name);
 
     private static Dictionary<string, string> ReadEnvFile(string file)
     {

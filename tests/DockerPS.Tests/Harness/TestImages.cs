@@ -16,8 +16,7 @@ public sealed class TestImages(EngineFixture fixture) : IDisposable
     public string Commit(string? reference, params string[] changes)
     {
         var container = Container(TestEnvironment.Image);
-        var id = DockerCli.Run([.. new[] { "commit", "--change", $"LABEL {EngineFixture.Label}={fixture.RunId}" }, .. changes.SelectMany(c => new[] { "--change", c }),
-            container, .. reference is null ? Array.Empty<string>() : [reference]]).Trim();
+        var id = DockerCli.Commit(container, reference, [$"LABEL {EngineFixture.Label}={fixture.RunId}", .. changes]);
         Track(id);
         return id;
     }

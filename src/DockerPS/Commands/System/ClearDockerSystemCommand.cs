@@ -4,8 +4,8 @@ namespace DockerPS.Commands;
 
 /// <summary>
 /// <c>docker system prune</c>: removes stopped containers, networks no container uses, dangling images (-All: every
-/// image no container uses) and, with -Volumes, volumes no container uses; writes what it removed and the space that
-/// freed. Each kind is listed first and confirmed as a whole (-WhatIf shows the list), then removed by the engine's
+/// image no container uses) and, with -Volumes, volumes no container uses (anonymous ones only on API 1.42 and later,
+/// as <c>docker system prune --volumes</c>); writes what it removed and the space that freed. Each kind is listed first and confirmed as a whole (-WhatIf shows the list), then removed by the engine's
 /// prune call for that kind.
 /// </summary>
 [Cmdlet(VerbsCommon.Clear, "DockerSystem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
@@ -60,7 +60,7 @@ public sealed class ClearDockerSystemCommand : DockerPruneCmdlet
     {
         SystemPruneOperations.Containers => "Remove stopped containers",
         SystemPruneOperations.Networks => "Remove unused networks",
-        SystemPruneOperations.Volumes => "Remove unused volumes",
+        SystemPruneOperations.Volumes => VolumeOperations.PruneTakesNamed(TargetEngine, all: false) ? "Remove unused volumes" : "Remove unused anonymous volumes",
         _ => All ? "Remove unused images" : "Remove dangling images",
     };
 }
