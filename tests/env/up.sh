@@ -177,6 +177,7 @@ start_registry a 5100 no
 start_registry b 5143 yes
 
 "$(dirname "$0")/sshd.sh"
+"$(dirname "$0")/pwsh.sh"
 
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK

@@ -1,0 +1,36 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The engine itself: version, info, disk usage and events, on the leg's endpoint (Legs); and an engine that is not there.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot TestEnvironment.ps1)
+}
+
+Describe 'Get-DockerVersion and Get-DockerInfo' -Tag Legs {
+    It 'report the engine docker version and docker info report' {
+        (Get-DockerVersion).Version | Should -Be (docker version --format '{{.Server.Version}}')
+        $info = Get-DockerInfo
+        $info.ServerVersion | Should -Be (docker info --format '{{.ServerVersion}}')
+        $info.Name | Should -Be (docker info --format '{{.Name}}')
+    }
+}
+
+Describe 'Get-DockerDiskUsage and Get-DockerEvent' -Tag Legs {
+    It 'counts the images docker system df counts' {
+        $images = Get-DockerDiskUsage | Where-Object Type -EQ 'Images'
+        $images.TotalCount | Should -Be ((docker system df --format '{{json .}}' | ConvertFrom-Json | Where-Object Type -EQ 'Images').TotalCount)
+    }
+
+    It 'returns the events of a container that ran' {
+        $since = Get-Date
+        $name = New-TestName evt
+        docker run --rm --name $name $script:image true | Out-Null
+        (Get-DockerEvent -Since $since -Until (Get-Date) -Filter @{ container = $name }).Action | Should -Contain 'destroy'
+    }
+}
+
+Describe 'An engine that is not there' {
+    It 'fails with EngineUnreachable naming the endpoint' {
+        { Get-DockerContainer -DockerHost 'unix:///tmp/dockerps-nowhere.sock' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EngineUnreachable,DockerPS.Commands.GetDockerContainerCommand' -ExpectedMessage '*unix:///tmp/dockerps-nowhere.sock*'
+    }
+}
