@@ -1,7 +1,7 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    Builds the DockerPS module folder (out/DockerPS); -Test runs every test.
+    Builds the DockerPS module folder (out/DockerPS); -Test runs every test, -Package makes the .nupkg.
 .DESCRIPTION
     The build runs `dotnet build src/DockerPS`, which assembles out/DockerPS from an explicit file list, stamps the
     version and compiles docs/help into MAML.
@@ -10,6 +10,8 @@
     the xunit integration suite with the leg's filter and the Pester specs with the leg's tags (in a fresh pwsh), both
     seeing the variables of $DOCKERPS_ENV/legs/<leg>.env. It ends with one line 'N passed, N failed, N skipped' and
     exits non-zero when anything failed or nothing passed.
+
+    -Package writes out/DockerPS.<version>.nupkg, what Publish-PSResource puts in a repository.
 .EXAMPLE
     ./build.ps1; Import-Module ./out/DockerPS/DockerPS.psd1; Get-DockerContainer
 .EXAMPLE
@@ -19,7 +21,8 @@
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
-    [switch] $Test
+    [switch] $Test,
+    [switch] $Package
 )
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
@@ -35,6 +38,11 @@ if ($Test) {
     Invoke-Native 'tests/env/up.sh' bash tests/env/up.sh
 }
 Invoke-Native 'Building out/DockerPS' dotnet build src/DockerPS -c $Configuration -nologo -v quiet
+
+if ($Package) {
+    $nupkg = Compress-PSResource -Path out/DockerPS -DestinationPath out -PassThru
+    Write-Output "Package: $nupkg"
+}
 
 if (-not $Test) {
     return
