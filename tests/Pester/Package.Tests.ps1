@@ -13,17 +13,20 @@ BeforeAll {
     $script:repository = (New-Item -ItemType Directory (Join-Path $TestDrive repository)).FullName
     $script:userHome = (New-Item -ItemType Directory (Join-Path $TestDrive home)).FullName
 
-    # Runs a script in a fresh pwsh with the spec's own HOME and module path; returns its output, one JSON object.
+    # Runs a script in a fresh pwsh with the spec's own HOME and module path, in $TestDrive (PSResourceGet's NuGet code
+    # writes a NuGet/NuGet.Config under the current folder); returns its output, one JSON object.
     function Invoke-FreshPwsh([string] $Script) {
         $saved = $env:HOME, $env:PSModulePath
         $env:HOME = $script:userHome
         $env:PSModulePath = Join-Path $script:userHome .local/share/powershell/Modules
+        Push-Location $TestDrive
         try {
             $output = & (Join-Path $PSHOME pwsh) -NoProfile -NonInteractive -Command "`$ErrorActionPreference = 'Stop'; $Script"
             $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
             $output | ConvertFrom-Json
         }
         finally {
+            Pop-Location
             $env:HOME, $env:PSModulePath = $saved
         }
     }
