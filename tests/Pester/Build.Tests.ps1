@@ -1,32 +1,41 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Pester 5 specs for Invoke-DockerBuild (see DockerPS.Tests.ps1 for how they run).
+# Invoke-DockerBuild from a folder, on the leg's endpoint (Legs).
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
-    $script:image = $env:DOCKERPS_TEST_IMAGE ?? 'dockerps-test/busybox:latest'
-    $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
-    $script:context = Join-Path $TestDrive 'context'
-    New-Item -ItemType Directory $script:context | Out-Null
-    Set-Content (Join-Path $script:context 'hello.txt') 'hello from the context'
+    . (Join-Path $PSScriptRoot TestEnvironment.ps1)
+    $script:run = New-TestName build
+    $script:repo = "dps-test/$($script:run)"
+    $script:folder = New-Item -ItemType Directory (Join-Path $TestDrive 'app')
+    Set-Content (Join-Path $script:folder 'hello.txt') 'hello from the folder'
+    Set-Content (Join-Path $script:folder 'Dockerfile') @"
+FROM $($script:image)
+LABEL dockerps.pester=$($script:run)
+ARG WHO=nobody
+ARG FLAVOUR
+COPY hello.txt /
+RUN echo "`$WHO `$FLAVOUR" > /who
+"@
 }
 
 AfterAll {
-    docker image ls -q --filter "label=dockerps.build=pester-$($script:run)" | ForEach-Object { docker rmi -f $_ | Out-Null }
+    docker images -q --filter "label=dockerps.pester=$($script:run)" | Sort-Object -Unique | ForEach-Object { docker rmi -f $_ } | Out-Null
 }
 
-Describe 'Invoke-DockerBuild' {
-    It 'builds with build args and a tag, and writes the built image' {
-        $dockerfile = "FROM $($script:image)`nLABEL dockerps.build=pester-$($script:run)`nARG WHO`nCOPY hello.txt /`nRUN echo `$WHO > /who`n"
-        $built = $dockerfile | Invoke-DockerBuild $script:context -Tag "dps-test/pester-build-$($script:run):v1" -BuildArg @{ WHO = 'pester' } -InformationAction Ignore
-        $built.Id | Should -Be (docker image inspect --format '{{.Id}}' "dps-test/pester-build-$($script:run):v1")
-        docker run --rm "dps-test/pester-build-$($script:run):v1" cat /who | Should -Be 'pester'
+Describe 'Invoke-DockerBuild' -Tag Legs {
+    It 'builds a folder with its Dockerfile, build args and two tags, and writes the built image' {
+        $built = Invoke-DockerBuild $script:folder -Tag "$($script:repo):v1", "$($script:repo):latest" `
+            -BuildArg @{ WHO = 'pester'; FLAVOUR = 'plain' } -InformationAction Ignore
+        $built.Id | Should -Be (docker image inspect --format '{{.Id}}' "$($script:repo):v1")
+        docker image inspect --format '{{.Id}}' "$($script:repo):latest" | Should -Be $built.Id
+        Invoke-DockerContainer "$($script:repo):v1" -Remove -Command cat, /who, /hello.txt | Should -Be 'pester plain', 'hello from the folder'
     }
 
     It 'reports a failing step with its exit code and tags nothing' {
-        $dockerfile = "FROM $($script:image)`nLABEL dockerps.build=pester-$($script:run)`nRUN exit 4`n"
-        $dockerfile | Invoke-DockerBuild $script:context -Tag "dps-test/pester-fail-$($script:run):v1" -ForceRemove -InformationAction Ignore -ErrorVariable failed -ErrorAction SilentlyContinue
+        $dockerfile = "FROM $($script:image)`nLABEL dockerps.pester=$($script:run)`nRUN exit 4`n"
+        $dockerfile | Invoke-DockerBuild $script:folder -Tag "$($script:repo):failed" -ForceRemove -InformationAction Ignore `
+            -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].FullyQualifiedErrorId | Should -Be 'BuildFailed,DockerPS.Commands.InvokeDockerBuildCommand'
         $failed[0].Exception.ExitCode | Should -Be 4
-        docker image ls -q "dps-test/pester-fail-$($script:run):v1" | Should -BeNullOrEmpty
+        docker images -q "$($script:repo):failed" | Should -BeNullOrEmpty
     }
 }

@@ -1,18 +1,17 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Pester 5 specs for Copy-DockerItem and Export-DockerContainer (see DockerPS.Tests.ps1 for how they run).
+# Copy-DockerItem and Export-DockerContainer, on the leg's endpoint (Legs).
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
-    $script:image = $env:DOCKERPS_TEST_IMAGE ?? 'dockerps-test/busybox:latest'
-    $script:name = "dps-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    docker create --name $script:name --label dockerps.test=pester $script:image true | Out-Null
+    . (Join-Path $PSScriptRoot TestEnvironment.ps1)
+    $script:name = New-TestName copy
+    docker create --name $script:name --label "dockerps.pester=$($script:name)" $script:image true | Out-Null
 }
 
 AfterAll {
     docker rm -f $script:name | Out-Null
 }
 
-Describe 'Copy-DockerItem' {
+Describe 'Copy-DockerItem' -Tag Legs {
     It 'copies a directory in and back out unchanged' {
         New-Item -ItemType Directory "$TestDrive/site/css" | Out-Null
         Set-Content "$TestDrive/site/index.html" '<h1>hi</h1>'
@@ -30,7 +29,7 @@ Describe 'Copy-DockerItem' {
     }
 }
 
-Describe 'Export-DockerContainer' {
+Describe 'Export-DockerContainer' -Tag Legs {
     It 'writes the file system as a tar file' {
         $file = Export-DockerContainer $script:name -Path "$TestDrive/fs.tar"
         $file.Length | Should -BeGreaterThan 0

@@ -1,43 +1,56 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Pester 5 specs for pull, push, login and logout against the registries tests/env/up.sh starts
-# (DOCKERPS_TEST_REGISTRY*, see /tmp/dockerps-env/env.sh). CI runs the xunit suite, which also parses these files.
+# Login, push, pull and logout against the htpasswd registries tests/env/up.sh starts (DOCKERPS_TEST_REGISTRY on
+# plain HTTP, DOCKERPS_TEST_REGISTRY_TLS on TLS), on the leg's endpoint (Legs).
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/DockerPS/DockerPS.psd1') -Force
-    $script:registry = $env:DOCKERPS_TEST_REGISTRY
+    . (Join-Path $PSScriptRoot TestEnvironment.ps1)
     $script:cred = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER,
-        [Net.NetworkCredential]::new('', $env:DOCKERPS_TEST_REGISTRY_PASSWORD).SecurePassword)
-    $script:ref = "$script:registry/dps-test/pester-$([guid]::NewGuid().ToString('N').Substring(0, 8)):v1"
-    $env:DOCKER_CONFIG = (New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))).FullName
-    docker tag ($env:DOCKERPS_TEST_IMAGE ?? 'dockerps-test/busybox:latest') $script:ref
+        (ConvertTo-SecureString $env:DOCKERPS_TEST_REGISTRY_PASSWORD -AsPlainText -Force))
+    $script:run = New-TestName reg
 }
 
-AfterAll {
-    docker rmi $script:ref | Out-Null
-}
+# Named by setting: the values are read when the specs run, after TestEnvironment.ps1 has loaded them.
+Describe 'Login, push, remove and pull again (<Setting>)' -Tag Legs -ForEach @(
+    @{ Setting = 'DOCKERPS_TEST_REGISTRY' }
+    @{ Setting = 'DOCKERPS_TEST_REGISTRY_TLS' }
+) {
+    BeforeAll {
+        $Registry = [Environment]::GetEnvironmentVariable($Setting)
+        $script:ref = "$Registry/dps-test/$($script:run):v1"
+        docker tag $script:image $script:ref
+    }
 
-Describe 'Push-DockerImage and Request-DockerImage' {
-    It 'pushes and pulls back the same digest' {
-        $pushed = Push-DockerImage $script:ref -Credential $script:cred
-        docker rmi $script:ref | Out-Null
-        $pulled = Request-DockerImage $script:ref -Credential $script:cred
+    AfterAll {
+        docker rmi $script:ref 2>$null | Out-Null
+    }
+
+    It 'logs in and stores the login in config.json' {
+        $login = Connect-DockerRegistry $Registry -Credential $script:cred
+        $login.Registry | Should -Be $Registry
+        $login.Username | Should -Be $env:DOCKERPS_TEST_REGISTRY_USER
+        (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).auths.$Registry.auth | Should -Not -BeNullOrEmpty
+    }
+
+    It 'pushes with the stored login, removes the image, and pulls back the same digest' {
+        $pushed = Push-DockerImage $script:ref
+        $pushed.Digest | Should -Match '^sha256:[0-9a-f]{64}$'
+        Remove-DockerImage $script:ref
+        docker images -q $script:ref | Should -BeNullOrEmpty
+        $pulled = Request-DockerImage $script:ref
         $pulled.Digest | Should -Be $pushed.Digest
+        docker image inspect --format '{{index .RepoDigests 0}}' $script:ref | Should -Be "$Registry/dps-test/$($script:run)@$($pushed.Digest)"
+    }
+
+    It 'logs out, erasing the stored login' {
+        Disconnect-DockerRegistry $Registry
+        (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).auths.$Registry | Should -BeNullOrEmpty
+        { Disconnect-DockerRegistry $Registry -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RegistryLoginNotFound,DockerPS.Commands.DisconnectDockerRegistryCommand'
     }
 
     It 'writes RegistryAuthenticationFailed for a wrong password' {
-        $bad = [pscredential]::new('dpsuser', [Net.NetworkCredential]::new('', 'wrong').SecurePassword)
+        $bad = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER, (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
         { Request-DockerImage $script:ref -Credential $bad -ErrorAction Stop } |
             Should -Throw -ErrorId 'RegistryAuthenticationFailed,DockerPS.Commands.RequestDockerImageCommand'
-    }
-}
-
-Describe 'Connect-DockerRegistry and Disconnect-DockerRegistry' {
-    It 'stores credentials in config.json auths and erases them' {
-        $login = Connect-DockerRegistry $script:registry -Credential $script:cred
-        $login.Registry | Should -Be $script:registry
-        (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).auths.$script:registry.auth | Should -Not -BeNullOrEmpty
-        Disconnect-DockerRegistry $script:registry
-        { Disconnect-DockerRegistry $script:registry -ErrorAction Stop } |
-            Should -Throw -ErrorId 'RegistryLoginNotFound,DockerPS.Commands.DisconnectDockerRegistryCommand'
     }
 }

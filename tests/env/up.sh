@@ -347,6 +347,7 @@ start_registry b "$REGISTRY_TLS_PORT" yes
 
 SSH_PORT="${DOCKERPS_SSH_PORT:-2222}"
 DOCKERPS_SSH_PORT=$SSH_PORT "$HERE/sshd.sh"
+"$HERE/pwsh.sh"
 
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK

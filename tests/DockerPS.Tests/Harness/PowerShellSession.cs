@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using DockerPS.Shell;
 
 namespace DockerPS.Tests.Harness;
 

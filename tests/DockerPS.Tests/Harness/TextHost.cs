@@ -6,16 +6,15 @@ using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DockerPS.Shell;
+namespace DockerPS.Tests.Harness;
 
 /// <summary>
-/// A PSHost for a text screen: what PowerShell writes to the host (formatted output included) goes to a writer,
-/// with ANSI styling removed, and progress records are kept. The shell prints to the console with it; the tests
-/// read the screen through it.
+/// A PSHost for a text screen: what PowerShell writes to the host (formatted output included) is kept as text, with
+/// ANSI styling removed, and progress records are kept; the tests read the screen through it.
 /// </summary>
-public sealed class TextHost(TextWriter? screen = null) : PSHost
+public sealed class TextHost : PSHost
 {
-    private readonly TextHostUI _ui = new(screen);
+    private readonly TextHostUI _ui = new();
 
     public override CultureInfo CurrentCulture => CultureInfo.GetCultureInfo("en-US");
     public override CultureInfo CurrentUICulture => CultureInfo.GetCultureInfo("en-US");
@@ -24,7 +23,7 @@ public sealed class TextHost(TextWriter? screen = null) : PSHost
     public override PSHostUserInterface UI => _ui;
     public override Version Version => new(1, 0);
 
-    /// <summary>What was written since the last call, when no screen writer was given.</summary>
+    /// <summary>What was written since the last call.</summary>
     public string TakeText() => _ui.Take();
 
     public List<ProgressRecord> TakeProgress() => _ui.TakeProgress();
@@ -35,7 +34,7 @@ public sealed class TextHost(TextWriter? screen = null) : PSHost
     public override void NotifyEndApplication() { }
     public override void SetShouldExit(int exitCode) { }
 
-    private sealed class TextHostUI(TextWriter? screen) : PSHostUserInterface
+    private sealed class TextHostUI : PSHostUserInterface
     {
         private static readonly Regex Ansi = new("\x1b\\[[0-9;]*m", RegexOptions.Compiled);
         private readonly StringBuilder _text = new();
@@ -68,11 +67,6 @@ public sealed class TextHost(TextWriter? screen = null) : PSHost
         {
             // What a person reads: the table header's ANSI styling removed.
             var plain = Ansi.Replace(value, "");
-            if (screen is not null)
-            {
-                screen.Write(plain);
-                return;
-            }
             lock (_text)
             {
                 _text.Append(plain);
