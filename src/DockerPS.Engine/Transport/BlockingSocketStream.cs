@@ -6,19 +6,8 @@ namespace DockerPS.Transport;
 /// A connection whose reads and writes block the calling thread (the async methods complete before they return).
 /// Disposing it, as the HTTP stack does when a read is cancelled, shuts the socket down, which ends a read blocked in it.
 /// </summary>
-internal sealed class BlockingSocketStream(Socket socket) : Stream
+internal sealed class BlockingSocketStream(Socket socket) : DuplexStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(Span<byte> buffer)
     {
         try
@@ -70,10 +59,6 @@ internal sealed class BlockingSocketStream(Socket socket) : Stream
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,24 +1,12 @@
-using Docker.DotNet.Handler.Abstractions;
-
 namespace DockerPS.Transport;
 
 /// <summary>
 /// An upgraded connection: reads and writes go through the HTTP stack's upgraded stream (which holds any bytes it
 /// already buffered), <see cref="CloseWrite"/> goes to the transport underneath.
 /// </summary>
-internal sealed class HijackedStream(Stream raw, IWriteClosable transport, IDisposable connection) : WriteClosableStream
+internal sealed class HijackedStream(Stream raw, IWriteClosable transport, IDisposable connection) : DuplexStream
 {
     public override bool CanCloseWrite => true;
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Ends the input: everything written so far is sent, then the engine reads end-of-stream.</summary>
     public override void CloseWrite()
@@ -46,10 +34,6 @@ internal sealed class HijackedStream(Stream raw, IWriteClosable transport, IDisp
     public override void Flush() => raw.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => raw.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
