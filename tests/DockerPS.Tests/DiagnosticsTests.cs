@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using DockerPS.Tests.Harness;
+using Xunit;
+
+namespace DockerPS.Tests;
+
+/// <summary>What DockerPS says when asked (-Debug) and when something is wrong, against the real engine.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
+{
+    private readonly PowerShellSession _ps = fixture.Session;
+
+    public void Dispose() => TestEnvironment.ResetEnvironment();
+
+    private static string[] DebugLines(RunResult result) => result.Debug.Select(d => d.Message).ToArray();
+
+    [Fact]
+    public void DebugShowsEachEngineCallWithoutAPrompt()
+    {
+        // The harness host cannot answer a prompt: -Debug alone makes PowerShell ask before each verbose line of a
+        // compiled cmdlet, so the engine line must come as debug output.
+        var result = _ps.Run($"Get-DockerContainer {fixture.RunningName} -Debug");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(fixture.RunningName, Assert.Single(result.Property("Name")));
+        Assert.Empty(result.Verbose);
+        var lines = DebugLines(result);
+        Assert.Contains($"Docker engine {TestEnvironment.ModuleDockerHost} (DOCKER_HOST).", lines);
+        Assert.Contains(lines, line => Regex.IsMatch(line,
+            $@"^{Regex.Escape(TestEnvironment.ModuleDockerHost)} GET /v1\.\d+/containers/json\?all=1 -> 200 OK in \d+\.\d ms$"));
+    }
+
+    [Fact]
+    public void DebugPreferenceShowsTheCallsAndAFailedCallShowsItsStatus()
+    {
+        var result = _ps.Run($"$DebugPreference = 'Continue'; Start-DockerContainer nosuch-{fixture.RunId}; $DebugPreference = 'SilentlyContinue'");
+
+        Assert.Equal("ContainerNotFound,DockerPS.Commands.StartDockerContainerCommand", Assert.Single(result.ErrorIds));
+        Assert.Contains(DebugLines(result), line => Regex.IsMatch(line, $@" POST /v1\.\d+/containers/nosuch-{fixture.RunId}/start -> 404 Not Found in \d+\.\d ms$"));
+    }
+
+    [Fact]
+    public void DebugLeavesOutTheCallsOfACmdletRunInsideItsPipeline()
+    {
+        var result = _ps.Run($"Get-DockerVersion | Out-Null; Get-DockerContainer {fixture.RunningName} -Debug | ForEach-Object {{ Get-DockerImage | Out-Null; Get-DockerVersion | Out-Null }}");
+
+        Assert.Empty(result.Errors);
+        var calls = DebugLines(result).Where(line => line.Contains(" -> ", StringComparison.Ordinal)).ToArray();
+        Assert.Contains("/containers/json", Assert.Single(calls));
+    }
+}
