@@ -48,4 +48,32 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
         var calls = DebugLines(result).Where(line => line.Contains(" -> ", StringComparison.Ordinal)).ToArray();
         Assert.Contains("/containers/json", Assert.Single(calls));
     }
+
+    [Fact]
+    public void AMissingUnixSocketSaysTheFileDoesNotExistAndIsTheTarget()
+    {
+        var socket = $"/tmp/dockerps-missing-{fixture.RunId}.sock";
+
+        var error = Assert.Single(_ps.Run($"Stop-DockerContainer {fixture.RunningName} -DockerHost unix://{socket}").Errors);
+
+        Assert.Equal("EngineUnreachable,DockerPS.Commands.StopDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal($"Cannot connect to the Docker engine at unix://{socket} (parameter -DockerHost): the socket file {socket} does not exist", error.Exception.Message);
+        Assert.Equal($"unix://{socket}", error.TargetObject);
+    }
+
+    [Fact]
+    public void AnUnreachableTcpEngineIsTheTargetAndKeepsTheSocketError()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var endpoint = $"tcp://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
+        probe.Stop();
+        Environment.SetEnvironmentVariable("DOCKER_HOST", endpoint);
+
+        var error = Assert.Single(_ps.Run("Get-DockerImage").Errors);
+
+        Assert.Equal("EngineUnreachable,DockerPS.Commands.GetDockerImageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal($"Cannot connect to the Docker engine at {endpoint} (DOCKER_HOST): Connection refused", error.Exception.Message);
+        Assert.Equal(endpoint, error.TargetObject);
+    }
 }

@@ -143,8 +143,19 @@ public sealed class DockerEngine
 
     private string Description => $"{Endpoint} ({Source})";
 
-    /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
-    internal DockerEngineException Failure(Exception e) => e switch
+    /// <summary>
+    /// Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>; an
+    /// unreachable engine's has the endpoint as its target.
+    /// </summary>
+    internal DockerEngineException Failure(Exception e)
+    {
+        var failure = Translate(e);
+        return failure.Code == ErrorCatalog.EngineUnreachable
+            ? new DockerEngineException(failure.Code, failure.Message, failure.InnerException, failure.StatusCode, Endpoint)
+            : failure;
+    }
+
+    private DockerEngineException Translate(Exception e) => e switch
     {
         // The transport's own verdict (TLS refused, an SSH host key or login refused), wrapped by the HTTP stack: said with
         // the engine, unless the transport already named it.
@@ -156,7 +167,7 @@ public sealed class DockerEngine
                 $"The Docker engine at {Description} requires TLS: set {EndpointResolver.TlsVerifyVariable} (and {EndpointResolver.CertPathVariable}) or use a context with TLS material.", api, api.StatusCode),
         DockerApiException api => new DockerEngineException(CodeOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
-            new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
+            new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {WhyUnreachable(e)}", e),
         OperationCanceledException or TimeoutException =>
             new DockerEngineException(ErrorCatalog.EngineTimeout, $"The Docker engine at {Description} did not answer in time.", e),
         _ => new DockerEngineException(ErrorCatalog.EngineError, $"The Docker engine at {Description} failed: {e.Message}", e),
@@ -189,6 +200,12 @@ public sealed class DockerEngine
         }
         return string.IsNullOrWhiteSpace(e.ResponseBody) ? $"The engine answered {(int)e.StatusCode} {e.StatusCode}." : e.ResponseBody.Trim();
     }
+
+    /// <summary>The socket error for a unix socket path that does not exist is "Cannot assign requested address"; say what is wrong.</summary>
+    private string WhyUnreachable(Exception e) =>
+        Spec.Endpoint.Scheme == "unix" && !File.Exists(Spec.Endpoint.AbsolutePath)
+            ? $"the socket file {Spec.Endpoint.AbsolutePath} does not exist"
+            : Innermost(e).Message;
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
