@@ -76,7 +76,9 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
 
         Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
-        Assert.Contains("127.0.0.1:2376", error.Exception.Message);
+        // The engine with where it was configured, and the CA file that does not trust it.
+        Assert.StartsWith($"Docker engine {TestEnvironment.TlsHost} (DOCKER_HOST): The engine's TLS certificate is not trusted: " +
+            $"the certificate does not chain to the CA in {Path.Combine(TestEnvironment.TlsDirectory, "untrusted", "ca.pem")}", error.Exception.Message);
     }
 
     [Fact]
@@ -88,6 +90,30 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
 
         Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.StartsWith($"Docker engine {TestEnvironment.TlsHost} (DOCKER_HOST): The engine refused the TLS client certificate " +
+            Path.Combine(TestEnvironment.TlsDirectory, "rogue-client", "cert.pem"), error.Exception.Message);
+    }
+
+    [Fact]
+    public void NoClientCertificateSaysNoneIsConfigured()
+    {
+        var caOnly = Directory.CreateTempSubdirectory("dockerps-ca-only-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(TestEnvironment.TlsDirectory, "client", "ca.pem"), Path.Combine(caOnly, "ca.pem"));
+            UseTls(null);
+            Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", caOnly);
+
+            var error = Assert.Single(_ps.Run("Get-DockerContainer").Errors);
+
+            Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", error.FullyQualifiedErrorId);
+            Assert.StartsWith($"Docker engine {TestEnvironment.TlsHost} (DOCKER_HOST): The engine wants a TLS client certificate and none is configured",
+                error.Exception.Message);
+        }
+        finally
+        {
+            Directory.Delete(caOnly, recursive: true);
+        }
     }
 
     [Fact]
