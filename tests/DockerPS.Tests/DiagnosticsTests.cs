@@ -76,4 +76,19 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
         Assert.Equal($"Cannot connect to the Docker engine at {endpoint} (DOCKER_HOST): Connection refused", error.Exception.Message);
         Assert.Equal(endpoint, error.TargetObject);
     }
+
+    [Fact]
+    public void AMemorySizeBeyondRangeSaysSoBeforeAnyEngineCall()
+    {
+        var name = $"dps-memory-{fixture.RunId}";
+
+        var result = _ps.Run($"New-DockerContainer {TestEnvironment.Image} -Name {name} -Memory 99999999999g -Debug");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidMemory,DockerPS.Commands.NewDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("'99999999999g' is too large: a size is at most 9223372036854775807 bytes (just under 8192p).", error.Exception.Message);
+        Assert.Equal("99999999999g", error.TargetObject);
+        Assert.DoesNotContain(result.Debug, d => d.Message.Contains(" -> ", StringComparison.Ordinal));
+        Assert.Empty(DockerCli.Lines("ps", "-aq", "--filter", $"name=^{name}$"));
+    }
 }
