@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.Text.RegularExpressions;
 using DockerPS.Tests.Harness;
 using Xunit;
@@ -90,5 +91,29 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
         Assert.Equal("99999999999g", error.TargetObject);
         Assert.DoesNotContain(result.Debug, d => d.Message.Contains(" -> ", StringComparison.Ordinal));
         Assert.Empty(DockerCli.Lines("ps", "-aq", "--filter", $"name=^{name}$"));
+    }
+
+    [Theory]
+    [InlineData("1.10", "Get-DockerContainer", "GetDockerContainerCommand")]
+    [InlineData("1.10", "Get-DockerImage -Dangling", "GetDockerImageCommand")]
+    [InlineData("1.10", "New-DockerContainer $image", "NewDockerContainerCommand")]
+    [InlineData("1.10", "Stop-DockerContainer $running", "StopDockerContainerCommand")]
+    [InlineData("1.99", "Get-DockerVersion", "GetDockerVersionCommand")]
+    [InlineData("1.99", "Get-DockerNetwork", "GetDockerNetworkCommand")]
+    public void AnApiVersionTheEngineRefusesIsApiVersionNotSupportedOnEveryCmdlet(string pinned, string command, string cmdlet)
+    {
+        // The test engine (Docker 20.10) takes API 1.12 to 1.41; the docker CLI agrees that these are refused.
+        Environment.SetEnvironmentVariable("DOCKER_API_VERSION", pinned);
+        var cli = Assert.Throws<InvalidOperationException>(() =>
+            DockerCli.WithEnvironment(new Dictionary<string, string> { ["DOCKER_API_VERSION"] = pinned }, "version", "--format", "{{.Server.APIVersion}}"));
+
+        var error = Assert.Single(_ps.Run(command.Replace("$image", TestEnvironment.Image).Replace("$running", fixture.RunningName)).Errors);
+
+        Assert.Contains($"client version {pinned} is too", cli.Message);
+        Assert.Equal($"ApiVersionNotSupported,DockerPS.Commands.{cmdlet}", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ProtocolError, error.CategoryInfo.Category);
+        var range = DockerCli.Run("version", "--format", "{{.Server.MinAPIVersion}} to {{.Server.APIVersion}}").Trim();
+        Assert.Equal($"DOCKER_API_VERSION={pinned} is not an API version the Docker engine at {TestEnvironment.ModuleDockerHost} (DOCKER_HOST) accepts: it takes {range}.",
+            error.Exception.Message);
     }
 }
