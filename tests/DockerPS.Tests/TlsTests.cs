@@ -95,6 +95,40 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void DockerTlsAloneUsesTlsWithoutVerifyingTheEngineAsTheCliDoes()
+    {
+        // The client pair the engine trusts, with a CA that did not sign the engine's certificate: refused when verified,
+        // taken by DOCKER_TLS, which does not verify (nor read ca.pem), for DockerPS and the docker CLI alike.
+        var certs = Directory.CreateTempSubdirectory("dockerps-tls-only-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(TestEnvironment.TlsDirectory, "untrusted", "ca.pem"), Path.Combine(certs, "ca.pem"));
+            foreach (var file in new[] { "cert.pem", "key.pem" })
+            {
+                File.Copy(Path.Combine(TestEnvironment.TlsDirectory, "client", file), Path.Combine(certs, file));
+            }
+            UseTls(null, verify: null);
+            Environment.SetEnvironmentVariable("DOCKER_TLS", "1");
+            Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", certs);
+            var cli = DockerCli.WithEnvironment(new Dictionary<string, string> { ["DOCKER_HOST"] = TestEnvironment.TlsHost, ["DOCKER_TLS"] = "1", ["DOCKER_CERT_PATH"] = certs },
+                "ps", "--filter", $"name={fixture.RunningName}", "--format", "{{.Names}}");
+
+            var result = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
+            Environment.SetEnvironmentVariable("DOCKER_TLS_VERIFY", "1");
+            var verified = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
+
+            Assert.Equal(fixture.RunningName, cli.Trim());
+            Assert.Empty(result.Errors);
+            Assert.Equal(TestEnvironment.TlsHost, PSObject.AsPSObject(Assert.Single(result.Output).Properties["Engine"].Value).Properties["Endpoint"].Value);
+            Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", Assert.Single(verified.ErrorIds));
+        }
+        finally
+        {
+            Directory.Delete(certs, recursive: true);
+        }
+    }
+
+    [Fact]
     public void NoClientCertificateSaysNoneIsConfigured()
     {
         var caOnly = Directory.CreateTempSubdirectory("dockerps-ca-only-").FullName;

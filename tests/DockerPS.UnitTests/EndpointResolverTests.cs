@@ -146,6 +146,24 @@ public sealed class EndpointResolverTests : IDisposable
     }
 
     [Fact]
+    public void DockerTlsAloneTurnsTlsOnWithoutVerifyingTheEngineAsInTheCli()
+    {
+        // The CLI: TLS with InsecureSkipVerify, the CA not even read, the client pair used when present.
+        var dir = CertDirectory("cert.pem", "key.pem");
+        _env["DOCKER_HOST"] = "tcp://h:2376";
+        _env["DOCKER_TLS"] = "1";
+        _env["DOCKER_CERT_PATH"] = dir;
+
+        Assert.Equal(new TlsSettings(null, Path.Combine(dir, "cert.pem"), Path.Combine(dir, "key.pem"), Verify: false), Resolve().Tls);
+        Assert.Null(Resolve(host: "unix:///x.sock").Tls);
+        _env["DOCKER_CERT_PATH"] = CertDirectory();
+        Assert.Equal(new TlsSettings(null, null, null, Verify: false), Resolve().Tls);
+        // DOCKER_TLS_VERIFY wins: verified, so ca.pem is needed.
+        _env["DOCKER_TLS_VERIFY"] = "1";
+        Assert.Equal(ErrorCatalog.TlsCertificateNotFound, Assert.Throws<DockerEngineException>(() => Resolve()).Code);
+    }
+
+    [Fact]
     public void CertPathAloneLeavesTcpPlainAsInTheCli()
     {
         _env["DOCKER_HOST"] = "tcp://h:2376";
