@@ -116,4 +116,62 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
         Assert.Equal($"DOCKER_API_VERSION={pinned} is not an API version the Docker engine at {TestEnvironment.ModuleDockerHost} (DOCKER_HOST) accepts: it takes {range}.",
             error.Exception.Message);
     }
+
+    /// <summary>A DOCKER_CONFIG of the test's own whose config.json holds <paramref name="text"/>.</summary>
+    private static string BrokenConfig(string text)
+    {
+        var directory = Directory.CreateTempSubdirectory("dockerps-broken-config-").FullName;
+        File.WriteAllText(Path.Combine(directory, "config.json"), text);
+        Environment.SetEnvironmentVariable("DOCKER_CONFIG", directory);
+        return directory;
+    }
+
+    [Fact]
+    public void AConfigThatCannotBeReadIsIgnoredWithAWarningAlsoWithDockerHost()
+    {
+        var directory = BrokenConfig("{bad");
+        try
+        {
+            var result = _ps.Run($"Get-DockerContainer {fixture.RunningName}; Get-DockerVersion");
+            // The docker CLI goes on too (it warns on stderr).
+            var cli = DockerCli.WithEnvironment(new Dictionary<string, string> { ["DOCKER_CONFIG"] = directory }, "ps", "--filter", $"name={fixture.RunningName}", "--format", "{{.Names}}");
+
+            Assert.Equal(fixture.RunningName, cli.Trim());
+            Assert.Empty(result.Errors);
+            Assert.Equal(2, result.Output.Count);
+            // Each command says so, as each docker command does.
+            Assert.Equal(2, result.Warnings.Count);
+            Assert.All(result.Warnings, w => Assert.Matches(
+                $@"^Cannot read docker configuration {Regex.Escape(Path.Combine(directory, "config.json"))}: .+ It is ignored, as the docker CLI ignores it\.$", w.Message));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AConfigThatCannotBeReadLeavesTheDefaultContextCurrentAndIsNotOverwritten()
+    {
+        var directory = BrokenConfig("""["currentContext"]""");
+        try
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", null);
+            var cli = DockerCli.WithConfig(directory, "context", "ls", "--format", "{{.Name}} {{.Current}}");
+
+            var listed = _ps.Run("Get-DockerContext");
+            var use = _ps.Run("Use-DockerContext default");
+
+            Assert.Equal("default true", cli.Trim());
+            Assert.Empty(listed.Errors);
+            Assert.Equal([("default", true)], listed.Output.Select(c => ((string)c.Properties["Name"].Value, (bool)c.Properties["Current"].Value)));
+            Assert.Contains("It is ignored, as the docker CLI ignores it.", Assert.Single(listed.Warnings).Message);
+            Assert.Equal("InvalidEndpoint,DockerPS.Commands.UseDockerContextCommand", Assert.Single(use.ErrorIds));
+            Assert.Equal("""["currentContext"]""", File.ReadAllText(Path.Combine(directory, "config.json")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -107,8 +107,17 @@ public sealed class EndpointResolverTests : IDisposable
     {
         Assert.Equal(ErrorCatalog.ContextNotFound, Assert.Throws<DockerEngineException>(() => Resolve(context: "ghost")).Code);
         Assert.Equal(ErrorCatalog.InvalidEndpoint, Assert.Throws<DockerEngineException>(() => Resolve(context: "default", host: "unix:///x")).Code);
-        File.WriteAllText(Path.Combine(_config, "config.json"), "{ not json");
-        Assert.Contains("config.json", Assert.Throws<DockerEngineException>(() => Resolve()).Message);
+    }
+
+    [Fact]
+    public void AConfigThatCannotBeReadLeavesTheDefaultAsInTheCli()
+    {
+        File.WriteAllText(Path.Combine(_config, "config.json"), """{ "currentContext": "ghost" """);
+
+        var spec = Resolve();
+
+        Assert.Equal(EndpointSpec.DefaultEndpoint, spec.Endpoint);
+        Assert.Equal("default socket", spec.Source);
     }
 
     [Fact]

@@ -55,6 +55,23 @@ public sealed class RegistryCredentialsTests : IDisposable
     public async Task NoConfigFileMeansNoCredentials() =>
         Assert.True((await RegistryCredentials.ResolveAsync(Config, RegistryCredentials.DockerHubKey, CancellationToken.None)).IsAnonymous);
 
+    [Theory]
+    [InlineData("{bad")]
+    [InlineData("[1]")]
+    public async Task AConfigThatCannotBeReadGivesNoCredentialsAndIsNotOverwritten(string text)
+    {
+        // The docker CLI warns and goes on with an empty configuration; writing would lose the file, so that is refused.
+        Write(text);
+
+        var credential = await RegistryCredentials.ResolveAsync(Config, "reg:5000", CancellationToken.None);
+        var store = () => RegistryCredentials.StoreAsync(Config, new RegistryCredential("reg:5000", "me", "pw"), CancellationToken.None);
+
+        Assert.True(credential.IsAnonymous);
+        Assert.Empty(RegistryCredentials.StoredRegistries(Config));
+        Assert.StartsWith($"Cannot read docker configuration {ConfigFile}: ", (await Assert.ThrowsAsync<CredentialStoreException>(store)).Message);
+        Assert.Equal(text, File.ReadAllText(ConfigFile).TrimEnd());
+    }
+
     [Fact]
     public async Task ABrokenAuthValueIsACredentialStoreError()
     {

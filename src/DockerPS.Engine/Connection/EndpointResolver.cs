@@ -67,7 +67,7 @@ public static class EndpointResolver
         }
         var config = DockerCliConfig.FromEnvironment(getEnv);
         return config.CurrentContext() is { } current
-            ? (current, $"currentContext in {Path.Combine(config.Directory, "config.json")}")
+            ? (current, $"currentContext in {config.ConfigFile}")
             : (EndpointSpec.DefaultContextName, null);
     }
 
