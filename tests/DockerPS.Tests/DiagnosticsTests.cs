@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DockerPS.Tests.Harness;
 using Xunit;
@@ -168,6 +169,31 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
             Assert.Contains("It is ignored, as the docker CLI ignores it.", Assert.Single(listed.Warnings).Message);
             Assert.Equal("InvalidEndpoint,DockerPS.Commands.UseDockerContextCommand", Assert.Single(use.ErrorIds));
             Assert.Equal("""["currentContext"]""", File.ReadAllText(Path.Combine(directory, "config.json")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TheCredentialsVerboseLineNamesConfigJsonOnlyWhenItHasThem()
+    {
+        var directory = Directory.CreateTempSubdirectory("dockerps-no-config-").FullName;
+        var registry = TestRegistry.Http;
+        var pull = $"Request-DockerImage {registry}/dps-test/nosuch-{fixture.RunId}:v1 -Verbose";
+        try
+        {
+            Environment.SetEnvironmentVariable("DOCKER_CONFIG", directory);
+            var without = _ps.Run(pull).Verbose.Select(v => v.Message).ToArray();
+            var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestRegistry.User}:{TestRegistry.Password}"));
+            File.WriteAllText(Path.Combine(directory, "config.json"),
+                new JsonObject { ["auths"] = new JsonObject { [registry] = new JsonObject { ["auth"] = auth } } }.ToJsonString());
+            var with = _ps.Run(pull).Verbose.Select(v => v.Message).ToArray();
+
+            Assert.Contains($"No stored credentials for {registry}.", without);
+            Assert.DoesNotContain(without, line => line.Contains("config.json", StringComparison.Ordinal));
+            Assert.Contains($"Credentials for {registry} from {Path.Combine(directory, "config.json")}.", with);
         }
         finally
         {

@@ -52,8 +52,13 @@ public sealed class RegistryCredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task NoConfigFileMeansNoCredentials() =>
+    public async Task NoConfigFileMeansNoCredentialsFromNowhere()
+    {
         Assert.True((await RegistryCredentials.ResolveAsync(Config, RegistryCredentials.DockerHubKey, CancellationToken.None)).IsAnonymous);
+        Assert.Null(RegistryCredentials.StoreFor(Config, RegistryCredentials.DockerHubKey));
+        Write(new JsonObject { ["auths"] = new JsonObject { ["other:5000"] = new JsonObject { ["auth"] = Base64("me:pw") } } }.ToJsonString());
+        Assert.Null(RegistryCredentials.StoreFor(Config, "reg:5000"));
+    }
 
     [Theory]
     [InlineData("{bad")]

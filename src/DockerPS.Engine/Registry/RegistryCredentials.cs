@@ -28,9 +28,12 @@ public static class RegistryCredentials
         return DockerHubHosts.Contains(host.ToLowerInvariant()) ? DockerHubKey : host;
     }
 
-    /// <summary>Where credentials for <paramref name="key"/> are kept: a helper's program name, or the config file.</summary>
-    public static string StoreFor(DockerCliConfig config, string key) =>
-        Helper(Load(config), key) is { } helper ? CredentialHelper.ProgramName(helper) : config.ConfigFile;
+    /// <summary>Where credentials for <paramref name="key"/> come from: a helper's program name, config.json when it has some, else null.</summary>
+    public static string? StoreFor(DockerCliConfig config, string key)
+    {
+        var root = Load(config);
+        return Helper(root, key) is { } helper ? CredentialHelper.ProgramName(helper) : AuthsKey(root, key) is not null ? config.ConfigFile : null;
+    }
 
     /// <summary>The stored credentials for <paramref name="key"/>, anonymous ones when none are stored.</summary>
     public static Task<RegistryCredential> ResolveAsync(DockerCliConfig config, string key, CancellationToken cancellationToken)
