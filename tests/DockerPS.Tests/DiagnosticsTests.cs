@@ -200,4 +200,42 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    /// <summary>The variables a process sees, from <c>env</c>'s output, the ones the tests set.</summary>
+    private static string[] TestVariables(IEnumerable<string> envOutput) =>
+        envOutput.SelectMany(text => text.Split('\n')).Where(line => line.StartsWith("DPS_ENV_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void EnvironmentTakesTheDockerFormsAndTheCallersValueAsDockerRunDoes()
+    {
+        // DPS_ENV_CALLER is set in the caller's environment, DPS_ENV_UNSET is not: docker run -e leaves it out.
+        Environment.SetEnvironmentVariable("DPS_ENV_UNSET", null);
+        var cli = DockerCli.WithEnvironment(new Dictionary<string, string> { ["DPS_ENV_CALLER"] = "from caller" },
+            ["run", "--rm", .. fixture.LabelArgs, "-e", "DPS_ENV_A=1", "-e", "DPS_ENV_CALLER", "-e", "DPS_ENV_UNSET", "-e", "DPS_ENV_EMPTY=", "-e", "DPS_ENV_T=table",
+            TestEnvironment.Image, "env"]);
+
+        var result = _ps.Run(
+            $"$env:DPS_ENV_CALLER = 'from caller'; " +
+            $"Invoke-DockerContainer {TestEnvironment.Image} -Remove -Label @{{ '{EngineFixture.Label}' = '{fixture.RunId}' }} " +
+            "-Environment 'DPS_ENV_A=1', 'DPS_ENV_CALLER', 'DPS_ENV_UNSET', 'DPS_ENV_EMPTY=', @{ DPS_ENV_T = 'table' } -Command env; " +
+            $"Invoke-DockerExec {fixture.RunningName} -Env DPS_ENV_A=1, DPS_ENV_CALLER, DPS_ENV_UNSET -- env; " +
+            "$env:DPS_ENV_CALLER = $null");
+
+        Assert.Empty(result.Errors);
+        var expected = TestVariables([cli]);
+        Assert.Equal(["DPS_ENV_A=1", "DPS_ENV_CALLER=from caller", "DPS_ENV_EMPTY=", "DPS_ENV_T=table"], expected);
+        var lines = result.Output.Select(o => o.BaseObject.ToString()!).ToArray();
+        // The container's variables as docker run's, then the exec's.
+        Assert.Equal(expected.Concat(["DPS_ENV_A=1", "DPS_ENV_CALLER=from caller"]).Order(StringComparer.Ordinal), TestVariables(lines));
+    }
+
+    [Fact]
+    public void AnEnvironmentEntryWithoutANameIsInvalidEnvironment()
+    {
+        var error = Assert.Single(_ps.Run($"New-DockerContainer {TestEnvironment.Image} -Environment 'A=1', '=x'").Errors);
+
+        Assert.Equal("InvalidEnvironment,DockerPS.Commands.NewDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("=x", error.TargetObject);
+        Assert.Equal("'=x' is not NAME=value or NAME.", error.Exception.Message);
+    }
 }
