@@ -330,7 +330,7 @@ public sealed class SshTests : IDisposable
             });
 
         Assert.Empty(result.Errors);
-        Assert.Equal(Enumerable.Repeat(0L, requests), result.Output.Select(o => (long)o.BaseObject));
+        Assert.Equal(Enumerable.Repeat(0L, requests), result.Output.Select(o => (long)o.Properties["ExitCode"].Value));
         // The endpoint's one channel from before, and at most MaxSessions - 1 in all.
         Assert.InRange(mostChannels - before, 1, MaxSessions - 2);
     }

@@ -43,7 +43,7 @@ Describe 'Container lifecycle' {
         $container = New-DockerContainer $script:image -Command sh, '-c', 'echo hello; exit 3' -CpuShares 512 -Label @{ 'dockerps.test' = 'pester' }
         $container.HostConfig.CpuShares | Should -Be 512
         $container | Start-DockerContainer
-        $container | Wait-DockerContainer | Should -Be 3
+        ($container | Wait-DockerContainer).ExitCode | Should -Be 3
         $container | Remove-DockerContainer
         docker ps -aq --filter "id=$($container.Id)" | Should -BeNullOrEmpty
     }
