@@ -129,6 +129,28 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void TheClientKeyAppearsInNoStream()
+    {
+        // A working call and a refused one (the rogue client's key), with everything shown.
+        UseTls("client");
+        var working = _ps.Run("Get-DockerContainer -Verbose -Debug | Out-Default; Get-DockerVersion -Debug | Out-Default");
+        UseTls("rogue-client");
+        var refused = _ps.Run("Get-DockerContainer -Verbose -Debug; $Error[0].Exception.ToString()");
+
+        Assert.Empty(working.Errors);
+        Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", Assert.Single(refused.Errors).FullyQualifiedErrorId);
+        Assert.NotEmpty(working.Debug);
+        var everything = string.Join('\n', new[] { working, refused }.SelectMany(r => r.Verbose.Select(v => v.Message)
+            .Concat(r.Debug.Select(d => d.Message)).Concat(r.Warnings.Select(w => w.Message))
+            .Concat(r.Errors.Select(e => $"{e} {e.Exception} {e.TargetObject}")).Concat(r.Output.Select(o => o.ToString())).Append(r.HostText)));
+        foreach (var key in new[] { "client", "rogue-client" })
+        {
+            var body = File.ReadAllLines(Path.Combine(TestEnvironment.TlsDirectory, key, "key.pem")).Where(l => !l.StartsWith("-----", StringComparison.Ordinal));
+            Assert.All(body, line => Assert.DoesNotContain(line, everything));
+        }
+    }
+
+    [Fact]
     public void NoClientCertificateSaysNoneIsConfigured()
     {
         var caOnly = Directory.CreateTempSubdirectory("dockerps-ca-only-").FullName;
