@@ -7,7 +7,7 @@ public abstract partial class DockerCmdlet
     protected internal T Await<T>(Func<CancellationToken, Task<T>> call) => Await(StartCall(call));
 
     /// <summary>Starts an engine call to wait for later (with <see cref="Await{T}(Task{T})"/>); Ctrl+C stops it.</summary>
-    protected Task<T> StartCall<T>(Func<CancellationToken, Task<T>> call)
+    protected TTask StartCall<TTask>(Func<CancellationToken, TTask> call) where TTask : Task
     {
         using (Recording())
         {
@@ -43,15 +43,7 @@ public abstract partial class DockerCmdlet
     }
 
     /// <summary>Waits on the pipeline thread for an engine call that returns nothing.</summary>
-    protected void Await(Func<CancellationToken, Task> call)
-    {
-        Task started;
-        using (Recording())
-        {
-            started = call(Cancellation);
-        }
-        Await(started);
-    }
+    protected void Await(Func<CancellationToken, Task> call) => Await(StartCall(call));
 
     /// <summary>
     /// The items of an engine stream, each awaited on the pipeline thread as it comes (write them as they come: the
