@@ -132,7 +132,8 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
     [Fact]
     public void ADocker29StyleEngineRefusesAVersionBelowItsMinimumAndNegotiationStaysAboveIt()
     {
-        // Docker 29 answers only API 1.44 and later: a version pinned below that is refused with the engine's words.
+        // Docker 29 answers only API 1.44 and later: a version pinned below that is refused, naming the engine's range,
+        // before any versioned call.
         using var fake = FakeEngine.Answering("1.52", "1.44");
         using var _ = TestEnvironment.WithoutTls();
 
@@ -143,10 +144,11 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
 
         var error = Assert.Single(pinned.Errors);
         Assert.Equal("ApiVersionNotSupported,DockerPS.Commands.GetDockerContainerCommand", error.FullyQualifiedErrorId);
-        Assert.Contains("Minimum supported API version is 1.44", error.Exception.Message);
+        Assert.Contains("DOCKER_API_VERSION=1.41 is not an API version", error.Exception.Message);
+        Assert.Contains("1.44", error.Exception.Message);
         Assert.Empty(negotiated.Errors);
         Assert.Equal("1.52", Assert.Single(negotiated.Output).Properties["NegotiatedApiVersion"].Value);
-        Assert.Equal(["/v1.41/containers/json", "/version", "/v1.52/version"], fake.Paths.Select(p => p.Split('?')[0]));
+        Assert.Equal(["/version", "/version", "/v1.52/version"], fake.Paths.Select(p => p.Split('?')[0]));
     }
 
     [Fact]

@@ -175,16 +175,24 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture)
     }
 
     [Fact]
-    public void WaitWritesExitCodesInOrderAndReportsTheUnknownOne()
+    public void WaitWritesEachContainerWithItsExitCodeInOrderAndReportsTheUnknownOne()
     {
         var three = fixture.CliContainer(true, "sh", "-c", "exit 3");
         var zero = fixture.CliContainer(true, "sh", "-c", "sleep 1");
 
         var result = _ps.Run($"'{three}', 'nosuch-{fixture.RunId}', '{zero}' | Wait-DockerContainer");
+        var shown = _ps.Run($"Wait-DockerContainer {three}, {zero} | Out-Default");
 
-        Assert.Equal(new object[] { 3L, 0L }, result.Output.Select(o => o.BaseObject));
+        Assert.Equal(new[] { "DockerPS.ContainerExit", "DockerPS.ContainerExit" }, result.Output.Select(o => o.BaseObject.GetType().FullName));
+        Assert.Equal(new[] { (three, 3L), (zero, 0L) }, result.Output.Select(o => ((string)o.Properties["Container"].Value, (long)o.Properties["ExitCode"].Value)));
         Assert.Equal("ContainerNotFound,DockerPS.Commands.WaitDockerContainerCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
         Assert.Equal("exited", StateOrGone(zero));
+        // The view, as docker wait would print it with the container beside each code.
+        Assert.Empty(shown.Errors);
+        var lines = shown.HostText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Matches(@"^CONTAINER\s+EXIT CODE$", lines[0]);
+        Assert.Matches($@"^{three}\s+3$", lines[2]);
+        Assert.Matches($@"^{zero}\s+0$", lines[3]);
     }
 
     [Fact]
@@ -200,7 +208,7 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture)
             DockerCli.Run("start", a);
         });
 
-        Assert.Equal(7L, Assert.Single(result.Output).BaseObject);
+        Assert.Equal(7L, Assert.Single(result.Output).Properties["ExitCode"].Value);
     }
 
     [Fact]

@@ -187,6 +187,6 @@ public sealed class ContainerTests(EngineFixture fixture)
         var result = _ps.Run($"Get-DockerContainer {name} -Detail | Start-DockerContainer -PassThru | Wait-DockerContainer");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(0L, Assert.Single(result.Output).BaseObject);
+        Assert.Equal(0L, Assert.Single(result.Output).Properties["ExitCode"].Value);
     }
 }

@@ -263,6 +263,7 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
         // Comments are the engine's free text, which the CLI's output is read with familiar names (Podman's name the base image).
         Assert.Equal(cli, result.Output.Select(o => DockerCli.InFamiliarNames($"{o.Properties["Id"].Value ?? "<missing>"}|{o.Properties["CreatedBy"].Value}|{o.Properties["Comment"].Value}")));
         Assert.Equal(id, result.Output[0].Properties["Id"].Value);
+        Assert.All(result.Output, o => Assert.Equal(reference, o.Properties["Image"].Value));
         // Podman's history names no tags.
         Assert.Equal(!TestEngine.IsPodman, Strings(result.Output[0].Properties["Tags"].Value).Contains(reference));
         Assert.IsType<long>(result.Output[0].Properties["Size"].Value);
@@ -283,6 +284,28 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
         var error = Assert.Single(result.Errors);
         Assert.Equal("ImageNotFound,DockerPS.Commands.GetDockerImageHistoryCommand", error.FullyQualifiedErrorId);
         Assert.Equal(Unknown, error.TargetObject);
+    }
+
+    [Fact]
+    public void HistoryOfAnImageWithTwoTagsIsWrittenOnceSayingWhichImage()
+    {
+        var first = _images.Reference("histfirst");
+        var second = _images.Reference("histsecond");
+        var other = _images.Reference("histother");
+        _images.Commit(first);
+        DockerCli.Run("tag", first, second);
+        _images.Commit(other, "ENV OTHER=1");
+
+        // Get-DockerImage writes one row per tag: three rows, two images.
+        var result = _ps.Run($"Get-DockerImage {first}, {second}, {other} | Get-DockerImageHistory");
+        var shown = _ps.Run($"Get-DockerImage {first}, {second}, {other} | Get-DockerImageHistory | Out-Default");
+
+        Assert.Empty(result.Errors);
+        var steps = DockerCli.Lines("history", "-q", "--no-trunc", first).Length;
+        Assert.Equal(steps + DockerCli.Lines("history", "-q", "--no-trunc", other).Length, result.Output.Count);
+        Assert.Equal(Enumerable.Repeat(first, steps).Concat(Enumerable.Repeat(other, result.Output.Count - steps)), result.Property("Image"));
+        var groups = shown.HostText.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Image: ", StringComparison.Ordinal));
+        Assert.Equal([$"Image: {first}", $"Image: {other}"], groups);
     }
 
     [Fact]

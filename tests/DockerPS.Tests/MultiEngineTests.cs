@@ -139,6 +139,7 @@ public sealed class MultiEngineTests : IDisposable
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains("tcp://127.0.0.1:1", error.Exception.Message);
         Assert.Contains("context 'dead'", error.Exception.Message);
+        Assert.Equal("tcp://127.0.0.1:1", error.TargetObject);
     }
 
     [Fact]

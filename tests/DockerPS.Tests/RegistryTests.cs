@@ -446,6 +446,9 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
         Assert.Equal(2, result.Output.Count(o => o.BaseObject.GetType().Name == "Image"));
         Assert.Equal(2, result.Output.Count(o => o.BaseObject is ErrorRecord e && e.FullyQualifiedErrorId.StartsWith("RegistryAuthenticationFailed,", StringComparison.Ordinal)));
         Assert.Contains(result.Output, o => o.BaseObject is VerboseRecord);
+        // -Debug shows the pushes' and pulls' engine calls, which carry the credentials, naming but not showing them.
+        Assert.Contains(result.Output, o => o.BaseObject is DebugRecord d && d.Message.Contains("/push?tag=v1 -> 200 OK") && d.Message.EndsWith(", X-Registry-Auth (redacted)"));
+        Assert.Contains(result.Output, o => o.BaseObject is DebugRecord d && d.Message.Contains("/images/create?fromImage=") && d.Message.EndsWith(", X-Registry-Auth (redacted)"));
         Assert.Contains("Login Succeeded", result.HostText);
         foreach (var password in new[] { TestRegistry.Password, bad.GetNetworkCredential().Password })
         {

@@ -36,7 +36,7 @@ public sealed class RunContainerTests(EngineFixture fixture)
 
         // Wait for exit.
         var waited = _ps.Run("$c | Wait-DockerContainer");
-        Assert.Equal(3L, Assert.Single(waited.Output).BaseObject);
+        Assert.Equal(3L, Assert.Single(waited.Output).Properties["ExitCode"].Value);
         Assert.Equal("exited 3", DockerCli.Run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name).Trim());
 
         // Read the logs, as docker logs shows them.

@@ -247,7 +247,7 @@ public sealed class SshTests : IDisposable
         var result = _ps.Run(
             $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.RsaKeyWithPassphrase} -Passphrase $wrong -Verbose -Debug; " +
             $"Connect-DockerHost -DockerHost {direct} -Credential $badLogin -Verbose -Debug; " +
-            $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.RsaKeyWithPassphrase} -Passphrase $right -Verbose | Get-DockerVersion; " +
+            $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.RsaKeyWithPassphrase} -Passphrase $right -Verbose -Debug | Get-DockerVersion; " +
             $"Connect-DockerHost -DockerHost {DirectHost} -KeyFile {SshEnvironment.EncryptedPkcs8Key} -Passphrase $right | Get-DockerVersion; " +
             $"Connect-DockerHost -DockerHost {direct} -Credential $goodLogin -Verbose | Get-DockerInfo",
             variables);
@@ -259,10 +259,13 @@ public sealed class SshTests : IDisposable
         var everything = string.Join('\n', result.Output.Select(o => o.ToString())
             .Concat(result.Errors.SelectMany(e => new[] { e.ToString(), e.Exception.ToString(), e.ErrorDetails?.Message ?? "" }))
             .Concat(result.Verbose.Select(v => v.Message))
+            .Concat(result.Debug.Select(d => d.Message))
             .Concat(result.Warnings.Select(w => w.Message))
             .Concat(result.Information.Select(i => i.MessageData?.ToString() ?? ""))
             .Append(result.HostText)
             .Append(_ps.Run("$Error | ForEach-Object { $_.ToString() }; $wrong; $badLogin").HostText));
+        // -Debug showed the engine calls of the connection that logged in.
+        Assert.Contains(result.Debug, d => d.Message.Contains(" GET /version -> 200 OK", StringComparison.Ordinal));
         foreach (var secret in new[] { wrong, right, password })
         {
             Assert.DoesNotContain(secret, everything);
@@ -327,7 +330,7 @@ public sealed class SshTests : IDisposable
             });
 
         Assert.Empty(result.Errors);
-        Assert.Equal(Enumerable.Repeat(0L, requests), result.Output.Select(o => (long)o.BaseObject));
+        Assert.Equal(Enumerable.Repeat(0L, requests), result.Output.Select(o => (long)o.Properties["ExitCode"].Value));
         // The endpoint's one channel from before, and at most MaxSessions - 1 in all.
         Assert.InRange(mostChannels - before, 1, MaxSessions - 2);
     }

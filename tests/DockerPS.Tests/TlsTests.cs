@@ -77,7 +77,9 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
 
         Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
-        Assert.Contains(TestEnvironment.TlsHost["tcp://".Length..], error.Exception.Message);
+        // The engine with where it was configured, and the CA file that does not trust it.
+        Assert.StartsWith($"Docker engine {TestEnvironment.TlsHost} (DOCKER_HOST): The engine's TLS certificate is not trusted: " +
+            $"the certificate does not chain to the CA in {Path.Combine(TestEnvironment.TlsDirectory, "untrusted", "ca.pem")}", error.Exception.Message);
     }
 
     [Fact]
@@ -89,6 +91,86 @@ public sealed class TlsTests(EngineFixture fixture) : IDisposable
 
         Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.StartsWith($"Docker engine {TestEnvironment.TlsHost} (DOCKER_HOST): The engine refused the TLS client certificate " +
+            Path.Combine(TestEnvironment.TlsDirectory, "rogue-client", "cert.pem"), error.Exception.Message);
+    }
+
+    [Fact]
+    public void DockerTlsAloneUsesTlsWithoutVerifyingTheEngineAsTheCliDoes()
+    {
+        // The client pair the engine trusts, with a CA that did not sign the engine's certificate: refused when verified,
+        // taken by DOCKER_TLS, which does not verify (nor read ca.pem), for DockerPS and the docker CLI alike.
+        var certs = Directory.CreateTempSubdirectory("dockerps-tls-only-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(TestEnvironment.TlsDirectory, "untrusted", "ca.pem"), Path.Combine(certs, "ca.pem"));
+            foreach (var file in new[] { "cert.pem", "key.pem" })
+            {
+                File.Copy(Path.Combine(TestEnvironment.TlsDirectory, "client", file), Path.Combine(certs, file));
+            }
+            UseTls(null, verify: null);
+            Environment.SetEnvironmentVariable("DOCKER_TLS", "1");
+            Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", certs);
+            var cli = DockerCli.WithEnvironment(new Dictionary<string, string> { ["DOCKER_HOST"] = TestEnvironment.TlsHost, ["DOCKER_TLS"] = "1", ["DOCKER_CERT_PATH"] = certs },
+                "ps", "--filter", $"name={fixture.RunningName}", "--format", "{{.Names}}");
+
+            var result = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
+            Environment.SetEnvironmentVariable("DOCKER_TLS_VERIFY", "1");
+            var verified = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
+
+            Assert.Equal(fixture.RunningName, cli.Trim());
+            Assert.Empty(result.Errors);
+            Assert.Equal(TestEnvironment.TlsHost, PSObject.AsPSObject(Assert.Single(result.Output).Properties["Engine"].Value).Properties["Endpoint"].Value);
+            Assert.Equal($"TlsServerNotTrusted,{Cmdlet}", Assert.Single(verified.ErrorIds));
+        }
+        finally
+        {
+            Directory.Delete(certs, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TheClientKeyAppearsInNoStream()
+    {
+        // A working call and a refused one (the rogue client's key), with everything shown.
+        UseTls("client");
+        var working = _ps.Run("Get-DockerContainer -Verbose -Debug | Out-Default; Get-DockerVersion -Debug | Out-Default");
+        UseTls("rogue-client");
+        var refused = _ps.Run("Get-DockerContainer -Verbose -Debug; $Error[0].Exception.ToString()");
+
+        Assert.Empty(working.Errors);
+        Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", Assert.Single(refused.Errors).FullyQualifiedErrorId);
+        Assert.NotEmpty(working.Debug);
+        var everything = string.Join('\n', new[] { working, refused }.SelectMany(r => r.Verbose.Select(v => v.Message)
+            .Concat(r.Debug.Select(d => d.Message)).Concat(r.Warnings.Select(w => w.Message))
+            .Concat(r.Errors.Select(e => $"{e} {e.Exception} {e.TargetObject}")).Concat(r.Output.Select(o => o.ToString())).Append(r.HostText)));
+        foreach (var key in new[] { "client", "rogue-client" })
+        {
+            var body = File.ReadAllLines(Path.Combine(TestEnvironment.TlsDirectory, key, "key.pem")).Where(l => !l.StartsWith("-----", StringComparison.Ordinal));
+            Assert.All(body, line => Assert.DoesNotContain(line, everything));
+        }
+    }
+
+    [Fact]
+    public void NoClientCertificateSaysNoneIsConfigured()
+    {
+        var caOnly = Directory.CreateTempSubdirectory("dockerps-ca-only-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(TestEnvironment.TlsDirectory, "client", "ca.pem"), Path.Combine(caOnly, "ca.pem"));
+            UseTls(null);
+            Environment.SetEnvironmentVariable("DOCKER_CERT_PATH", caOnly);
+
+            var error = Assert.Single(_ps.Run("Get-DockerContainer").Errors);
+
+            Assert.Equal($"TlsClientCertificateRejected,{Cmdlet}", error.FullyQualifiedErrorId);
+            Assert.StartsWith($"Docker engine {TestEnvironment.TlsHost} (DOCKER_HOST): The engine wants a TLS client certificate and none is configured",
+                error.Exception.Message);
+        }
+        finally
+        {
+            Directory.Delete(caOnly, recursive: true);
+        }
     }
 
     [Fact]

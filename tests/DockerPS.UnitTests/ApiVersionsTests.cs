@@ -21,4 +21,24 @@ public sealed class ApiVersionsTests
         Assert.Equal(ErrorCatalog.ApiVersionNotSupported, e.Code);
         Assert.Contains("tcp://h:1 (DOCKER_HOST)", e.Message);
     }
+
+    [Theory]
+    [InlineData("1.41", "1.12", "1.41")]
+    [InlineData("1.12", "1.12", "1.41")]
+    [InlineData("1.30", null, "1.41")]
+    public void APinnedVersionTheEngineAcceptsIsUsed(string pinned, string? minimum, string server) =>
+        Assert.Equal(Version.Parse(pinned), ApiVersions.Accepted(Version.Parse(pinned), Version.Parse(server), ApiVersions.Parse(minimum), "e"));
+
+    [Theory]
+    [InlineData("1.10", "1.12", "1.41", "it takes 1.12 to 1.41.")]
+    [InlineData("1.42", "1.12", "1.41", "it takes 1.12 to 1.41.")]
+    [InlineData("1.99", null, "1.41", "it takes up to 1.41.")]
+    public void APinnedVersionTheEngineRefusesIsRefusedClearly(string pinned, string? minimum, string server, string range)
+    {
+        var e = Assert.Throws<DockerEngineException>(() =>
+            ApiVersions.Accepted(Version.Parse(pinned), Version.Parse(server), ApiVersions.Parse(minimum), "tcp://h:1 (DOCKER_HOST)"));
+
+        Assert.Equal(ErrorCatalog.ApiVersionNotSupported, e.Code);
+        Assert.Equal($"DOCKER_API_VERSION={pinned} is not an API version the Docker engine at tcp://h:1 (DOCKER_HOST) accepts: {range}", e.Message);
+    }
 }

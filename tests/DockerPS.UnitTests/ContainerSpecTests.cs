@@ -100,6 +100,22 @@ public sealed class EnvFileTests
     [InlineData("TWO WORDS=x")]
     public void RejectsLinesWithoutAName(string line) =>
         Assert.Contains("Line 2", Assert.Throws<FormatException>(() => EnvFile.Parse(["A=1", line], _ => null).ToArray()).Message);
+
+    [Theory]
+    [InlineData("A=1", "A=1")]
+    [InlineData("A=", "A=")]
+    [InlineData("A=x=y", "A=x=y")]
+    [InlineData("FROM_ENV", "FROM_ENV=here")]
+    [InlineData("UNSET", null)]
+    public void OneEntryIsWhatDockerRunDashETakes(string text, string? entry) =>
+        Assert.Equal(entry, EnvFile.Entry(text, n => n == "FROM_ENV" ? "here" : null));
+
+    [Theory]
+    [InlineData("=x")]
+    [InlineData("")]
+    [InlineData("TWO WORDS")]
+    public void AnEntryWithoutANameIsRefused(string text) =>
+        Assert.Equal($"'{text}' is not NAME=value or NAME.", Assert.Throws<FormatException>(() => EnvFile.Entry(text, _ => "x")).Message);
 }
 
 public sealed class ContainerCreateSpecTests

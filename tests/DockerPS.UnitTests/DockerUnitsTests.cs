@@ -25,6 +25,22 @@ public sealed class DockerUnitsTests
     public void BadSizesAreRejected(string text) => Assert.Contains($"'{text}'", Assert.Throws<FormatException>(() => DockerUnits.ParseBytes(text)).Message);
 
     [Theory]
+    [InlineData("99999999999g")]
+    [InlineData("8192p")]
+    [InlineData("99999999999999999999")]
+    public void SizesBeyondWhatTheEngineTakesSaySo(string text) =>
+        Assert.Equal($"'{text}' is too large: a size is at most 9223372036854775807 bytes (just under 8192p).",
+            Assert.Throws<FormatException>(() => DockerUnits.ParseBytes(text)).Message);
+
+    [Fact]
+    public void TheLargestSizeFits() => Assert.Equal(8191L << 50, DockerUnits.ParseBytes("8191p"));
+
+    [Fact]
+    public void CpusBeyondWhatTheEngineTakesSaySo() =>
+        Assert.Equal("'9999999999' is too many CPUs: the engine takes at most 9223372036.854775807.",
+            Assert.Throws<FormatException>(() => DockerUnits.ParseCpus("9999999999")).Message);
+
+    [Theory]
     [InlineData("1", 1_000_000_000)]
     [InlineData("1.5", 1_500_000_000)]
     [InlineData("0.000000001", 1)]

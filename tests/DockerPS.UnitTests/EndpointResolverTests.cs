@@ -107,8 +107,17 @@ public sealed class EndpointResolverTests : IDisposable
     {
         Assert.Equal(ErrorCatalog.ContextNotFound, Assert.Throws<DockerEngineException>(() => Resolve(context: "ghost")).Code);
         Assert.Equal(ErrorCatalog.InvalidEndpoint, Assert.Throws<DockerEngineException>(() => Resolve(context: "default", host: "unix:///x")).Code);
-        File.WriteAllText(Path.Combine(_config, "config.json"), "{ not json");
-        Assert.Contains("config.json", Assert.Throws<DockerEngineException>(() => Resolve()).Message);
+    }
+
+    [Fact]
+    public void AConfigThatCannotBeReadLeavesTheDefaultAsInTheCli()
+    {
+        File.WriteAllText(Path.Combine(_config, "config.json"), """{ "currentContext": "ghost" """);
+
+        var spec = Resolve();
+
+        Assert.Equal(EndpointSpec.DefaultEndpoint, spec.Endpoint);
+        Assert.Equal("default socket", spec.Source);
     }
 
     [Fact]
@@ -143,6 +152,24 @@ public sealed class EndpointResolverTests : IDisposable
         Assert.Equal(new TlsSettings(Path.Combine(dir, "ca.pem"), Path.Combine(dir, "cert.pem"), Path.Combine(dir, "key.pem"), Verify: true), tls);
         Assert.Equal(tls, Resolve(host: "tcp://other:2376").Tls);
         Assert.Null(Resolve(host: "unix:///x.sock").Tls);
+    }
+
+    [Fact]
+    public void DockerTlsAloneTurnsTlsOnWithoutVerifyingTheEngineAsInTheCli()
+    {
+        // The CLI: TLS with InsecureSkipVerify, the CA not even read, the client pair used when present.
+        var dir = CertDirectory("cert.pem", "key.pem");
+        _env["DOCKER_HOST"] = "tcp://h:2376";
+        _env["DOCKER_TLS"] = "1";
+        _env["DOCKER_CERT_PATH"] = dir;
+
+        Assert.Equal(new TlsSettings(null, Path.Combine(dir, "cert.pem"), Path.Combine(dir, "key.pem"), Verify: false), Resolve().Tls);
+        Assert.Null(Resolve(host: "unix:///x.sock").Tls);
+        _env["DOCKER_CERT_PATH"] = CertDirectory();
+        Assert.Equal(new TlsSettings(null, null, null, Verify: false), Resolve().Tls);
+        // DOCKER_TLS_VERIFY wins: verified, so ca.pem is needed.
+        _env["DOCKER_TLS_VERIFY"] = "1";
+        Assert.Equal(ErrorCatalog.TlsCertificateNotFound, Assert.Throws<DockerEngineException>(() => Resolve()).Code);
     }
 
     [Fact]

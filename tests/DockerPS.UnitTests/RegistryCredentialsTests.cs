@@ -52,8 +52,30 @@ public sealed class RegistryCredentialsTests : IDisposable
     }
 
     [Fact]
-    public async Task NoConfigFileMeansNoCredentials() =>
+    public async Task NoConfigFileMeansNoCredentialsFromNowhere()
+    {
         Assert.True((await RegistryCredentials.ResolveAsync(Config, RegistryCredentials.DockerHubKey, CancellationToken.None)).IsAnonymous);
+        Assert.Null(RegistryCredentials.StoreFor(Config, RegistryCredentials.DockerHubKey));
+        Write(new JsonObject { ["auths"] = new JsonObject { ["other:5000"] = new JsonObject { ["auth"] = Base64("me:pw") } } }.ToJsonString());
+        Assert.Null(RegistryCredentials.StoreFor(Config, "reg:5000"));
+    }
+
+    [Theory]
+    [InlineData("{bad")]
+    [InlineData("[1]")]
+    public async Task AConfigThatCannotBeReadGivesNoCredentialsAndIsNotOverwritten(string text)
+    {
+        // The docker CLI warns and goes on with an empty configuration; writing would lose the file, so that is refused.
+        Write(text);
+
+        var credential = await RegistryCredentials.ResolveAsync(Config, "reg:5000", CancellationToken.None);
+        var store = () => RegistryCredentials.StoreAsync(Config, new RegistryCredential("reg:5000", "me", "pw"), CancellationToken.None);
+
+        Assert.True(credential.IsAnonymous);
+        Assert.Empty(RegistryCredentials.StoredRegistries(Config));
+        Assert.StartsWith($"Cannot read docker configuration {ConfigFile}: ", (await Assert.ThrowsAsync<CredentialStoreException>(store)).Message);
+        Assert.Equal(text, File.ReadAllText(ConfigFile).TrimEnd());
+    }
 
     [Fact]
     public async Task ABrokenAuthValueIsACredentialStoreError()

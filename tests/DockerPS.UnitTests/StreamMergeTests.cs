@@ -88,8 +88,9 @@ public sealed class StreamMergeTests
         }
         await using var merged = StreamMerge.Merge([Counting], CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await merged.MoveNextAsync());
+        // The reader took one; the producer fills the buffer, then waits (one more may be on its way in).
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref produced) >= StreamMerge.Capacity, Patience), "the buffer never filled");
         await Task.Delay(300);
-        // The reader took one; the producer filled the buffer and then waited (one more may be on its way in).
         Assert.InRange(Volatile.Read(ref produced), StreamMerge.Capacity, StreamMerge.Capacity + 2);
     }
 

@@ -83,12 +83,13 @@ public sealed class TlsMaterialTests : IDisposable
     {
         var failure = new IOException("The decryption operation failed", new System.Security.Authentication.AuthenticationException(message));
 
-        var rejection = TlsStream.Rejection(failure, "tcp://h:2376 (DOCKER_HOST)");
+        var rejection = TlsStream.Rejection(failure, "/certs/cert.pem");
 
         Assert.Equal(refused, rejection?.Code == ErrorCatalog.TlsClientCertificateRejected);
         if (refused)
         {
-            Assert.Contains("tcp://h:2376", rejection!.Message);
+            Assert.Contains("/certs/cert.pem", rejection!.Message);
+            Assert.StartsWith("The engine wants a TLS client certificate and none is configured", TlsStream.Rejection(failure, null)!.Message);
         }
     }
 }

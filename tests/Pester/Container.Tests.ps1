@@ -22,8 +22,8 @@ Describe 'A container from create to remove' -Tag Legs {
 
         $created | Start-DockerContainer
         $waited = $created | Wait-DockerContainer
-        # Wait-DockerContainer writes the exit code (issue 20 §4 makes it an object naming the container).
-        ($waited.ExitCode ?? $waited) | Should -Be 3
+        $waited.Container | Should -Be $name
+        $waited.ExitCode | Should -Be 3
         $detail = Get-DockerContainer $name -Detail
         $detail.State | Should -Be 'exited'
         $detail.ExitCode | Should -Be 3

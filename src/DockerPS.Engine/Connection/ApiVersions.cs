@@ -20,5 +20,13 @@ public static class ApiVersions
         return chosen;
     }
 
+    /// <summary>A version DOCKER_API_VERSION pins, refused when the engine does not accept it (it would refuse every call).</summary>
+    public static Version Accepted(Version pinned, Version serverVersion, Version? serverMinimum, string endpointDescription) =>
+        pinned <= serverVersion && (serverMinimum is null || pinned >= serverMinimum)
+            ? pinned
+            : throw new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
+                $"{EndpointResolver.ApiVersionVariable}={pinned} is not an API version the Docker engine at {endpointDescription} accepts: it takes "
+                + (serverMinimum is null ? $"up to {serverVersion}." : $"{serverMinimum} to {serverVersion}."));
+
     public static Version? Parse(string? text) => Version.TryParse(text, out var v) ? v : null;
 }

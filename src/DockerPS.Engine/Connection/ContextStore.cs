@@ -142,15 +142,11 @@ public static partial class ContextStore
     /// </summary>
     private static void SetCurrentContext(DockerCliConfig config, string? name)
     {
-        var path = Path.Combine(config.Directory, "config.json");
-        JsonObject root;
-        try
+        var root = config.Load(out var problem);
+        if (problem is not null)
         {
-            root = File.Exists(path) ? JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject ?? throw new JsonException("not a JSON object") : [];
-        }
-        catch (JsonException e)
-        {
-            throw new DockerEngineException(ErrorCatalog.InvalidEndpoint, $"Cannot read docker configuration {path}: {e.Message}", e);
+            // Writing would lose what the file holds.
+            throw new DockerEngineException(ErrorCatalog.InvalidEndpoint, problem);
         }
         if (name is null)
         {
@@ -161,7 +157,7 @@ public static partial class ContextStore
             root["currentContext"] = name;
         }
         Directory.CreateDirectory(config.Directory);
-        WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(root, new JsonSerializerOptions { WriteIndented = true }), secret: true);
+        WriteAtomically(config.ConfigFile, JsonSerializer.SerializeToUtf8Bytes(root, new JsonSerializerOptions { WriteIndented = true }), secret: true);
     }
 
     private static DockerContext Read(string name, string current)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DockerPS.Errors;
 
 namespace DockerPS.Connection;
@@ -15,6 +16,9 @@ public sealed class DockerCliConfig
 
     public string Directory { get; }
 
+    /// <summary>The configuration file itself, <c>config.json</c> in <see cref="Directory"/>.</summary>
+    public string ConfigFile => Path.Combine(Directory, "config.json");
+
     public static DockerCliConfig FromEnvironment(Func<string, string?> getEnv)
     {
         var dir = getEnv("DOCKER_CONFIG");
@@ -25,20 +29,29 @@ public sealed class DockerCliConfig
         return new DockerCliConfig(dir);
     }
 
-    /// <summary>The <c>currentContext</c> of config.json, or null when unset or there is no config.json.</summary>
-    public string? CurrentContext()
+    /// <summary>
+    /// config.json as the docker CLI loads it: empty when there is none, and empty too when it cannot be read or is not a
+    /// JSON object, with <paramref name="problem"/> saying why (the CLI warns and goes on with its defaults; whoever
+    /// would write the file refuses instead, so that it is not lost).
+    /// </summary>
+    public JsonObject Load(out string? problem)
     {
-        var path = Path.Combine(Directory, "config.json");
-        if (!File.Exists(path))
+        problem = null;
+        try
         {
-            return null;
+            return !File.Exists(ConfigFile) ? []
+                : JsonNode.Parse(File.ReadAllBytes(ConfigFile)) as JsonObject ?? throw new JsonException("it is not a JSON object.");
         }
-        using var doc = ParseJson(path);
-        return doc.RootElement.ValueKind == JsonValueKind.Object
-            && doc.RootElement.TryGetProperty("currentContext", out var current)
-            && current.ValueKind == JsonValueKind.String
-            && current.GetString() is { Length: > 0 } name ? name : null;
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            problem = $"Cannot read docker configuration {ConfigFile}: {e.Message}";
+            return [];
+        }
     }
+
+    /// <summary>The <c>currentContext</c> of config.json, or null when unset or there is no usable config.json.</summary>
+    public string? CurrentContext() =>
+        Load(out _)["currentContext"] is JsonValue value && value.TryGetValue<string>(out var name) && name.Length > 0 ? name : null;
 
     /// <summary>The docker endpoint of a named context from the context store, with its TLS material (contexts/tls).</summary>
     public (Uri Endpoint, TlsSettings? Tls) ContextEndpoint(string name, string source)

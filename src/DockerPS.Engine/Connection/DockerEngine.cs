@@ -143,13 +143,24 @@ public sealed class DockerEngine
 
     private string Description => $"{Endpoint} ({Source})";
 
-    /// <summary>Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>.</summary>
-    internal DockerEngineException Failure(Exception e) => e switch
+    /// <summary>
+    /// Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>; an
+    /// unreachable engine's has the endpoint as its target.
+    /// </summary>
+    internal DockerEngineException Failure(Exception e)
+    {
+        var failure = Translate(e);
+        return failure.Code == ErrorCatalog.EngineUnreachable
+            ? new DockerEngineException(failure.Code, failure.Message, failure.InnerException, failure.StatusCode, Endpoint)
+            : failure;
+    }
+
+    private DockerEngineException Translate(Exception e) => e switch
     {
         // The transport's own verdict (TLS refused, an SSH host key or login refused), wrapped by the HTTP stack: said with
         // the engine, unless the transport already named it.
         _ when Find<DockerEngineException>(e) is { } own => own.Message.Contains(Description, StringComparison.Ordinal) ? own
-            : new DockerEngineException(own.Code, $"{own.Message} (Docker engine {Description})", own.InnerException, own.StatusCode),
+            : new DockerEngineException(own.Code, $"Docker engine {Description}: {own.Message}", own.InnerException, own.StatusCode),
         // What Go's TLS server answers to plain HTTP.
         DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>
             new DockerEngineException(ErrorCatalog.EngineRequiresTls,
@@ -160,7 +171,7 @@ public sealed class DockerEngine
                 $"{EngineMessage(api)} (Docker engine {Description}; {EndpointResolver.ApiVersionVariable} pins the version)", api, api.StatusCode),
         DockerApiException api => new DockerEngineException(PodmanCode(api) ?? CodeOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
         HttpRequestException or SocketException or IOException =>
-            new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {Innermost(e).Message}", e),
+            new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {WhyUnreachable(e)}", e),
         OperationCanceledException or TimeoutException =>
             new DockerEngineException(ErrorCatalog.EngineTimeout, $"The Docker engine at {Description} did not answer in time.", e),
         _ => new DockerEngineException(ErrorCatalog.EngineError, $"The Docker engine at {Description} failed: {e.Message}", e),
@@ -217,6 +228,12 @@ public sealed class DockerEngine
             return null;
         }
     }
+
+    /// <summary>The socket error for a unix socket path that does not exist is "Cannot assign requested address"; say what is wrong.</summary>
+    private string WhyUnreachable(Exception e) =>
+        Spec.Endpoint.Scheme == "unix" && !File.Exists(Spec.Endpoint.AbsolutePath)
+            ? $"the socket file {Spec.Endpoint.AbsolutePath} does not exist"
+            : Innermost(e).Message;
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 

@@ -14,6 +14,7 @@ public static class EndpointResolver
     public const string ContextVariable = "DOCKER_CONTEXT";
     public const string ApiVersionVariable = "DOCKER_API_VERSION";
     public const string TlsVerifyVariable = "DOCKER_TLS_VERIFY";
+    public const string TlsVariable = "DOCKER_TLS";
 
     public const string CertPathVariable = "DOCKER_CERT_PATH";
 
@@ -66,7 +67,7 @@ public static class EndpointResolver
         }
         var config = DockerCliConfig.FromEnvironment(getEnv);
         return config.CurrentContext() is { } current
-            ? (current, $"currentContext in {Path.Combine(config.Directory, "config.json")}")
+            ? (current, $"currentContext in {config.ConfigFile}")
             : (EndpointSpec.DefaultContextName, null);
     }
 
@@ -85,19 +86,21 @@ public static class EndpointResolver
     }
 
     /// <summary>
-    /// A host given directly (-DockerHost, DOCKER_HOST): TLS as the docker CLI decides it, from DOCKER_TLS_VERIFY (any
-    /// non-empty value, even 0) with the files in DOCKER_CERT_PATH (default: the config directory). DOCKER_CERT_PATH
+    /// A host given directly (-DockerHost, DOCKER_HOST): TLS as the docker CLI decides it, with the files in
+    /// DOCKER_CERT_PATH (default: the config directory). DOCKER_TLS_VERIFY (any non-empty value, even 0) turns TLS on and
+    /// verifies the engine; DOCKER_TLS (any non-empty value) alone turns TLS on without verifying it. DOCKER_CERT_PATH
     /// alone does not turn TLS on, as in the CLI.
     /// </summary>
     private static (Uri, string, string, TlsSettings?) FromHost(string address, string source, string context, Func<string, string?> getEnv)
     {
         var endpoint = ParseHost(address, source);
-        if (endpoint.Scheme != "tcp" || string.IsNullOrEmpty(getEnv(TlsVerifyVariable)))
+        var verify = !string.IsNullOrEmpty(getEnv(TlsVerifyVariable));
+        if (endpoint.Scheme != "tcp" || !verify && string.IsNullOrEmpty(getEnv(TlsVariable)))
         {
             return (endpoint, source, context, null);
         }
         var certPath = getEnv(CertPathVariable) is { Length: > 0 } path ? path : DockerCliConfig.FromEnvironment(getEnv).Directory;
-        return (endpoint, source, context, TlsSettings.FromCertPath(certPath, $"{source} with {TlsVerifyVariable}"));
+        return (endpoint, source, context, TlsSettings.FromCertPath(certPath, verify, $"{source} with {(verify ? TlsVerifyVariable : TlsVariable)}"));
     }
 
     /// <summary>Parses a docker host address (<c>unix:///path</c>, <c>tcp://host[:port]</c>, <c>ssh://[user@]host[:port]</c>, or <c>host:port</c>).</summary>

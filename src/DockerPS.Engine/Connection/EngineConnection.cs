@@ -29,7 +29,7 @@ internal sealed class EngineConnection
     private EngineConnection(EndpointSpec spec)
     {
         PinnedApiVersion = spec.ApiVersion;
-        _handler = EngineHandler.Create(spec);
+        _handler = new CallRecorder(EngineHandler.Create(spec), spec.Address);
         _baseAddress = EngineHandler.BaseAddress(spec.Endpoint);
         _raw = new HttpClient(_handler, disposeHandler: false) { BaseAddress = _baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -89,12 +89,12 @@ internal sealed class EngineConnection
         return response;
     }
 
+    /// <summary>
+    /// Asks the engine which API versions it accepts, then uses the pinned one (refused here, once, when the engine would
+    /// refuse every call with it) or the newest both sides speak.
+    /// </summary>
     private async Task<(DockerClient, Version)> ConnectAsync(string description)
     {
-        if (PinnedApiVersion is { } pinned)
-        {
-            return (Build(pinned), pinned);
-        }
         // The probe is unversioned (/version), answered by every daemon whatever API range it accepts.
         using var timeout = new CancellationTokenSource(NegotiationTimeout);
         var probe = Build(null);
@@ -111,7 +111,10 @@ internal sealed class EngineConnection
         var serverVersion = ApiVersions.Parse(version.APIVersion)
             ?? throw new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
                 $"The Docker engine at {description} reported no usable API version ('{version.APIVersion}').");
-        var chosen = ApiVersions.Negotiate(serverVersion, ApiVersions.Parse(version.MinAPIVersion), description);
+        var serverMinimum = ApiVersions.Parse(version.MinAPIVersion);
+        var chosen = PinnedApiVersion is { } pinned
+            ? ApiVersions.Accepted(pinned, serverVersion, serverMinimum, description)
+            : ApiVersions.Negotiate(serverVersion, serverMinimum, description);
         return (Build(chosen), chosen);
     }
 

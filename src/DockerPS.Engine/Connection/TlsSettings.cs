@@ -19,18 +19,18 @@ public sealed record TlsSettings(string? CaFile, string? CertificateFile, string
     public const string KeyFileName = "key.pem";
 
     /// <summary>
-    /// DOCKER_TLS_VERIFY with DOCKER_CERT_PATH, as the docker CLI reads them: ca.pem must exist, cert.pem and key.pem are
-    /// used when present, and the engine is always verified.
+    /// The files of DOCKER_CERT_PATH, as the docker CLI reads them: cert.pem and key.pem are used when present; verifying
+    /// the engine (DOCKER_TLS_VERIFY) needs ca.pem, and without verification (DOCKER_TLS alone) it is not read.
     /// </summary>
-    public static TlsSettings FromCertPath(string directory, string source)
+    public static TlsSettings FromCertPath(string directory, bool verify, string source)
     {
         var ca = Path.Combine(directory, CaFileName);
-        if (!File.Exists(ca))
+        if (verify && !File.Exists(ca))
         {
             throw NotFound(ca, source);
         }
         var (cert, key) = ClientPair(directory, source);
-        return new TlsSettings(ca, cert, key, Verify: true);
+        return new TlsSettings(verify ? ca : null, cert, key, verify);
     }
 
     /// <summary>

@@ -104,9 +104,9 @@ public static class ContainerOperations
     /// Waits for the container to reach <paramref name="condition"/> (not-running, next-exit or removed) and
     /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition.
     /// </summary>
-    public static Task<long> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
+    public static Task<ContainerExit> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
         PostAsync(engine, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
-            body => body.GetProperty("StatusCode").GetInt64(), cancellationToken);
+            body => new ContainerExit(container, body.GetProperty("StatusCode").GetInt64(), engine), cancellationToken);
 
     /// <summary>One stats sample (<c>docker stats --no-stream</c>); the engine takes two readings about a second apart so CPU % is known.</summary>
     public static Task<ContainerStats> SampleAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>

@@ -25,7 +25,9 @@ public static partial class DockerUnits
             throw new FormatException($"'{text}' is not a size: use a number with an optional unit b, k, m, g, t or p, e.g. 512m.");
         }
         var power = match.Groups[2].Success ? "kmgtp".IndexOf(char.ToLowerInvariant(match.Groups[2].Value[0])) + 1 : 0;
-        return checked((long)(number * Math.Pow(1024, power)));
+        var bytes = number * Math.Pow(1024, power);
+        // The engine takes sizes as 64-bit byte counts: 2^63 bytes (8192p) is the first that does not fit.
+        return bytes < 9223372036854775808d ? (long)bytes : throw new FormatException($"'{text}' is too large: a size is at most 9223372036854775807 bytes (just under 8192p).");
     }
 
     /// <summary>A number of CPUs (<c>--cpus</c>) as the engine's NanoCPUs.</summary>
@@ -40,7 +42,8 @@ public static partial class DockerUnits
         {
             throw new FormatException($"'{text}' has more precision than the engine takes (9 decimal places).");
         }
-        return (long)nano;
+        // The engine counts billionths of a CPU in 64 bits.
+        return nano <= long.MaxValue ? (long)nano : throw new FormatException($"'{text}' is too many CPUs: the engine takes at most {long.MaxValue / 1_000_000_000m:0.#########}.");
     }
 
     /// <summary>A Go duration: an optional sign and number-unit pairs (ns, us, ms, s, m, h), e.g. <c>1h30m</c> or <c>-1.5h</c>.</summary>

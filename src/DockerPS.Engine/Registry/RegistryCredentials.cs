@@ -15,7 +15,6 @@ public static class RegistryCredentials
     /// <summary>Docker Hub's key in config.json and credential helpers.</summary>
     public const string DockerHubKey = "https://index.docker.io/v1/";
 
-    private const string ConfigFileName = "config.json";
     private static readonly HashSet<string> DockerHubHosts = ["docker.io", "index.docker.io", "registry-1.docker.io"];
 
     /// <summary>
@@ -29,9 +28,12 @@ public static class RegistryCredentials
         return DockerHubHosts.Contains(host.ToLowerInvariant()) ? DockerHubKey : host;
     }
 
-    /// <summary>Where credentials for <paramref name="key"/> are kept: a helper's program name, or the config file.</summary>
-    public static string StoreFor(DockerCliConfig config, string key) =>
-        Helper(Load(config), key) is { } helper ? CredentialHelper.ProgramName(helper) : Path.Combine(config.Directory, ConfigFileName);
+    /// <summary>Where credentials for <paramref name="key"/> come from: a helper's program name, config.json when it has some, else null.</summary>
+    public static string? StoreFor(DockerCliConfig config, string key)
+    {
+        var root = Load(config);
+        return Helper(root, key) is { } helper ? CredentialHelper.ProgramName(helper) : AuthsKey(root, key) is not null ? config.ConfigFile : null;
+    }
 
     /// <summary>The stored credentials for <paramref name="key"/>, anonymous ones when none are stored.</summary>
     public static Task<RegistryCredential> ResolveAsync(DockerCliConfig config, string key, CancellationToken cancellationToken)
@@ -70,7 +72,7 @@ public static class RegistryCredentials
             }
             auths[key] = entry;
         });
-        return helper is null ? Path.Combine(config.Directory, ConfigFileName) : CredentialHelper.ProgramName(helper);
+        return helper is null ? config.ConfigFile : CredentialHelper.ProgramName(helper);
     }
 
     /// <summary>Erases stored credentials as <c>docker logout</c> does (helper and <c>auths</c>); false when none were stored.</summary>
@@ -141,18 +143,8 @@ public static class RegistryCredentials
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static JsonObject Load(DockerCliConfig config)
-    {
-        var path = Path.Combine(config.Directory, ConfigFileName);
-        try
-        {
-            return File.Exists(path) ? JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject ?? [] : [];
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            throw new CredentialStoreException($"Cannot read docker configuration {path}: {e.Message}", e);
-        }
-    }
+    /// <summary>config.json for reading: one that cannot be read counts as empty, as for the docker CLI (the cmdlets warn).</summary>
+    private static JsonObject Load(DockerCliConfig config) => config.Load(out _);
 
     /// <summary>
     /// Read-modify-write of config.json that keeps every other key (contexts, proxies, …), replaced atomically through
@@ -160,10 +152,15 @@ public static class RegistryCredentials
     /// </summary>
     private static void Update(DockerCliConfig config, Action<JsonObject> change)
     {
-        var path = Path.Combine(config.Directory, ConfigFileName);
-        var root = Load(config);
+        var path = config.ConfigFile;
+        var root = config.Load(out var problem);
+        if (problem is not null)
+        {
+            // Writing would lose what the file holds.
+            throw new CredentialStoreException(problem);
+        }
         change(root);
-        var temp = Path.Combine(config.Directory, $".{ConfigFileName}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(config.Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(config.Directory);

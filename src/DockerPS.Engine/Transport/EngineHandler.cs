@@ -23,7 +23,7 @@ internal static class EngineHandler
         }
         var endpoint = spec.Endpoint;
         EndPoint address = endpoint.Scheme == "unix" ? new UnixDomainSocketEndPoint(endpoint.AbsolutePath) : new DnsEndPoint(endpoint.Host, endpoint.Port);
-        var tls = spec.Tls is { } settings ? new TlsConnector(settings, endpoint.Host, $"{spec.Address} ({spec.Source})") : null;
+        var tls = spec.Tls is { } settings ? new TlsConnector(settings, endpoint.Host) : null;
         // The HTTP stack speaks plain HTTP/1.1 over whatever stream this returns: TLS is ours, so every route gets it.
         async ValueTask<Stream> connect(SocketsHttpConnectionContext _, CancellationToken ct)
         {

@@ -11,9 +11,11 @@ namespace DockerPS.Transport;
 /// TLS over a connection the <see cref="EngineHandler"/> opened, inside its ConnectCallback, so pooled, streaming and
 /// upgraded (hijacked) connections all get it, and a hijacked TLS connection can still close its sending side.
 /// Verification follows the docker CLI: the engine's certificate must chain to the given CA (only that CA, not the
-/// system's, when one is given; the system's otherwise) and name the host dialled; revocation is not checked.
+/// system's, when one is given; the system's otherwise) and name the host dialled; revocation is not checked. Failures
+/// name the TLS files they are about; <see cref="DockerEngine.Failure"/> adds the engine and where it was configured
+/// (a connection serves its endpoint however it was chosen).
 /// </summary>
-internal sealed class TlsConnector(TlsSettings settings, string host, string description)
+internal sealed class TlsConnector(TlsSettings settings, string host)
 {
     public async ValueTask<Stream> AuthenticateAsync(SocketStream transport, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
                 return false;
             },
         };
-        var tls = new TlsStream(transport, description);
+        var tls = new TlsStream(transport, settings.CertificateFile);
         try
         {
             await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
@@ -45,9 +47,9 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
             if (untrusted is not null)
             {
                 throw new DockerEngineException(ErrorCatalog.TlsServerNotTrusted,
-                    $"The Docker engine at {description} presented a TLS certificate that is not trusted: {untrusted}.", e);
+                    $"The engine's TLS certificate is not trusted: {untrusted}", e);
             }
-            throw TlsStream.Rejection(e, description) ?? (Exception)new IOException($"TLS handshake failed: {e.Message}", e);
+            throw TlsStream.Rejection(e, settings.CertificateFile) ?? (Exception)new IOException($"TLS handshake failed: {e.Message}", e);
         }
         catch
         {
@@ -105,7 +107,7 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
     private static DockerEngineException Unreadable(string what, string why, Exception? e) =>
         new(ErrorCatalog.TlsCertificateNotFound, $"Cannot read the TLS material {what}: {why}", e);
 
-    private static string Describe(SslPolicyErrors errors, X509Chain? chain)
+    private string Describe(SslPolicyErrors errors, X509Chain? chain)
     {
         var reasons = new List<string>();
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
@@ -119,14 +121,15 @@ internal sealed class TlsConnector(TlsSettings settings, string host, string des
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
         {
             var status = chain?.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct() ?? [];
-            reasons.Add("the certificate does not chain to the trusted CA" + (status.Any() ? $" ({string.Join("; ", status)})" : ""));
+            var ca = settings.CaFile is { } file ? $"the CA in {file}" : "a CA the system trusts";
+            reasons.Add($"the certificate does not chain to {ca}" + (status.Any() ? $" ({string.Join("; ", status)})" : ""));
         }
         return string.Join(", ", reasons);
     }
 }
 
 /// <summary>A TLS connection whose sending side can be closed alone: close_notify, then the socket's sending side.</summary>
-internal sealed class TlsStream(SocketStream transport, string description) : SslStream(transport, leaveInnerStreamOpen: false), IWriteClosable
+internal sealed class TlsStream(SocketStream transport, string? clientCertificate) : SslStream(transport, leaveInnerStreamOpen: false), IWriteClosable
 {
     public void CloseWrite()
     {
@@ -140,9 +143,9 @@ internal sealed class TlsStream(SocketStream transport, string description) : Ss
         {
             return base.Read(buffer);
         }
-        catch (Exception e) when (Rejection(e, description) is { } rejected)
+        catch (Exception e) when (Rejection(e, clientCertificate) is { } rejected)
         {
-            throw rejected;
+            throw AsStreamFailure(rejected);
         }
     }
 
@@ -154,9 +157,9 @@ internal sealed class TlsStream(SocketStream transport, string description) : Ss
         {
             return await base.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (Rejection(e, description) is { } rejected)
+        catch (Exception e) when (Rejection(e, clientCertificate) is { } rejected)
         {
-            throw rejected;
+            throw AsStreamFailure(rejected);
         }
     }
 
@@ -184,7 +187,7 @@ internal sealed class TlsStream(SocketStream transport, string description) : Ss
         {
             if (await AlertAfterAsync().ConfigureAwait(false) is { } rejected)
             {
-                throw rejected;
+                throw AsStreamFailure(rejected);
             }
             throw;
         }
@@ -199,17 +202,23 @@ internal sealed class TlsStream(SocketStream transport, string description) : Ss
         }
         catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException)
         {
-            return Rejection(e, description);
+            return Rejection(e, clientCertificate);
         }
         return null;
     }
+
+    /// <summary>
+    /// A refusal met while reading or writing, as streams fail: an IOException, which the HTTP stack passes on wrapped
+    /// and <see cref="DockerEngine.Failure"/> unwraps, adding the engine.
+    /// </summary>
+    private static IOException AsStreamFailure(DockerEngineException rejected) => new(rejected.Message, rejected);
 
     /// <summary>
     /// A certificate alert from the engine is about our client certificate: missing, or not signed by a CA it trusts.
     /// With TLS 1.3 it comes after our side of the handshake is done, on the first read. .NET gives no alert code, only
     /// the TLS library's text, so that text is what is matched.
     /// </summary>
-    internal static DockerEngineException? Rejection(Exception e, string description)
+    internal static DockerEngineException? Rejection(Exception e, string? clientCertificate)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
@@ -217,7 +226,9 @@ internal sealed class TlsStream(SocketStream transport, string description) : Ss
                 && CertificateAlerts.Any(a => inner.Message.Contains(a, StringComparison.OrdinalIgnoreCase)))
             {
                 return new DockerEngineException(ErrorCatalog.TlsClientCertificateRejected,
-                    $"The Docker engine at {description} refused the TLS client certificate, or wanted one (TLS: {inner.Message.Trim()}); it needs one signed by a CA it trusts.", e);
+                    (clientCertificate is null ? "The engine wants a TLS client certificate and none is configured"
+                        : $"The engine refused the TLS client certificate {clientCertificate}")
+                    + $" (TLS: {inner.Message.Trim()}); it needs one signed by a CA it trusts", e);
             }
         }
         return null;

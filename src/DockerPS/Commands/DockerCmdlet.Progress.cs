@@ -28,6 +28,7 @@ public abstract partial class DockerCmdlet
                 woken = woken is { IsCompleted: true } ? null : woken;
                 // Read once: the last report must be the one that knows the work has ended.
                 done = task.IsCompleted;
+                WriteCalls();
                 report(done);
             }
             while (!done);

@@ -4,7 +4,16 @@ namespace DockerPS.Commands;
 public abstract partial class DockerCmdlet
 {
     /// <summary>Waits on the pipeline thread for an engine call; Ctrl+C stops it.</summary>
-    protected internal T Await<T>(Func<CancellationToken, Task<T>> call) => Await(call(Cancellation));
+    protected internal T Await<T>(Func<CancellationToken, Task<T>> call) => Await(StartCall(call));
+
+    /// <summary>Starts an engine call to wait for later (with <see cref="Await{T}(Task{T})"/>); Ctrl+C stops it.</summary>
+    protected TTask StartCall<TTask>(Func<CancellationToken, TTask> call) where TTask : Task
+    {
+        using (Recording())
+        {
+            return call(Cancellation);
+        }
+    }
 
     /// <summary>Waits on the pipeline thread for an engine call started with <see cref="Cancellation"/>; Ctrl+C stops it.</summary>
     protected internal T Await<T>(Task<T> call)
@@ -24,10 +33,17 @@ public abstract partial class DockerCmdlet
         {
             throw new PipelineStoppedException();
         }
+        finally
+        {
+            if (!Cancellation.IsCancellationRequested)
+            {
+                WriteCalls();
+            }
+        }
     }
 
     /// <summary>Waits on the pipeline thread for an engine call that returns nothing.</summary>
-    protected void Await(Func<CancellationToken, Task> call) => Await(call(Cancellation));
+    protected void Await(Func<CancellationToken, Task> call) => Await(StartCall(call));
 
     /// <summary>
     /// The items of an engine stream, each awaited on the pipeline thread as it comes (write them as they come: the
@@ -56,7 +72,11 @@ public abstract partial class DockerCmdlet
     /// <summary>The next item of an engine stream, awaited on the pipeline thread; Ctrl+C stops it.</summary>
     protected internal bool MoveNext<T>(IAsyncEnumerator<T> items)
     {
-        var next = items.MoveNextAsync();
+        ValueTask<bool> next;
+        using (Recording())
+        {
+            next = items.MoveNextAsync();
+        }
         // Items the stream has already buffered come without a task.
         return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
     }

@@ -1,4 +1,5 @@
 using DockerPS.Completion;
+using DockerPS.Connection;
 
 namespace DockerPS.Commands;
 
@@ -7,13 +8,15 @@ namespace DockerPS.Commands;
 /// then the piped object's engine, then the docker CLI's environment and config), a cancellation token that
 /// StopProcessing cancels, waiting for engine calls on the pipeline thread, and engine failures as error records.
 /// Split by concern: <c>.Contexts</c> (-Context fan-out), <c>.Waiting</c> (awaiting and cancellation), <c>.Progress</c>,
-/// <c>.Following</c> (streams that do not end), <c>.Parameters</c> (parameter values) and <c>.Errors</c>.
+/// <c>.Following</c> (streams that do not end), <c>.Parameters</c> (parameter values), <c>.Errors</c> and <c>.Debug</c>
+/// (engine calls as debug lines).
 /// </summary>
 public abstract partial class DockerCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _cancellation = new();
     private IReadOnlyList<DockerEngine>? _configuredEngines;
     private DockerEngine? _announcedEngine;
+    private bool _configChecked;
 
     /// <summary>
     /// Docker contexts by name (see <c>docker context ls</c>). With several, each item is handled once per context, in
@@ -80,6 +83,12 @@ public abstract partial class DockerCmdlet : PSCmdlet
 
     protected sealed override void ProcessRecord()
     {
+        using var recording = Recording();
+        if (!_configChecked)
+        {
+            _configChecked = true;
+            WarnOfUnreadableConfig(this);
+        }
         if (Context is not { Length: > 1 })
         {
             ProcessOnce();
@@ -111,6 +120,19 @@ public abstract partial class DockerCmdlet : PSCmdlet
         catch (DockerPSException e)
         {
             WriteError(ErrorFor(e, TargetOfItem));
+        }
+    }
+
+    /// <summary>
+    /// A docker config.json that cannot be read counts as empty (no current context, no stored credentials), as the docker
+    /// CLI ignores it, and like the CLI every command says so, once.
+    /// </summary>
+    internal static void WarnOfUnreadableConfig(Cmdlet cmdlet)
+    {
+        DockerCliConfig.FromEnvironment(System.Environment.GetEnvironmentVariable).Load(out var problem);
+        if (problem is not null)
+        {
+            cmdlet.WriteWarning($"{problem} It is ignored, as the docker CLI ignores it.");
         }
     }
 

@@ -14,9 +14,12 @@ public static partial class DockerCli
 
     public static string Run(params string[] args) => Run(TestEnvironment.DockerConfig, useHost: true, args);
 
-    /// <summary>The docker CLI against the test engine with extra environment variables, e.g. DOCKER_BUILDKIT=0 for the classic builder.</summary>
+    /// <summary>
+    /// The docker CLI with extra environment variables, e.g. DOCKER_BUILDKIT=0 for the classic builder: against the test
+    /// engine's socket, or the DOCKER_HOST they give.
+    /// </summary>
     public static string WithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        Run(TestEnvironment.DockerConfig, useHost: true, args, environment);
+        Run(TestEnvironment.DockerConfig, useHost: !environment.ContainsKey("DOCKER_HOST"), args, environment);
 
     /// <summary>The docker CLI with a configuration directory of its own and no -H: its contexts and config.json decide, as for a user.</summary>
     public static string WithConfig(string configDirectory, params string[] args) => Run(configDirectory, useHost: false, args);
@@ -40,6 +43,7 @@ public static partial class DockerCli
         start.Environment.Remove("DOCKER_HOST");
         start.Environment.Remove("DOCKER_API_VERSION");
         start.Environment.Remove("DOCKER_TLS_VERIFY");
+        start.Environment.Remove("DOCKER_TLS");
         start.Environment.Remove("DOCKER_CERT_PATH");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

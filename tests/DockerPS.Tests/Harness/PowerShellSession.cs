@@ -12,7 +12,8 @@ public sealed record RunResult(
     IReadOnlyList<VerboseRecord> Verbose,
     IReadOnlyList<InformationRecord> Information,
     IReadOnlyList<ProgressRecord> Progress,
-    string HostText)
+    string HostText,
+    IReadOnlyList<DebugRecord> Debug)
 {
     public IEnumerable<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId);
 
@@ -83,7 +84,7 @@ public sealed class PowerShellSession : IDisposable
         }
         errors.InsertRange(0, ps.Streams.Error);
         return new RunResult(output, errors, ps.Streams.Warning.ToList(), ps.Streams.Verbose.ToList(),
-            ps.Streams.Information.ToList(), ps.Streams.Progress.Concat(_host.TakeProgress()).ToList(), _host.TakeText());
+            ps.Streams.Information.ToList(), ps.Streams.Progress.Concat(_host.TakeProgress()).ToList(), _host.TakeText(), ps.Streams.Debug.ToList());
     }
 
     public void Dispose() => _runspace.Dispose();

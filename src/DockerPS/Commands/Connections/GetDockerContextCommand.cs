@@ -18,6 +18,8 @@ public sealed class GetDockerContextCommand : PSCmdlet
     [ArgumentCompleter(typeof(ContextNameCompleter))]
     public string[]? Name { get; set; }
 
+    protected override void BeginProcessing() => DockerCmdlet.WarnOfUnreadableConfig(this);
+
     protected override void ProcessRecord()
     {
         IReadOnlyList<DockerContext> contexts;

@@ -22,6 +22,8 @@ public sealed class RemoveDockerContextCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    protected override void BeginProcessing() => DockerCmdlet.WarnOfUnreadableConfig(this);
+
     protected override void ProcessRecord()
     {
         IReadOnlyList<string> names;

@@ -32,10 +32,10 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     [AllowEmptyString]
     public string[]? Entrypoint { get; set; }
 
-    /// <summary>Environment variables, name to value.</summary>
+    /// <summary>Environment variables: hashtables of names to values, or <c>docker run -e</c>'s <c>NAME=value</c> and <c>NAME</c> (the caller's value).</summary>
     [Parameter]
     [Alias("Env")]
-    public Hashtable? Environment { get; set; }
+    public object[]? Environment { get; set; }
 
     /// <summary>Files of NAME=value lines, read as <c>docker run --env-file</c> reads them.</summary>
     [Parameter]
@@ -131,7 +131,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
             Platform = Platform,
             Command = Command,
             Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
-            Environment = LastPerName([.. EnvFileLines(), .. Strings(Environment).Select(e => $"{e.Key}={e.Value}")]),
+            Environment = LastPerName([.. EnvFileLines(), .. EnvironmentEntries(Environment)]),
             Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
             PublishAll = PublishAll,
             Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),

@@ -44,7 +44,7 @@ public sealed class GetDockerContainerStatsCommand : ContainerCmdlet
     {
         WriteFollowed();
         // Sampled together, written in the order they were named.
-        var samples = _containers.Select(c => ContainerOperations.SampleAsync(c.Engine, c.Container, Cancellation)).ToArray();
+        var samples = _containers.Select(c => StartCall(ct => ContainerOperations.SampleAsync(c.Engine, c.Container, ct))).ToArray();
         for (var i = 0; i < samples.Length; i++)
         {
             try

@@ -138,7 +138,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             {
                 var session = Await(ct => ContainerOperations.AttachAsync(engine, id, spec.Tty, stdin, ct));
                 run.Process = new RunningProcess(this, session, stdin, run.Container, string.Join(' ', Command ?? [Image]), ErrorCatalog.ContainerExitCode,
-                    ct => ContainerOperations.WaitAsync(engine, id, "not-running", ct));
+                    async ct => (await ContainerOperations.WaitAsync(engine, id, "not-running", ct).ConfigureAwait(false)).ExitCode);
             }
             Await(ct => ContainerOperations.StartAsync(engine, id, ct));
             if (Detach)

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace DockerPS.Commands;
 
 /// <summary>
@@ -22,10 +20,10 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string[] Command { get; set; } = [];
 
-    /// <summary>Environment variables for the process, names to values.</summary>
+    /// <summary>Environment variables for the process: hashtables of names to values, or <c>docker exec -e</c>'s <c>NAME=value</c> and <c>NAME</c> (the caller's value).</summary>
     [Parameter]
     [ValidateNotNull]
-    public Hashtable? Environment { get; set; }
+    public object[]? Environment { get; set; }
 
     /// <summary>The user (name or uid, optionally :group) to run as.</summary>
     [Parameter]
@@ -133,7 +131,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     private ExecOptions Options(bool input) => new()
     {
         Command = Command,
-        Environment = Environment?.Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToArray() ?? [],
+        Environment = EnvironmentEntries(Environment),
         User = User,
         WorkingDirectory = WorkingDirectory,
         Tty = Tty,

@@ -1,8 +1,8 @@
 namespace DockerPS.Commands;
 
-/// <summary><c>docker wait</c>: blocks until containers stop (or exit next, or are removed) and writes their exit codes.</summary>
+/// <summary><c>docker wait</c>: blocks until containers stop (or exit next, or are removed) and writes each with its exit code.</summary>
 [Cmdlet(VerbsLifecycle.Wait, "DockerContainer", DefaultParameterSetName = NameSet)]
-[OutputType(typeof(long))]
+[OutputType(typeof(ContainerExit))]
 public sealed class WaitDockerContainerCommand : ContainerCmdlet
 {
     /// <summary>not-running (the default: returns at once for a stopped container), next-exit, or removed.</summary>

@@ -25,7 +25,7 @@ public abstract class ImageTransferCmdlet : DockerCmdlet
             return new RegistryCredential(key, Credential.UserName, Credential.GetNetworkCredential().Password);
         }
         var config = DockerCliConfig.FromEnvironment(Environment.GetEnvironmentVariable);
-        WriteVerbose($"Credentials for {key} from {RegistryCredentials.StoreFor(config, key)}.");
+        WriteVerbose(RegistryCredentials.StoreFor(config, key) is { } store ? $"Credentials for {key} from {store}." : $"No stored credentials for {key}.");
         return Await(ct => RegistryCredentials.ResolveAsync(config, key, ct));
     }
 
