@@ -190,17 +190,24 @@ public sealed class MultiEngineTests : IDisposable
     [Fact]
     public void FollowedEventsOfEveryContextAreWrittenUntilStopped()
     {
-        var name = _fixture.CliContainer(true, "true");
+        var name = _fixture.CliContainer(false, "true");
         var starts = new ConcurrentQueue<string>();
 
-        var result = _ps.Run($"Get-DockerEvent -Context sock, tls -Follow -Since $since -Filter @{{ container = '{name}' }} | ForEach-Object {{ if ($_.Action -eq 'start') {{ $starts.Enqueue($_.Engine.Name) }}; $_ }}",
-            new System.Collections.Hashtable { ["since"] = DateTime.Now.AddMinutes(-2), ["starts"] = starts }, ps =>
+        // Started (again) until both engines have told of a start: when their subscriptions begin is not known here. A
+        // start from before them, replayed with -Since, was lost once: an engine keeps only its last 256 events.
+        var result = _ps.Run($"Get-DockerEvent -Context sock, tls -Follow -Filter @{{ container = '{name}' }} | ForEach-Object {{ if ($_.Action -eq 'start') {{ $starts.Enqueue($_.Engine.Name) }}; $_ }}",
+            new System.Collections.Hashtable { ["starts"] = starts }, ps =>
             {
-                SpinWait.SpinUntil(() => starts.Count >= 2, TimeSpan.FromSeconds(60));
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (starts.Distinct().Count() < 2 && DateTime.UtcNow < deadline)
+                {
+                    DockerCli.Run("start", name);
+                    SpinWait.SpinUntil(() => starts.Distinct().Count() >= 2, TimeSpan.FromSeconds(2));
+                }
                 ps.Stop();
             });
 
-        Assert.Equal(["sock", "tls"], starts.Order(StringComparer.Ordinal));
+        Assert.Equal(["sock", "tls"], starts.Distinct().Order(StringComparer.Ordinal));
         Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
         Assert.All(result.Output, e => Assert.Equal(name, e.Properties["Name"].Value));
     }

@@ -3,7 +3,7 @@
 # ConvertTo-Json at the default depth and Export-Csv, and read back with ConvertFrom-Json and Import-Csv: no warnings,
 # no type names, the same data; the engine's own answer stays reachable as the hidden property Raw.
 # Not here: System.IO.FileInfo and DirectoryInfo (Copy-DockerItem, Save-DockerImage, Export-DockerContainer), which are
-# PowerShell's own; the strings of Invoke-DockerExec and the numbers of Wait-DockerContainer.
+# PowerShell's own; the strings of Invoke-DockerExec.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot TestEnvironment.ps1)
@@ -24,7 +24,7 @@ BeforeAll {
     docker tag $script:image $script:tag
     $script:file = New-Item (Join-Path $TestDrive 'note.txt') -Value 'note'
     $tls = Join-Path ($env:DOCKERPS_ENV ?? '/tmp/dockerps-env') 'tls/client'
-    New-DockerContext $script:context -DockerHost tcp://127.0.0.1:2376 -TlsCACertificate "$tls/ca.pem" -TlsCertificate "$tls/cert.pem" -TlsKey "$tls/key.pem" | Out-Null
+    New-DockerContext $script:context -DockerHost $env:DOCKERPS_TEST_TLS_HOST -TlsCACertificate "$tls/ca.pem" -TlsCertificate "$tls/cert.pem" -TlsKey "$tls/key.pem" | Out-Null
     $script:pushed = "$env:DOCKERPS_TEST_REGISTRY/dps-test/$($script:run):v1"
     $script:credential = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER,
         (ConvertTo-SecureString $env:DOCKERPS_TEST_REGISTRY_PASSWORD -AsPlainText -Force))
@@ -34,6 +34,7 @@ BeforeAll {
         Container         = { Get-DockerContainer -Name $script:name }
         ContainerDetail   = { Get-DockerContainer -Name $script:name -Detail }
         ContainerChange   = { Get-DockerContainerChange $script:name }
+        ContainerExit     = { Wait-DockerContainer $script:ended }
         ContainerExec     = { Invoke-DockerExec $script:name -Command sleep, 1 -Detach }
         ContainerLogLine  = { Get-DockerContainerLog $script:ended -Timestamps }
         ContainerPathInfo = { Copy-DockerItem $script:file.FullName "$($script:name):/tmp/" -PassThru }
@@ -109,7 +110,7 @@ AfterAll {
 }
 
 Describe '<_> through ConvertTo-Json and Export-Csv' -ForEach @(
-    'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
+    'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
     'ContainerProcess', 'ContainerStats', 'DiskUsage', 'DiskUsageItem', 'DockerContext', 'DockerEngine', 'EngineEvent',
     'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Network',
     'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Volume') {
