@@ -33,10 +33,33 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
             AssemblyLoadContext.Default.Resolving += (_, name) => Dependencies.Find(name);
+            ConnectAhead();
         }
         // PowerShell resolves type names among loaded assemblies only; DockerPS.Engine would otherwise load with the first call.
         _ = typeof(DockerEngine).Assembly;
     }
+
+    /// <summary>
+    /// The first call of a new process compiles the HTTP, JSON and async code on its way to the engine (.NET cannot
+    /// precompile generic code over its own types outside the framework; bench B7). When the default engine is a local
+    /// socket, import starts the connection and version probe that call would begin with, in the background, so that
+    /// the compiling is done, or under way, when the call comes. Remote engines wait for a call: connecting to them may
+    /// take time, ask for credentials or reach across a network. A failure is left for the first call to meet and report.
+    /// </summary>
+    private static void ConnectAhead() => Task.Run(async () =>
+    {
+        try
+        {
+            var engine = DockerEngine.Resolve(null, null);
+            if (engine.Endpoint.StartsWith("unix://", StringComparison.Ordinal))
+            {
+                await engine.ConnectAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (DockerPSException)
+        {
+        }
+    });
 
     private sealed class DependencyLoadContext(string directory) : AssemblyLoadContext("DockerPS")
     {
