@@ -9,6 +9,7 @@
     Description          = 'Drive Docker engines from PowerShell: containers, images, builds, registries, networks, volumes and the engine itself, as typed objects.'
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('DockerPS.Format.ps1xml')
+    TypesToProcess       = @('DockerPS.Types.ps1xml')
     # The build fills both export lists from the compiled cmdlets (tools/HelpCompiler).
     CmdletsToExport      = @()
     FunctionsToExport    = @()

@@ -70,7 +70,8 @@ function Read-Counts([string] $File) {
     @{
         passed  = [int] $counters.passed
         failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
-        skipped = [int] $counters.notExecuted
+        # The trx logger counts skipped tests as neither executed nor notExecuted.
+        skipped = [int] $counters.total - [int] $counters.executed
     }
 }
 

@@ -403,7 +403,7 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
     [Fact]
     public void StoppingABuildCancelsItOnTheEngine()
     {
-        Write("Dockerfile", Dockerfile("RUN sleep 60"));
+        Write("Dockerfile", Dockerfile("RUN sleep 300"));
         var tag = Tag("stopped");
         using var started = new ManualResetEventSlim();
         var running = false;
@@ -415,7 +415,7 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
             {
                 // Docker's builder says when the step's container runs; Podman's only announces the step.
                 var line = information[e.Index].MessageData.ToString()!;
-                if (line.StartsWith(" ---> Running in ", StringComparison.Ordinal) || (TestEngine.IsPodman && line.EndsWith(": RUN sleep 60", StringComparison.Ordinal)))
+                if (line.StartsWith(" ---> Running in ", StringComparison.Ordinal) || (TestEngine.IsPodman && line.EndsWith(": RUN sleep 300", StringComparison.Ordinal)))
                 {
                     started.Set();
                 }
@@ -427,8 +427,9 @@ public sealed class BuildTests(EngineFixture fixture) : IDisposable
         Assert.True(running, "the RUN step never started");
         Assert.Empty(result.Output);
         Assert.False(Exists(tag));
-        // The engine kills and removes the step's container once the build is cancelled.
-        Assert.True(SpinWait.SpinUntil(() => DockerCli.Lines("ps", "-aq", "--filter", $"label={BuildLabel}={_buildId}").Length == 0, TimeSpan.FromSeconds(30)),
+        // The engine kills and removes the step's container once the build is cancelled (within a second when the machine
+        // is idle; 30 s were once not enough on the ssh leg of a loaded CI machine), long before the step would end.
+        Assert.True(SpinWait.SpinUntil(() => DockerCli.Lines("ps", "-aq", "--filter", $"label={BuildLabel}={_buildId}").Length == 0, TimeSpan.FromSeconds(90)),
             "the cancelled step's container is still there");
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Specialized;
+using System.Collections;
 using System.Management.Automation;
 using DockerPS.Tests.Harness;
 using Xunit;
@@ -28,7 +28,7 @@ public sealed class ContainerInspectionTests(EngineFixture fixture)
         Assert.Equal(new int?[] { shellPid, shellPid }, result.Output.Where(p => (string)p.Properties["Command"].Value! == "sleep 600").Select(p => (int?)p.Properties["ParentPid"].Value));
         Assert.Equal("root", shell.Properties["User"].Value);
         Assert.Equal(a, shell.Properties["Container"].Value);
-        var columns = (OrderedDictionary)shell.Properties["Columns"].Value!;
+        var columns = (IDictionary)shell.Properties["Columns"].Value!;
         Assert.Equal(new[] { "UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD" }, columns.Keys.Cast<string>());
     }
 
@@ -42,7 +42,7 @@ public sealed class ContainerInspectionTests(EngineFixture fixture)
         var result = _ps.Run($"Get-DockerContainerProcess {a} -PsArguments '-o pid,rss,args'");
 
         var process = Assert.Single(result.Output);
-        var columns = (OrderedDictionary)process.Properties["Columns"].Value!;
+        var columns = (IDictionary)process.Properties["Columns"].Value!;
         Assert.Equal(cli[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), columns.Keys.Cast<string>());
         Assert.Equal(int.Parse(cli[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]), process.Properties["Pid"].Value);
         Assert.Equal("sleep 600", process.Properties["Command"].Value);

@@ -44,7 +44,8 @@ public sealed class ImageManagementTests(EngineFixture fixture) : IDisposable
         Assert.Equal(Inspect(reference, "{{.Os}}/{{.Architecture}}"), $"{detail.Properties["Os"].Value}/{detail.Properties["Architecture"].Value}");
         Assert.Equal(long.Parse(Inspect(reference, "{{.Size}}")), detail.Properties["Size"].Value);
         Assert.Equal(Inspect(reference, "{{range .RootFS.Layers}}{{.}} {{end}}").Split(' ', StringSplitOptions.RemoveEmptyEntries), Strings(detail.Properties["Layers"].Value));
-        var config = PSObject.AsPSObject(detail.Properties["Config"].Value);
+        // Config is a hidden script property: read it where a runspace is, as users do.
+        var config = Assert.Single(_ps.Run($"(Get-DockerImage {reference} -Detail).Config").Output);
         Assert.Contains("A=1", Strings(config.Properties["Env"].Value));
         Assert.Equal(new[] { "sh", "-c", "true" }, Strings(config.Properties["Cmd"].Value));
         Assert.Equal("/work", config.Properties["WorkingDir"].Value);

@@ -132,7 +132,7 @@ public sealed class ContainerObjectTests
         Assert.Equal(("14:05", "?", "00:03:05", "sh -c while true; do :; done"), (process.Started, process.Tty, process.Time, process.Command));
         Assert.Equal(titles, process.Columns.Keys.Cast<string>());
         Assert.Equal("83", process.Columns["c"]);
-        Assert.Equal(row, process.Raw);
+        Assert.Equal(row, process.GetRaw());
     }
 
     [Fact]

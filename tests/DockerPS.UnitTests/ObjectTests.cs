@@ -85,4 +85,48 @@ public sealed class ObjectTests
         Assert.Equal(isDirectory, info.IsDirectory);
         Assert.Equal(isLink, info.IsSymbolicLink);
     }
+
+    [Fact]
+    public void ListsAndMapsPrintAsDockerPsDoesForExportCsv()
+    {
+        var raw = new ContainerListResponse
+        {
+            ID = "c1",
+            Names = ["/web", "/other/alias"],
+            Labels = new Dictionary<string, string> { ["tier"] = "web", ["com.example.team"] = "shop" },
+            Ports = [new PortSummary { IP = "127.0.0.1", PrivatePort = 80, PublicPort = 8080, Type = "tcp" }, new PortSummary { PrivatePort = 443, Type = "tcp" }],
+        };
+
+        var container = new Container(raw, Engine);
+
+        Assert.Equal("web,other/alias", container.Names.ToString());
+        Assert.Equal("tier=web,com.example.team=shop", container.Labels.ToString());
+        Assert.Equal("127.0.0.1:8080->80/tcp,443/tcp", container.Ports.ToString());
+        Assert.Equal(string.Empty, container.Networks.ToString());
+    }
+
+    [Fact]
+    public void TopColumnsKeepPsOrderAndIgnoreCase()
+    {
+        var process = new ContainerProcess("web", ["USER", "PID", "%CPU", "COMMAND"], ["root", "1", "0.5", "sleep 9"], Engine);
+
+        Assert.Equal("USER=root,PID=1,%CPU=0.5,COMMAND=sleep 9", process.Columns.ToString());
+        Assert.Equal("0.5", process.Columns["%cpu"]);
+        Assert.Equal("PID=2", new ContainerProcess("web", ["PID", "pid"], ["1", "2"], Engine).Columns.ToString());
+    }
+
+    [Theory]
+    [InlineData("volume", "data", "/var/lib/docker/volumes/data/_data", "/data", true, "data:/data")]
+    [InlineData("bind", null, "/srv/www", "/usr/share/www", false, "/srv/www:/usr/share/www:ro")]
+    [InlineData("tmpfs", null, "", "/scratch", true, "/scratch")]
+    public void MountsPrintAsDockerRunTakesThem(string type, string? name, string source, string destination, bool readWrite, string text) =>
+        Assert.Equal(text, new ContainerMount(type, name, source, destination, readWrite, string.Empty).ToString());
+
+    [Fact]
+    public void TlsSettingsPrintTheirFilesAsAMap()
+    {
+        Assert.Equal("CaFile=/c/ca.pem,CertificateFile=/c/cert.pem,KeyFile=/c/key.pem,Verify=True",
+            new Connection.TlsSettings("/c/ca.pem", "/c/cert.pem", "/c/key.pem", true).ToString());
+        Assert.Equal("Verify=False", new Connection.TlsSettings(null, null, null, false).ToString());
+    }
 }

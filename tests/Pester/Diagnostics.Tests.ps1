@@ -82,18 +82,18 @@ Describe 'What DockerPS says' {
         }
 
         It 'names the engine, where it was configured and the CA in a TLS failure' {
-            $env:DOCKER_HOST, $env:DOCKER_TLS_VERIFY, $env:DOCKER_CERT_PATH = 'tcp://127.0.0.1:2376', '1', (Join-Path $script:tls 'untrusted')
+            $env:DOCKER_HOST, $env:DOCKER_TLS_VERIFY, $env:DOCKER_CERT_PATH = $env:DOCKERPS_TEST_TLS_HOST, '1', (Join-Path $script:tls 'untrusted')
             $e = ErrorOf { Get-DockerContainer }
             $e.FullyQualifiedErrorId | Should -Be 'TlsServerNotTrusted,DockerPS.Commands.GetDockerContainerCommand'
-            $e.Exception.Message | Should -BeLike "Docker engine tcp://127.0.0.1:2376 (DOCKER_HOST): The engine's TLS certificate is not trusted: the certificate does not chain to the CA in $(Join-Path $script:tls 'untrusted' 'ca.pem')*"
+            $e.Exception.Message | Should -BeLike "Docker engine $($env:DOCKERPS_TEST_TLS_HOST) (DOCKER_HOST): The engine's TLS certificate is not trusted: the certificate does not chain to the CA in $(Join-Path $script:tls 'untrusted' 'ca.pem')*"
         }
 
         It 'uses TLS without verifying the engine with DOCKER_TLS, as the docker CLI does' {
             $certs = New-Item -ItemType Directory (Join-Path $TestDrive 'tls-only')
             Copy-Item (Join-Path $script:tls 'untrusted' 'ca.pem') $certs
             Copy-Item (Join-Path $script:tls 'client' 'cert.pem'), (Join-Path $script:tls 'client' 'key.pem') $certs
-            $env:DOCKER_HOST, $env:DOCKER_TLS, $env:DOCKER_CERT_PATH = 'tcp://127.0.0.1:2376', '1', $certs.FullName
-            (Get-DockerVersion).Engine.Endpoint | Should -Be 'tcp://127.0.0.1:2376'
+            $env:DOCKER_HOST, $env:DOCKER_TLS, $env:DOCKER_CERT_PATH = $env:DOCKERPS_TEST_TLS_HOST, '1', $certs.FullName
+            (Get-DockerVersion).Engine.Endpoint | Should -Be $env:DOCKERPS_TEST_TLS_HOST
             docker version --format '{{.Server.APIVersion}}' | Should -Not -BeNullOrEmpty
         }
 

@@ -273,8 +273,10 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Suspend-DockerContainer 1'   = @{ Setup = { New-ExampleContainer web }; Check = { $output.State | Should -Be paused } }
         'Suspend-DockerContainer 2'   = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Use-DockerContext 1'         = @{ Check = { (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).currentContext | Should -Be prod } }
-        'Wait-DockerContainer 1'      = @{ Setup = { New-ExampleContainer job -Command sh, -c, 'echo failed; exit 2' -State created }; Check = { $code | Should -Be 2; $output.Text | Should -Contain failed } }
-        'Wait-DockerContainer 2'      = @{ Setup = { Invoke-DockerContainer nginx:1.27 -Name web -Detach -Remove -Command sleep, 2 -Label @{ $script:runLabel.Split('=')[0] = $script:run } } }
+        'Wait-DockerContainer 1'      = @{ Setup = { New-ExampleContainer job -Command sh, -c, 'echo failed; exit 2' -State created }; Check = { $exit.ExitCode | Should -Be 2; $output.Text | Should -Contain failed } }
+        'Wait-DockerContainer 2'      = @{ Setup = { New-ExampleContainer build-a -Command sh, -c, 'exit 0'; New-ExampleContainer build-b -Command sh, -c, 'sleep 1; exit 3' }
+                                           Check = { $output.Container | Should -Be build-b; $output.ExitCode | Should -Be 3 } }
+        'Wait-DockerContainer 3'      = @{ Setup = { Invoke-DockerContainer nginx:1.27 -Name web -Detach -Remove -Command sleep, 2 -Label @{ $script:runLabel.Split('=')[0] = $script:run } } }
     }
 
     # Names the examples give to what they make, removed after each example with whatever the fixtures made.

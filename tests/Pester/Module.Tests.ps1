@@ -12,12 +12,13 @@ Describe 'Precompiled assemblies' {
         $log = Join-Path $TestDrive jit.txt
         $env:DOTNET_JitStdOutFile, $env:DOTNET_JitDisasmSummary = $log, '1'
         try {
-            & (Join-Path $PSHOME pwsh) -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $PSScriptRoot ../../out/DockerPS/DockerPS.psd1)'; Get-DockerContainer | Out-Null"
+            $said = & (Join-Path $PSHOME pwsh) -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $PSScriptRoot ../../out/DockerPS/DockerPS.psd1)'; Get-DockerContainer | Out-Null; 'listed'"
         }
         finally {
             $env:DOTNET_JitStdOutFile = $env:DOTNET_JitDisasmSummary = $null
         }
-        $LASTEXITCODE | Should -Be 0
+        # Not the exit code: with JIT logging on, the runtime has aborted at exit ("free(): invalid pointer") after the work was done.
+        $said | Should -Be 'listed'
         $compiled = Get-Content $log | Where-Object { $_ -match 'JIT compiled ' }
         $compiled | Should -Not -BeNullOrEmpty -Because 'the log lists what PowerShell itself compiled'
         # Generic methods instantiated over the framework's types cannot be precompiled outside the framework.

@@ -9,6 +9,11 @@ namespace DockerPS.Connection;
 /// </summary>
 public sealed record TlsSettings(string? CaFile, string? CertificateFile, string? KeyFile, bool Verify)
 {
+    /// <summary>The files given and whether the engine is verified, as <see cref="ValueMap"/> prints (a context's Tls in Export-Csv).</summary>
+    public override string ToString() =>
+        string.Join(',', new[] { (nameof(CaFile), CaFile), (nameof(CertificateFile), CertificateFile), (nameof(KeyFile), KeyFile), (nameof(Verify), Verify.ToString()) }
+            .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={p.Item2}"));
+
     public const string CaFileName = "ca.pem";
     public const string CertificateFileName = "cert.pem";
     public const string KeyFileName = "key.pem";

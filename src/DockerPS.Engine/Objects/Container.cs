@@ -5,51 +5,53 @@ namespace DockerPS;
 /// <summary>A container as <c>docker ps -a</c> lists it, with the engine it came from.</summary>
 public sealed class Container
 {
+    private readonly ContainerListResponse _raw;
+
     internal Container(ContainerListResponse raw, DockerEngine engine)
     {
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
-        Names = raw.Names?.Select(n => n.TrimStart('/')).ToArray() ?? [];
-        Ports = raw.Ports?.Select(p => new ContainerPort(p.IP, p.PrivatePort, p.PublicPort, p.Type)).ToArray() ?? [];
-        Labels = raw.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(raw.Labels);
-        Networks = raw.NetworkSettings?.Networks?.Keys.ToArray() ?? [];
+        Names = new(raw.Names?.Select(n => n.TrimStart('/')));
+        Ports = new(raw.Ports?.Select(p => new ContainerPort(p.IP, p.PrivatePort, p.PublicPort, p.Type)));
+        Labels = new(raw.Labels);
+        Networks = new(raw.NetworkSettings?.Networks?.Keys);
     }
 
-    public string Id => Raw.ID;
+    public string Id => _raw.ID;
 
     /// <summary>The container's name, without the engine's leading slash.</summary>
     public string Name => Names.Count > 0 ? Names[0] : string.Empty;
 
-    public IReadOnlyList<string> Names { get; }
+    public ValueList<string> Names { get; }
 
     /// <summary>The image as the container was created from it (a name in its familiar form, or an id).</summary>
-    public string Image => Parsing.ImageReference.Familiar(Raw.Image);
+    public string Image => Parsing.ImageReference.Familiar(_raw.Image);
 
-    public string ImageId => Raw.ImageID;
+    public string ImageId => _raw.ImageID;
 
-    public string Command => Raw.Command;
+    public string Command => _raw.Command;
 
-    public DateTime Created => Raw.Created.ToLocalTime();
+    public DateTime Created => _raw.Created.ToLocalTime();
 
     /// <summary>created, running, paused, restarting, removing, exited or dead.</summary>
-    public string State => Raw.State;
+    public string State => _raw.State;
 
     /// <summary>The engine's human status, e.g. <c>Up 5 minutes</c> or <c>Exited (0) 2 hours ago</c>.</summary>
-    public string Status => Raw.Status;
+    public string Status => _raw.Status;
 
-    public IReadOnlyList<ContainerPort> Ports { get; }
+    public ValueList<ContainerPort> Ports { get; }
 
-    public Dictionary<string, string> Labels { get; }
+    public ValueMap Labels { get; }
 
-    public IReadOnlyList<string> Networks { get; }
+    public ValueList<string> Networks { get; }
 
     /// <summary>Bytes the container wrote (its writable layer); null unless the engine was asked for sizes.</summary>
-    public long? SizeRw => Raw.SizeRw;
+    public long? SizeRw => _raw.SizeRw;
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's list entry, unchanged.</summary>
-    public ContainerListResponse Raw { get; }
+    /// <summary>The engine's list entry, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public ContainerListResponse GetRaw() => _raw;
 
     public override string ToString() => Name;
 }

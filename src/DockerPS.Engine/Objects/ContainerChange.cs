@@ -13,10 +13,12 @@ public enum ContainerChangeKind
 /// <summary>One line of <c>docker diff</c>: a path the container changed, added or deleted.</summary>
 public sealed class ContainerChange
 {
+    private readonly ContainerFileSystemChangeResponse _raw;
+
     internal ContainerChange(string container, ContainerFileSystemChangeResponse raw, DockerEngine engine)
     {
         Container = container;
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
         Kind = raw.Kind switch
         {
@@ -39,12 +41,12 @@ public sealed class ContainerChange
         _ => "C",
     };
 
-    public string Path => Raw.Path;
+    public string Path => _raw.Path;
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's change entry, unchanged.</summary>
-    public ContainerFileSystemChangeResponse Raw { get; }
+    /// <summary>The engine's change entry, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public ContainerFileSystemChangeResponse GetRaw() => _raw;
 
     public override string ToString() => $"{Code} {Path}";
 }

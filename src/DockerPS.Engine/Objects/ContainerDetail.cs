@@ -4,65 +4,63 @@ using Docker.DotNet.Models;
 namespace DockerPS;
 
 /// <summary>
-/// A container as <c>docker container inspect</c> shows it: configuration, host configuration, state and
-/// networking, with the engine it came from. Pipes into the container cmdlets like <see cref="Container"/>.
+/// A container as <c>docker container inspect</c> shows it: state, ports, mounts and networks, with the engine it came
+/// from; the engine's Config and HostConfig are the hidden properties of those names in PowerShell. Pipes into the
+/// container cmdlets like <see cref="Container"/>.
 /// </summary>
 public sealed class ContainerDetail
 {
+    private readonly ContainerInspectResponse _raw;
+
     internal ContainerDetail(ContainerInspectResponse raw, DockerEngine engine)
     {
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
-        Labels = raw.Config?.Labels is { } labels ? new Dictionary<string, string>(labels) : new Dictionary<string, string>();
-        Networks = raw.NetworkSettings?.Networks?.Keys.ToArray() ?? [];
-        Ports = raw.NetworkSettings?.Ports?
-            .SelectMany(p => PortsOf(p.Key, p.Value))
-            .ToArray() ?? [];
+        Labels = new(raw.Config?.Labels);
+        Networks = new(raw.NetworkSettings?.Networks?.Keys);
+        Ports = new(raw.NetworkSettings?.Ports?.SelectMany(p => PortsOf(p.Key, p.Value)));
+        Mounts = new(raw.Mounts?.Select(m => new ContainerMount(m.Type ?? string.Empty, string.IsNullOrEmpty(m.Name) ? null : m.Name, m.Source, m.Destination, m.RW, m.Mode)));
     }
 
-    public string Id => Raw.ID;
+    public string Id => _raw.ID;
 
     /// <summary>The container's name, without the engine's leading slash.</summary>
-    public string Name => Raw.Name.TrimStart('/');
+    public string Name => _raw.Name.TrimStart('/');
 
     /// <summary>The image as the container was created from it (a name in its familiar form, or an id).</summary>
-    public string Image => Parsing.ImageReference.Familiar(Raw.Config?.Image ?? Raw.Image);
+    public string Image => Parsing.ImageReference.Familiar(_raw.Config?.Image ?? _raw.Image);
 
-    public string ImageId => Raw.Image;
+    public string ImageId => _raw.Image;
 
-    public string Command => string.Join(' ', new[] { Raw.Path }.Concat(Raw.Args ?? []));
+    public string Command => string.Join(' ', new[] { _raw.Path }.Concat(_raw.Args ?? []));
 
-    public DateTime Created => Raw.Created.ToLocalTime();
+    public DateTime Created => _raw.Created.ToLocalTime();
 
     /// <summary>created, running, paused, restarting, removing, exited or dead.</summary>
-    public string State => Raw.State?.Status ?? string.Empty;
+    public string State => _raw.State?.Status ?? string.Empty;
 
-    public long ExitCode => Raw.State?.ExitCode ?? 0;
+    public long ExitCode => _raw.State?.ExitCode ?? 0;
 
-    public DateTime? StartedAt => Time(Raw.State?.StartedAt);
+    public DateTime? StartedAt => Time(_raw.State?.StartedAt);
 
-    public DateTime? FinishedAt => Time(Raw.State?.FinishedAt);
+    public DateTime? FinishedAt => Time(_raw.State?.FinishedAt);
 
-    public long Pid => Raw.State?.Pid ?? 0;
+    public long Pid => _raw.State?.Pid ?? 0;
 
-    public long RestartCount => Raw.RestartCount;
+    public long RestartCount => _raw.RestartCount;
 
-    public IReadOnlyList<ContainerPort> Ports { get; }
+    public ValueList<ContainerPort> Ports { get; }
 
-    public Dictionary<string, string> Labels { get; }
+    public ValueMap Labels { get; }
 
-    public IReadOnlyList<string> Networks { get; }
+    public ValueList<string> Networks { get; }
 
-    public IReadOnlyList<MountPoint> Mounts => Raw.Mounts?.ToArray() ?? [];
-
-    public ContainerConfig? Config => Raw.Config;
-
-    public HostConfig? HostConfig => Raw.HostConfig;
+    public ValueList<ContainerMount> Mounts { get; }
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's inspect answer, unchanged.</summary>
-    public ContainerInspectResponse Raw { get; }
+    /// <summary>The engine's inspect answer, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public ContainerInspectResponse GetRaw() => _raw;
 
     public override string ToString() => Name;
 

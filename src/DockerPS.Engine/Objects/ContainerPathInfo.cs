@@ -5,6 +5,8 @@ namespace DockerPS;
 /// <summary>A path in a container as the engine stats it (<c>docker cp</c> asks the same): kind, size, mode, time, link target.</summary>
 public sealed class ContainerPathInfo
 {
+    private readonly ContainerPathStatResponse _raw;
+
     // Go's os.FileMode type bits, as the engine sends them.
     private const uint GoDirectory = 1u << 31;
     private const uint GoSymlink = 1u << 27;
@@ -16,7 +18,7 @@ public sealed class ContainerPathInfo
     {
         Container = container;
         Path = path;
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
     }
 
@@ -25,17 +27,17 @@ public sealed class ContainerPathInfo
     /// <summary>The path as it was asked for.</summary>
     public string Path { get; }
 
-    public string Name => Raw.Name;
+    public string Name => _raw.Name;
 
-    public bool IsDirectory => (Raw.Mode & GoDirectory) != 0;
+    public bool IsDirectory => (_raw.Mode & GoDirectory) != 0;
 
-    public bool IsSymbolicLink => (Raw.Mode & GoSymlink) != 0;
+    public bool IsSymbolicLink => (_raw.Mode & GoSymlink) != 0;
 
-    public long Size => Raw.Size;
+    public long Size => _raw.Size;
 
     /// <summary>Permission bits, with setuid, setgid and sticky.</summary>
-    public UnixFileMode Mode => (UnixFileMode)((Raw.Mode & 0x1FF)
-        | ((Raw.Mode & GoSetuid) != 0 ? 0x800u : 0) | ((Raw.Mode & GoSetgid) != 0 ? 0x400u : 0) | ((Raw.Mode & GoSticky) != 0 ? 0x200u : 0));
+    public UnixFileMode Mode => (UnixFileMode)((_raw.Mode & 0x1FF)
+        | ((_raw.Mode & GoSetuid) != 0 ? 0x800u : 0) | ((_raw.Mode & GoSetgid) != 0 ? 0x400u : 0) | ((_raw.Mode & GoSticky) != 0 ? 0x200u : 0));
 
     /// <summary>The mode as <c>ls -l</c> shows it, e.g. <c>drwxr-xr-x</c>.</summary>
     public string UnixMode
@@ -59,14 +61,15 @@ public sealed class ContainerPathInfo
         }
     }
 
-    public DateTime LastWriteTime => Raw.Mtime.ToLocalTime();
+    public DateTime LastWriteTime => _raw.Mtime.ToLocalTime();
 
     /// <summary>For a symbolic link, where it leads (the engine resolves it to an absolute path in the container).</summary>
-    public string? LinkTarget => string.IsNullOrEmpty(Raw.LinkTarget) ? null : Raw.LinkTarget;
+    public string? LinkTarget => string.IsNullOrEmpty(_raw.LinkTarget) ? null : _raw.LinkTarget;
 
     public DockerEngine Engine { get; }
 
-    public ContainerPathStatResponse Raw { get; }
+    /// <summary>The engine's answer, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public ContainerPathStatResponse GetRaw() => _raw;
 
     public override string ToString() => $"{Container}:{Path}";
 }

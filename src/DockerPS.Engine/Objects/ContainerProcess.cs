@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Globalization;
 
 namespace DockerPS;
@@ -9,16 +8,14 @@ namespace DockerPS;
 /// </summary>
 public sealed class ContainerProcess
 {
+    private readonly IReadOnlyList<string> _raw;
+
     internal ContainerProcess(string container, IList<string> titles, IList<string> row, DockerEngine engine)
     {
         Container = container;
         Engine = engine;
-        Raw = row.ToArray();
-        Columns = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < titles.Count && i < row.Count; i++)
-        {
-            Columns[titles[i]] = row[i];
-        }
+        _raw = row.ToArray();
+        Columns = new(titles.Zip(row, KeyValuePair.Create), StringComparer.OrdinalIgnoreCase);
         // The engine refuses ps options without a PID column.
         Pid = Number("PID") ?? 0;
         ParentPid = Number("PPID");
@@ -52,17 +49,17 @@ public sealed class ContainerProcess
     public string? Command { get; }
 
     /// <summary>Every column by its ps title, in ps's order.</summary>
-    public OrderedDictionary Columns { get; }
+    public ValueMap Columns { get; }
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's row, unchanged.</summary>
-    public IReadOnlyList<string> Raw { get; }
+    /// <summary>The engine's row, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public IReadOnlyList<string> GetRaw() => _raw;
 
     public override string ToString() => Command ?? Pid.ToString(CultureInfo.InvariantCulture);
 
     private string? Column(params string[] titles) =>
-        titles.Select(t => Columns[t] as string).FirstOrDefault(v => v is not null);
+        titles.Select(t => Columns.GetValueOrDefault(t)).FirstOrDefault(v => v is not null);
 
     private int? Number(string title) =>
         int.TryParse(Column(title), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;

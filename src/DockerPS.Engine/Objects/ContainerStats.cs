@@ -9,9 +9,11 @@ namespace DockerPS;
 /// </summary>
 public sealed class ContainerStats
 {
+    private readonly ContainerStatsResponse _raw;
+
     internal ContainerStats(ContainerStatsResponse raw, DockerEngine engine)
     {
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
         var windows = string.Equals(raw.OSType, "windows", StringComparison.OrdinalIgnoreCase);
         CpuPercent = windows ? WindowsCpuPercent(raw) : UnixCpuPercent(raw.CPUStats, raw.PreCPUStats);
@@ -26,9 +28,9 @@ public sealed class ContainerStats
     }
 
     /// <summary>The container's name, without the engine's leading slash.</summary>
-    public string Name => Raw.Name?.TrimStart('/') ?? string.Empty;
+    public string Name => _raw.Name?.TrimStart('/') ?? string.Empty;
 
-    public string Id => Raw.ID ?? string.Empty;
+    public string Id => _raw.ID ?? string.Empty;
 
     /// <summary>Percent of one CPU (a container using two CPUs fully shows 200).</summary>
     public double CpuPercent { get; }
@@ -52,15 +54,15 @@ public sealed class ContainerStats
     public long BlockWritten { get; }
 
     /// <summary>Processes and threads in the container.</summary>
-    public long Pids => (long)(Raw.PidsStats?.Current ?? 0);
+    public long Pids => (long)(_raw.PidsStats?.Current ?? 0);
 
     /// <summary>When the engine took the sample; null for a container that is not running (the engine sends zeros).</summary>
-    public DateTime? Read => Raw.Read.Year > 1 ? Raw.Read.ToLocalTime() : null;
+    public DateTime? Read => _raw.Read.Year > 1 ? _raw.Read.ToLocalTime() : null;
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's sample, unchanged.</summary>
-    public ContainerStatsResponse Raw { get; }
+    /// <summary>The engine's sample, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public ContainerStatsResponse GetRaw() => _raw;
 
     public override string ToString() => Name;
 

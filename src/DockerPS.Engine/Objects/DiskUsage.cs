@@ -13,6 +13,8 @@ public sealed class DiskUsage
     public const string LocalVolumes = "Local Volumes";
     public const string BuildCache = "Build Cache";
 
+    private readonly JsonElement _raw;
+
     private DiskUsage(string type, int totalCount, int active, long size, long reclaimable, bool showPercent, JsonElement raw, DockerEngine engine)
     {
         Type = type;
@@ -22,7 +24,7 @@ public sealed class DiskUsage
         Reclaimable = reclaimable;
         // The CLI shows no percentage for the build cache, nor for a type that takes no space.
         ReclaimablePercent = showPercent && size > 0 ? (int)(reclaimable * 100 / size) : null;
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
     }
 
@@ -45,8 +47,8 @@ public sealed class DiskUsage
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's whole <c>/system/df</c> answer.</summary>
-    public JsonElement Raw { get; }
+    /// <summary>The engine's whole <c>/system/df</c> answer. PowerShell shows it as the hidden property Raw.</summary>
+    public JsonElement GetRaw() => _raw;
 
     public override string ToString() => Type;
 

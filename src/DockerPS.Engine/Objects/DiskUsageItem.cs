@@ -14,6 +14,8 @@ public sealed class DiskUsageItem
     public const string Volume = "Volume";
     public const string BuildCache = "BuildCache";
 
+    private readonly JsonElement _raw;
+
     private DiskUsageItem(string type, string id, string name, long? size, long? sharedSize, long links, DateTime? created, JsonElement raw, DockerEngine engine)
     {
         Type = type;
@@ -23,7 +25,7 @@ public sealed class DiskUsageItem
         SharedSize = sharedSize;
         Links = links;
         Created = created;
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
     }
 
@@ -52,8 +54,8 @@ public sealed class DiskUsageItem
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The object as the engine's <c>/system/df</c> answer has it.</summary>
-    public JsonElement Raw { get; }
+    /// <summary>The object as the engine's <c>/system/df</c> answer has it. PowerShell shows it as the hidden property Raw.</summary>
+    public JsonElement GetRaw() => _raw;
 
     public override string ToString() => Name;
 

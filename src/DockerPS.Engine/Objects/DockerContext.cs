@@ -6,6 +6,8 @@ namespace DockerPS;
 /// <summary>A docker context as <c>docker context ls</c> and <c>docker context inspect</c> show it.</summary>
 public sealed class DockerContext
 {
+    private readonly JsonElement? _raw;
+
     internal DockerContext(string name, string? description, string dockerEndpoint, bool current, bool skipTlsVerify,
         TlsSettings? tls, DockerEngine? engine, string? error, JsonElement? raw)
     {
@@ -17,7 +19,7 @@ public sealed class DockerContext
         Tls = tls;
         Engine = engine;
         Error = error;
-        Raw = raw;
+        _raw = raw;
     }
 
     public string Name { get; }
@@ -42,8 +44,8 @@ public sealed class DockerContext
     /// <summary>Why the context cannot be used, as in the ERROR column of <c>docker context ls</c>.</summary>
     public string? Error { get; }
 
-    /// <summary>The context's meta.json, unchanged; null for the built-in <c>default</c> context.</summary>
-    public JsonElement? Raw { get; }
+    /// <summary>The context's meta.json, unchanged; null for the built-in <c>default</c> context. PowerShell shows it as the hidden property Raw.</summary>
+    public JsonElement? GetRaw() => _raw;
 
     public override string ToString() => Name;
 }

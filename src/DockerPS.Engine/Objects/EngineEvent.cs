@@ -8,9 +8,11 @@ namespace DockerPS;
 /// </summary>
 public sealed class EngineEvent
 {
+    private readonly JsonElement _raw;
+
     internal EngineEvent(JsonElement raw, DockerEngine engine)
     {
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
         Type = Text(raw, "Type") ?? string.Empty;
         Action = Text(raw, "Action") ?? string.Empty;
@@ -28,7 +30,7 @@ public sealed class EngineEvent
             }
         }
         ActorId ??= string.Empty;
-        Attributes = attributes;
+        Attributes = new(attributes);
         // timeNano is the precise one; engines before API 1.22 send only time (seconds).
         var ticks = raw.TryGetProperty("timeNano", out var nanos) ? nanos.GetInt64() / 100
             : raw.TryGetProperty("time", out var seconds) ? seconds.GetInt64() * TimeSpan.TicksPerSecond : 0;
@@ -48,7 +50,7 @@ public sealed class EngineEvent
     public string? Name => Attributes.TryGetValue("name", out var name) ? name : null;
 
     /// <summary>What the engine tells about the actor: name, image, exitCode, signal, labels, ...</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; }
+    public ValueMap Attributes { get; }
 
     /// <summary><c>local</c> or <c>swarm</c>.</summary>
     public string? Scope { get; }
@@ -57,8 +59,8 @@ public sealed class EngineEvent
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The event as the engine sent it.</summary>
-    public JsonElement Raw { get; }
+    /// <summary>The event as the engine sent it. PowerShell shows it as the hidden property Raw.</summary>
+    public JsonElement GetRaw() => _raw;
 
     public override string ToString() => $"{Type} {Action} {ActorId}";
 

@@ -5,56 +5,59 @@ namespace DockerPS;
 /// <summary><c>docker info</c>: what the engine runs on and holds.</summary>
 public sealed class EngineInfo
 {
+    private readonly SystemInfoResponse _raw;
+
     internal EngineInfo(SystemInfoResponse raw, DockerEngine engine)
     {
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
     }
 
-    public string Name => Raw.Name;
+    public string Name => _raw.Name;
 
-    public string ServerVersion => Raw.ServerVersion;
+    public string ServerVersion => _raw.ServerVersion;
 
-    public long Containers => Raw.Containers;
+    public long Containers => _raw.Containers;
 
-    public long ContainersRunning => Raw.ContainersRunning;
+    public long ContainersRunning => _raw.ContainersRunning;
 
-    public long ContainersPaused => Raw.ContainersPaused;
+    public long ContainersPaused => _raw.ContainersPaused;
 
-    public long ContainersStopped => Raw.ContainersStopped;
+    public long ContainersStopped => _raw.ContainersStopped;
 
-    public long Images => Raw.Images;
+    public long Images => _raw.Images;
 
     /// <summary>The storage driver, e.g. <c>overlay2</c>.</summary>
-    public string Driver => Raw.Driver;
+    public string Driver => _raw.Driver;
 
-    public string CgroupDriver => Raw.CgroupDriver;
+    public string CgroupDriver => _raw.CgroupDriver;
 
-    public string? CgroupVersion => Raw.CgroupVersion;
+    public string? CgroupVersion => _raw.CgroupVersion;
 
-    public string OperatingSystem => Raw.OperatingSystem;
+    public string OperatingSystem => _raw.OperatingSystem;
 
-    public string OSType => Raw.OSType;
+    public string OSType => _raw.OSType;
 
-    public string Architecture => Raw.Architecture;
+    public string Architecture => _raw.Architecture;
 
-    public string KernelVersion => Raw.KernelVersion;
+    public string KernelVersion => _raw.KernelVersion;
 
-    public long NCPU => Raw.NCPU;
+    public long NCPU => _raw.NCPU;
 
     /// <summary>Memory in bytes.</summary>
-    public long MemTotal => Raw.MemTotal;
+    public long MemTotal => _raw.MemTotal;
 
-    public string DockerRootDir => Raw.DockerRootDir;
+    public string DockerRootDir => _raw.DockerRootDir;
 
     /// <summary>inactive, pending, active, error or locked.</summary>
-    public string? SwarmState => Raw.Swarm?.LocalNodeState;
+    public string? SwarmState => _raw.Swarm?.LocalNodeState;
 
-    public IReadOnlyList<string> Warnings => Raw.Warnings?.ToArray() ?? [];
+    public ValueList<string> Warnings => new(_raw.Warnings);
 
     public DockerEngine Engine { get; }
 
-    public SystemInfoResponse Raw { get; }
+    /// <summary>The engine's answer, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public SystemInfoResponse GetRaw() => _raw;
 
     public override string ToString() => Name;
 }

@@ -10,18 +10,20 @@ public sealed class Image
 {
     public const string None = "<none>";
 
+    private readonly ImagesListResponse _raw;
+
     private Image(ImagesListResponse raw, IReadOnlyList<string> repoTags, IReadOnlyList<string> repoDigests, string repository, string tag, DockerEngine engine)
     {
-        Raw = raw;
+        _raw = raw;
         Engine = engine;
         Repository = repository;
         Tag = tag;
-        RepoTags = repoTags;
-        RepoDigests = repoDigests;
-        Labels = raw.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(raw.Labels);
+        RepoTags = new(repoTags);
+        RepoDigests = new(repoDigests);
+        Labels = new(raw.Labels);
     }
 
-    public string Id => Raw.ID;
+    public string Id => _raw.ID;
 
     public string Repository { get; }
 
@@ -33,26 +35,26 @@ public sealed class Image
     /// <summary>The digest this repository was pulled or pushed by, if any.</summary>
     public string? Digest => RepoDigests.FirstOrDefault(d => d.StartsWith(Repository + "@", StringComparison.Ordinal))?[(Repository.Length + 1)..];
 
-    public IReadOnlyList<string> RepoTags { get; }
+    public ValueList<string> RepoTags { get; }
 
-    public IReadOnlyList<string> RepoDigests { get; }
+    public ValueList<string> RepoDigests { get; }
 
-    public DateTime Created => Raw.Created.ToLocalTime();
+    public DateTime Created => _raw.Created.ToLocalTime();
 
     /// <summary>Size in bytes.</summary>
-    public long Size => Raw.Size;
+    public long Size => _raw.Size;
 
     /// <summary>Containers using the image, or -1 when the engine did not count them.</summary>
-    public long Containers => Raw.Containers;
+    public long Containers => _raw.Containers;
 
-    public string ParentId => Raw.ParentID;
+    public string ParentId => _raw.ParentID;
 
-    public Dictionary<string, string> Labels { get; }
+    public ValueMap Labels { get; }
 
     public DockerEngine Engine { get; }
 
-    /// <summary>The engine's list entry, unchanged.</summary>
-    public ImagesListResponse Raw { get; }
+    /// <summary>The engine's list entry, unchanged. PowerShell shows it as the hidden property Raw.</summary>
+    public ImagesListResponse GetRaw() => _raw;
 
     public override string ToString() => Reference;
 

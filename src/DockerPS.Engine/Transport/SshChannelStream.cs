@@ -11,7 +11,7 @@ namespace DockerPS.Transport;
 /// of its own per channel moves the output into a <see cref="Pipe"/> that is read asynchronously: no thread-pool
 /// thread is ever parked on an idle channel.
 /// </summary>
-internal sealed class SshChannelStream : Stream, IWriteClosable
+internal sealed class SshChannelStream : DuplexStream, IWriteClosable
 {
     private const int ReadSize = 32 * 1024;
 
@@ -35,16 +35,7 @@ internal sealed class SshChannelStream : Stream, IWriteClosable
         new Thread(Pump) { IsBackground = true, Name = "DockerPS SSH channel" }.Start();
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
+    public override bool CanCloseWrite => true;
 
     private void Pump()
     {
@@ -129,17 +120,13 @@ internal sealed class SshChannelStream : Stream, IWriteClosable
     /// checks only that the channel is open, not whether the server has already closed it: an EOF that arrives after
     /// both sides' CLOSE makes OpenSSH drop the whole connection. So no EOF once the remote side has ended.
     /// </summary>
-    public void CloseWrite()
+    public override void CloseWrite()
     {
         if (!_remoteEnded && Interlocked.Exchange(ref _writeClosed, 1) == 0)
         {
             _input.Dispose();
         }
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.Loader;
 
 namespace DockerPS.Tests.Harness;
@@ -66,13 +65,14 @@ public static class TestEnvironment
             throw new InvalidOperationException($"{ModuleManifest} is missing: build the module first (dotnet build src/DockerPS).");
         }
         ResetEnvironment();
-        // Load an older Microsoft.Extensions.Logging.Abstractions into the default context before any import:
-        // the module must bring and use its own copy (see IsolationTests).
-        ConflictingDependency = typeof(Microsoft.Extensions.Logging.ILogger).Assembly;
-        Debug.Assert(AssemblyLoadContext.GetLoadContext(ConflictingDependency) == AssemblyLoadContext.Default);
+        // Another module's dependencies, older than ours, in the default context before any import (see IsolationTests).
+        OtherModuleAssemblies = new[] { "Microsoft.Extensions.Logging.Abstractions.dll", "BouncyCastle.Cryptography.dll", "Renci.SshNet.dll" }
+            .Select(file => AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, "OtherModule", file)))
+            .ToArray();
     }
 
-    public static System.Reflection.Assembly ConflictingDependency { get; }
+    /// <summary>Microsoft.Extensions.Logging.Abstractions 6.0.0, BouncyCastle 2.4.0 and SSH.NET 2026.0.0, as another module would have loaded them.</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> OtherModuleAssemblies { get; }
 
     /// <summary>The docker variables as every test starts with them: the test engine via the leg's DOCKER_HOST (and its TLS variables), nothing else; no ssh-agent.</summary>
     public static void ResetEnvironment()

@@ -13,9 +13,11 @@ public sealed class GetDockerImageHistoryCommand : ImageCmdlet
 
     protected override void ProcessImage(string image)
     {
-        var history = AwaitOnEachEngine((engine, ct) => ImageOperations.HistoryAsync(engine, image, ct), image);
-        // The newest step's image is the image itself.
-        if (history.Count > 0 && history[0].Id is { } id && !_written.Add((TargetEngine.Endpoint, id)))
+        // The image's own id: the newest step's is not it on Podman, which names a layer after the first image on it.
+        var (id, history) = AwaitOnEachEngine(async (engine, ct) =>
+            ((await ImageOperations.InspectAsync(engine, image, ct).ConfigureAwait(false)).Id,
+             await ImageOperations.HistoryAsync(engine, image, ct).ConfigureAwait(false)), image);
+        if (!_written.Add((TargetEngine.Endpoint, id)))
         {
             WriteVerbose($"The history of {image} was written as the history of another of its names.");
             return;
