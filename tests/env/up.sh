@@ -16,6 +16,9 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+# The daemons started here outlive the checkout they were started from (a CI clone is removed and cloned again): they
+# run from /, not from a folder that may go (Podman's conmon then fails: "Failed to get working directory").
+cd /
 ENV_DIR="${DOCKERPS_ENV:-/tmp/dockerps-env}"
 CACHE="${DOCKERPS_CACHE:-/var/cache/dockerps}"
 TLS_PORT="${DOCKERPS_TLS_PORT:-2376}"
