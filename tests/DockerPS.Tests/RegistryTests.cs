@@ -9,8 +9,8 @@ using Xunit;
 namespace DockerPS.Tests;
 
 /// <summary>
-/// Pull, push, login and logout against the authenticated registries of tests/env/up.sh, with credentials from each
-/// source the docker CLI reads; every result checked with the docker CLI or in the stores themselves.
+/// Pull, push, login and logout against the registries of tests/env/up.sh, with credentials from each source the docker
+/// CLI reads and with none; every result checked with the docker CLI or in the stores themselves.
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
@@ -151,6 +151,33 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
         TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
         UseConfig(null);
         RoundTrip(Reference(TestRegistry.Http, "param"), "-Credential $cred", Vars(TestRegistry.Password));
+    }
+
+    [SkippableFact]
+    public void RoundTripWithNoCredentialsThroughARegistryWithoutLogin()
+    {
+        TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
+        UseConfig(null);
+        RoundTrip(Reference(TestRegistry.Open, "anonymous"));
+    }
+
+    [SkippableFact]
+    public void PushWithNoCredentialsToARegistryThatWantsALoginIsAnAuthenticationError()
+    {
+        TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
+        UseConfig(null);
+        var reference = Reference(TestRegistry.Http, "nologin");
+        MakeImage(reference, "x");
+
+        var push = _ps.Run($"Push-DockerImage {reference}");
+
+        Assert.Equal($"RegistryAuthenticationFailed,{Push}", Assert.Single(push.ErrorIds));
+        Assert.Equal(ErrorCategory.AuthenticationError, push.Errors[0].CategoryInfo.Category);
+        Assert.Empty(push.Output);
+        // Nothing reached the registry: with the password, there is nothing to pull under that name.
+        DockerCli.Run("rmi", reference);
+        var check = _ps.Run($"Request-DockerImage {reference} -Credential $cred", Vars(TestRegistry.Password));
+        Assert.Equal($"ImageNotFound,{Pull}", Assert.Single(check.ErrorIds));
     }
 
     [SkippableFact]

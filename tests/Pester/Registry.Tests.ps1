@@ -1,6 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Login, push, pull and logout against the htpasswd registries tests/env/up.sh starts (DOCKERPS_TEST_REGISTRY on
-# plain HTTP, DOCKERPS_TEST_REGISTRY_TLS on TLS), on the leg's endpoint (Legs).
+# plain HTTP, DOCKERPS_TEST_REGISTRY_TLS on TLS), and pushes with no login (to DOCKERPS_TEST_REGISTRY_OPEN, which needs
+# none, and to DOCKERPS_TEST_REGISTRY, which refuses them), on the leg's endpoint (Legs).
 
 BeforeAll {
     . (Join-Path $PSScriptRoot TestEnvironment.ps1)
@@ -52,5 +53,30 @@ Describe 'Login, push, remove and pull again (<Setting>)' -Tag Legs -ForEach @(
         $bad = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER, (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
         { Request-DockerImage $script:ref -Credential $bad -ErrorAction Stop } |
             Should -Throw -ErrorId 'RegistryAuthenticationFailed,DockerPS.Commands.RequestDockerImageCommand'
+    }
+}
+
+Describe 'Push and pull with no login' -Tag Legs {
+    BeforeAll {
+        $script:open = "$env:DOCKERPS_TEST_REGISTRY_OPEN/dps-test/$($script:run)-open:v1"
+        $script:closed = "$env:DOCKERPS_TEST_REGISTRY/dps-test/$($script:run)-closed:v1"
+        docker tag $script:image $script:open
+        docker tag $script:image $script:closed
+    }
+
+    AfterAll {
+        docker rmi $script:open $script:closed 2>$null | Out-Null
+    }
+
+    It 'pushes to a registry that needs no login, and pulls back the same digest' {
+        $pushed = Push-DockerImage $script:open
+        $pushed.Digest | Should -Match '^sha256:[0-9a-f]{64}$'
+        Remove-DockerImage $script:open
+        (Request-DockerImage $script:open).Digest | Should -Be $pushed.Digest
+    }
+
+    It 'writes RegistryAuthenticationFailed where the registry needs a login' {
+        { Push-DockerImage $script:closed -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RegistryAuthenticationFailed,DockerPS.Commands.PushDockerImageCommand'
     }
 }

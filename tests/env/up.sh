@@ -16,6 +16,9 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+# The daemons started here outlive the checkout they were started from (a CI clone is removed and cloned again): they
+# run from /, not from a folder that may go (Podman's conmon then fails: "Failed to get working directory").
+cd /
 ENV_DIR="${DOCKERPS_ENV:-/tmp/dockerps-env}"
 CACHE="${DOCKERPS_CACHE:-/var/cache/dockerps}"
 TLS_PORT="${DOCKERPS_TLS_PORT:-2376}"
@@ -23,6 +26,7 @@ TLS_PORT_26="${DOCKERPS_TLS_PORT_26:-2386}"
 TLS_PORT_20="${DOCKERPS_TLS_PORT_20:-2396}"
 REGISTRY_PORT="${DOCKERPS_REGISTRY_PORT:-5100}"
 REGISTRY_TLS_PORT="${DOCKERPS_REGISTRY_TLS_PORT:-5143}"
+REGISTRY_OPEN_PORT="${DOCKERPS_REGISTRY_OPEN_PORT:-5101}"
 # The main engine's default bridge: a bridge of our own (not docker0) with its own subnet. dockerd runs with
 # --iptables=false, so no engine adds firewall or NAT rules to the host: containers on it reach each other, not the
 # outside, and ports published to 127.0.0.1 are served by docker-proxy on loopback. Networks the tests create come
@@ -298,9 +302,9 @@ for host in "unix://$ENV_DIR/docker26/docker.sock" "unix://$ENV_DIR/docker20/doc
   fi
 done
 
-# Two image registries (distribution 2.8) with htpasswd basic auth, run from our own config files (not the
-# Debian service on :5000): A on plain HTTP, B on TLS with a CA made here that the engines trust through certs.d.
-# The password is generated once per environment.
+# Three image registries (distribution 2.8), run from our own config files (not the Debian service on :5000): A on
+# plain HTTP and B on TLS with a CA made here that the engines trust through certs.d, both with htpasswd basic auth
+# (the password is generated once per environment); C on plain HTTP with no login, for anonymous pushes.
 REG_DIR="$ENV_DIR/registry"
 REG_USER=dpsuser
 mkdir -p "$REG_DIR"
@@ -318,11 +322,12 @@ fi
 mkdir -p "/etc/docker/certs.d/127.0.0.1:$REGISTRY_TLS_PORT"
 cp "$REG_DIR/ca.crt" "/etc/docker/certs.d/127.0.0.1:$REGISTRY_TLS_PORT/ca.crt"
 
-# start_registry NAME PORT TLS(yes|no): (re)starts one registry unless it answers /v2/ already.
+# start_registry NAME PORT TLS(yes|no) LOGIN(yes|no): (re)starts one registry unless it answers /v2/ already.
 start_registry() {
-  local name=$1 port=$2 tls=$3 dir="$REG_DIR/$1" scheme=http
+  local name=$1 port=$2 tls=$3 login=$4 dir="$REG_DIR/$1" scheme=http answer=200
   [ "$tls" = yes ] && scheme=https
-  registry_answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REG_DIR/ca.crt" "$scheme://127.0.0.1:$port/v2/")" = 401 ]; }
+  [ "$login" = yes ] && answer=401
+  registry_answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REG_DIR/ca.crt" "$scheme://127.0.0.1:$port/v2/")" = "$answer" ]; }
   registry_answers && return 0
   echo "up.sh: starting registry $name on $scheme://127.0.0.1:$port" >&2
   mkdir -p "$dir/data"
@@ -331,7 +336,7 @@ start_registry() {
     echo "version: 0.1"
     echo "log: {level: warn}"
     echo "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}"
-    echo "auth: {htpasswd: {realm: dockerps-$name, path: $REG_DIR/htpasswd}}"
+    [ "$login" = yes ] && echo "auth: {htpasswd: {realm: dockerps-$name, path: $REG_DIR/htpasswd}}"
     echo "http:"
     echo "  addr: 127.0.0.1:$port"
     echo "  secret: dockerps-test-$name"
@@ -342,8 +347,9 @@ start_registry() {
   for _ in $(seq 1 40); do registry_answers && return 0; sleep 0.25; done
   echo "up.sh: registry $name did not come up; see $dir/registry.log" >&2; tail -20 "$dir/registry.log" >&2; exit 1
 }
-start_registry a "$REGISTRY_PORT" no
-start_registry b "$REGISTRY_TLS_PORT" yes
+start_registry a "$REGISTRY_PORT" no yes
+start_registry b "$REGISTRY_TLS_PORT" yes yes
+start_registry c "$REGISTRY_OPEN_PORT" no no
 
 SSH_PORT="${DOCKERPS_SSH_PORT:-2222}"
 DOCKERPS_SSH_PORT=$SSH_PORT "$HERE/sshd.sh"
@@ -357,6 +363,7 @@ export DOCKERPS_TEST_TLS_HOST=tcp://127.0.0.1:$TLS_PORT
 export DOCKERPS_TEST_SSH_PORT=$SSH_PORT
 export DOCKERPS_TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
 export DOCKERPS_TEST_REGISTRY_TLS=127.0.0.1:$REGISTRY_TLS_PORT
+export DOCKERPS_TEST_REGISTRY_OPEN=127.0.0.1:$REGISTRY_OPEN_PORT
 export DOCKERPS_TEST_REGISTRY_USER=$REG_USER
 export DOCKERPS_TEST_REGISTRY_PASSWORD=$REG_PASSWORD
 ENVEOF
@@ -376,4 +383,4 @@ leg docker26 "$ENV_DIR/docker26/docker.sock" "$TLS_PORT_26" "DOCKER_HOST=unix://
 leg docker20 "$ENV_DIR/docker20/docker.sock" "$TLS_PORT_20" "DOCKER_HOST=unix://$ENV_DIR/docker20/docker.sock"
 leg podman "$POD/podman.sock" "" "DOCKER_HOST=unix://$POD/podman.sock"
 echo "up.sh: engines ready: main (Docker 28) unix://$SOCK, docker26, docker20, podman; image $IMAGE;" \
-  "registries 127.0.0.1:$REGISTRY_PORT (http), 127.0.0.1:$REGISTRY_TLS_PORT (tls)" >&2
+  "registries 127.0.0.1:$REGISTRY_PORT (http), 127.0.0.1:$REGISTRY_TLS_PORT (tls), 127.0.0.1:$REGISTRY_OPEN_PORT (http, no login)" >&2

@@ -78,10 +78,7 @@ public static class RegistryOperations
         Action<JsonElement> onAux, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, query);
-        if (credential.ToHeader() is { } header)
-        {
-            request.Headers.TryAddWithoutValidation(AuthHeader, header);
-        }
+        request.Headers.TryAddWithoutValidation(AuthHeader, credential.ToHeader());
         using var response = await Classified(engine.OpenAsync(request, cancellationToken)).ConfigureAwait(false);
         await foreach (var message in JsonMessages.ReadAsync(engine, response, cancellationToken).ConfigureAwait(false))
         {

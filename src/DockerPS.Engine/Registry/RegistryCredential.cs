@@ -31,8 +31,11 @@ public sealed class RegistryCredential
 
     public bool IsAnonymous => string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(IdentityToken);
 
-    /// <summary>The engine's X-Registry-Auth header value: base64url of the auth JSON; null when anonymous.</summary>
-    internal string? ToHeader() => IsAnonymous ? null : ToBase64Url(ToJson());
+    /// <summary>
+    /// The engine's X-Registry-Auth header value: base64url of the auth JSON; when anonymous, of <c>{}</c>, as the docker
+    /// CLI sends it (the engine refuses a push without the header: "Bad parameters and missing X-Registry-Auth").
+    /// </summary>
+    internal string ToHeader() => ToBase64Url(IsAnonymous ? "{}"u8.ToArray() : ToJson());
 
     /// <summary>
     /// The engine's X-Registry-Config header value for a build: base64url of a JSON object of auth objects by registry

@@ -15,7 +15,11 @@ internal sealed class SshChannelStream : DuplexStream, IWriteClosable
 {
     private const int ReadSize = 32 * 1024;
 
+    /// <summary>How long a command that sent nothing may take to report its exit status after its output ended.</summary>
+    private static readonly TimeSpan ExitStatusWait = TimeSpan.FromSeconds(5);
+
     private readonly SshCommand _command;
+    private readonly Task _ended;
     private readonly Stream _input;
     private readonly Pipe _received = new(new PipeOptions(useSynchronizationContext: false));
     private readonly Stream _output;
@@ -25,9 +29,10 @@ internal sealed class SshChannelStream : DuplexStream, IWriteClosable
     private int _writeClosed;
     private volatile bool _remoteEnded;
 
-    public SshChannelStream(SshCommand command, string host, Action? release)
+    public SshChannelStream(SshCommand command, Task ended, string host, Action? release)
     {
         _command = command;
+        _ended = ended;
         _host = host;
         _release = release;
         _input = command.CreateInputStream();
@@ -75,6 +80,15 @@ internal sealed class SshChannelStream : DuplexStream, IWriteClosable
     /// </summary>
     private DockerEngineException? RemoteFailure()
     {
+        // The output's end (the channel's EOF) can come before the exit status, which the channel's close follows.
+        try
+        {
+            _ended.Wait(ExitStatusWait);
+        }
+        catch (AggregateException)
+        {
+            // A channel that failed has no status to tell; the caller says the connection ended.
+        }
         var status = _command.ExitStatus;
         if (status is null or 0)
         {
@@ -99,13 +113,30 @@ internal sealed class SshChannelStream : DuplexStream, IWriteClosable
         _output.ReadAsync(buffer, offset, count, cancellationToken);
 
     /// <summary>Sending only waits when the server's window is full; SSH.NET has no asynchronous send.</summary>
-    public override void Write(byte[] buffer, int offset, int count) => _input.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Send(buffer.AsSpan(offset, count));
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _input.Write(buffer.Span);
+        Send(buffer.Span);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// SSH.NET refuses input once the remote command has ended ("The input stream can be used only during execution"),
+    /// which a command that fails at once (docker missing) can do before the request is sent: say why it ended, as a
+    /// read would.
+    /// </summary>
+    private void Send(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            _input.Write(buffer);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw RemoteFailure() is { } failure ? new IOException(failure.Message, failure) : new IOException($"The SSH channel to {_host} ended: {e.Message}", e);
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -53,7 +53,7 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         try
         {
             var client = await ConnectedAsync(link, cancellationToken).ConfigureAwait(false);
-            SshCommand command;
+            (SshCommand Command, Task Ended) command;
             try
             {
                 command = Execute(client);
@@ -67,11 +67,11 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
             }
             try
             {
-                return new SshChannelStream(command, endpoint.IdnHost, dedicated ? () => ReleaseStreamSlot(link) : null);
+                return new SshChannelStream(command.Command, command.Ended, endpoint.IdnHost, dedicated ? () => ReleaseStreamSlot(link) : null);
             }
             catch
             {
-                command.Dispose();
+                command.Command.Dispose();
                 throw;
             }
         }
@@ -116,14 +116,15 @@ internal sealed class SshTransport(Uri endpoint, SshSettings? settings)
         idle?.Dispose();
     }
 
-    private static SshCommand Execute(SshClient client)
+    /// <summary>Starts the dial command; its task completes when the channel closes, after the exit status has come.</summary>
+    private static (SshCommand Command, Task Ended) Execute(SshClient client)
     {
         var command = client.CreateCommand(DialCommand);
         try
         {
-            // Completes when the channel closes; SshChannelStream reads the output as it comes.
-            command.ExecuteAsync().ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-            return command;
+            var ended = command.ExecuteAsync();
+            _ = ended.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            return (command, ended);
         }
         catch
         {
