@@ -114,6 +114,13 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         if ($State -ne 'created') { Start-DockerContainer $Name }
         if ($State -eq 'exited') { Wait-DockerContainer $Name | Out-Null }
         if ($State -eq 'paused') { Suspend-DockerContainer $Name }
+        # The engine can answer a wait before its container list shows the exit (seen twice in one run of these
+        # examples): an example that lists exited containers at once would miss this one.
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while (($reached = (Get-DockerContainer -Id $container.Id).State) -ne $State) {
+            if ([datetime]::UtcNow -gt $deadline) { throw "Example container $Name is $reached, not $State" }
+            Start-Sleep -Milliseconds 20
+        }
         $container
     }
 
