@@ -103,7 +103,8 @@ public sealed class DiagnosticsTests(EngineFixture fixture) : IDisposable
     [InlineData("1.99", "Get-DockerNetwork", "GetDockerNetworkCommand")]
     public void AnApiVersionTheEngineRefusesIsApiVersionNotSupportedOnEveryCmdlet(string pinned, string command, string cmdlet)
     {
-        // The test engine (Docker 20.10) takes API 1.12 to 1.41; the docker CLI agrees that these are refused.
+        // 1.10 is below every test engine's minimum (1.12 for Docker 20.10, 1.24 for Docker 28) and 1.99 above every
+        // maximum; the docker CLI agrees that these are refused.
         Environment.SetEnvironmentVariable("DOCKER_API_VERSION", pinned);
         var cli = Assert.Throws<InvalidOperationException>(() =>
             DockerCli.WithEnvironment(new Dictionary<string, string> { ["DOCKER_API_VERSION"] = pinned }, "version", "--format", "{{.Server.APIVersion}}"));
