@@ -211,6 +211,32 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
         RoundTrip(Reference(TestRegistry.Http, credsStore ? "store" : "helpers"));
     }
 
+    [Fact]
+    public void AnUnreachableRegistryIsItsOwnErrorNamingTheRegistry()
+    {
+        // A port nothing listens on: taken from the system, then let go.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var registry = $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+        UseConfig(null);
+        var reference = Reference(registry, "unreachable");
+        MakeImage(reference, "x");
+
+        var push = _ps.Run($"Push-DockerImage {reference}");
+        var pull = _ps.Run($"Request-DockerImage {registry}/dockerps-test/nothing:v1");
+        var login = _ps.Run($"Connect-DockerRegistry {registry} -Credential $cred", Vars("any"));
+        DockerCli.Run("rmi", reference);
+
+        Assert.Equal($"RegistryUnreachable,{Push}", Assert.Single(push.ErrorIds));
+        Assert.Equal(ErrorCategory.ConnectionError, push.Errors[0].CategoryInfo.Category);
+        Assert.Equal($"RegistryUnreachable,{Pull}", Assert.Single(pull.ErrorIds));
+        Assert.Equal($"RegistryUnreachable,{Login}", Assert.Single(login.ErrorIds));
+        Assert.All(push.Errors.Concat(pull.Errors).Concat(login.Errors), e => Assert.Contains($"registry {registry}:", e.Exception.Message));
+        Assert.Empty(push.Output.Concat(pull.Output).Concat(login.Output));
+        Assert.False(File.Exists(ConfigFile));
+    }
+
     [SkippableFact]
     public void WrongPasswordIsItsOwnErrorAndLeavesNothingLocally()
     {

@@ -91,6 +91,7 @@ public static class ErrorCatalog
 
     // Registries and credentials.
     public static readonly ErrorCode RegistryAuthenticationFailed = new(nameof(RegistryAuthenticationFailed), ErrorKind.AuthenticationError);
+    public static readonly ErrorCode RegistryUnreachable = new(nameof(RegistryUnreachable), ErrorKind.ConnectionError);
     public static readonly ErrorCode CredentialHelperFailed = new(nameof(CredentialHelperFailed), ErrorKind.SecurityError);
     public static readonly ErrorCode RegistryLoginNotFound = new(nameof(RegistryLoginNotFound), ErrorKind.ObjectNotFound);
 

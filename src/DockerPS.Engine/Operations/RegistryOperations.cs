@@ -31,7 +31,7 @@ public static class RegistryOperations
         {
             query += $"&platform={Uri.EscapeDataString(platform)}";
         }
-        return StreamAsync(engine, query, credential, progress, _ => { }, cancellationToken);
+        return StreamAsync(engine, query, reference.Domain, credential, progress, _ => { }, cancellationToken);
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public static class RegistryOperations
             query += $"?tag={Uri.EscapeDataString(tag)}";
         }
         var pushed = new List<PushResult>();
-        await StreamAsync(engine, query, credential, progress, aux =>
+        await StreamAsync(engine, query, reference.Domain, credential, progress, aux =>
         {
             if (aux.ValueKind == JsonValueKind.Object && aux.TryGetProperty("Tag", out var t) && aux.TryGetProperty("Digest", out var d))
             {
@@ -68,23 +68,23 @@ public static class RegistryOperations
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var (status, token) = await Classified(engine.SendJsonAsync(HttpMethod.Post, "auth", body, answer => (
             answer.TryGetProperty("Status", out var s) ? s.GetString() : null,
-            answer.TryGetProperty("IdentityToken", out var t) ? t.GetString() : null), cancellationToken)).ConfigureAwait(false);
+            answer.TryGetProperty("IdentityToken", out var t) ? t.GetString() : null), cancellationToken), credential.ServerAddress).ConfigureAwait(false);
         var stored = string.IsNullOrEmpty(token) ? credential : new RegistryCredential(credential.ServerAddress, credential.Username, null, token);
         var store = await RegistryCredentials.StoreAsync(config, stored, cancellationToken).ConfigureAwait(false);
         return new RegistryLogin(credential.ServerAddress, credential.Username, store, status ?? "Login Succeeded", engine);
     }
 
-    private static async Task StreamAsync(DockerEngine engine, string query, RegistryCredential credential, LayerProgress progress,
+    private static async Task StreamAsync(DockerEngine engine, string query, string registry, RegistryCredential credential, LayerProgress progress,
         Action<JsonElement> onAux, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, query);
         request.Headers.TryAddWithoutValidation(AuthHeader, credential.ToHeader());
-        using var response = await Classified(engine.OpenAsync(request, cancellationToken)).ConfigureAwait(false);
+        using var response = await Classified(engine.OpenAsync(request, cancellationToken), registry).ConfigureAwait(false);
         await foreach (var message in JsonMessages.ReadAsync(engine, response, cancellationToken).ConfigureAwait(false))
         {
             if (message.Error is { } error)
             {
-                throw Classify(new DockerEngineException(ErrorCatalog.EngineError, error));
+                throw Classify(new DockerEngineException(ErrorCatalog.EngineError, error), registry);
             }
             progress.Add(message);
             if (message.Aux is { } aux)
@@ -94,7 +94,7 @@ public static class RegistryOperations
         }
     }
 
-    private static async Task<T> Classified<T>(Task<T> call)
+    private static async Task<T> Classified<T>(Task<T> call, string registry)
     {
         try
         {
@@ -102,21 +102,27 @@ public static class RegistryOperations
         }
         catch (DockerEngineException e)
         {
-            throw Classify(e);
+            throw Classify(e, registry);
         }
     }
 
     /// <summary>
-    /// The engine reports a registry refusing credentials as a 500 (or an error inside the stream) and a push of a
-    /// missing image inside the stream; its words are all there is to tell them apart by.
+    /// The engine reports a registry refusing credentials as a 500 (or an error inside the stream), a push of a
+    /// missing image inside the stream, and a registry it cannot reach in Go's dial and transport errors; its words
+    /// are all there is to tell them apart by.
     /// </summary>
-    private static DockerEngineException Classify(DockerEngineException e) =>
+    private static DockerEngineException Classify(DockerEngineException e, string registry) =>
         // A 404 is a missing image: Docker Hub answers "pull access denied" for repositories that do not exist.
         e.StatusCode == HttpStatusCode.NotFound || e.Message.Contains("does not exist locally", StringComparison.OrdinalIgnoreCase) ? e.As(ErrorCatalog.ImageNotFound)
         : e.StatusCode == HttpStatusCode.Unauthorized || AuthenticationFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase))
             ? e.As(ErrorCatalog.RegistryAuthenticationFailed)
+        : NetworkFailures.Any(m => e.Message.Contains(m, StringComparison.OrdinalIgnoreCase))
+            ? new DockerEngineException(ErrorCatalog.RegistryUnreachable, $"The engine could not reach the registry {registry}: {e.Message}", e.InnerException, e.StatusCode, e.Target)
         : e;
 
     private static readonly string[] AuthenticationFailures =
         ["unauthorized", "authentication required", "no basic auth credentials", "401 Unauthorized", "denied: requested access"];
+
+    private static readonly string[] NetworkFailures =
+        ["dial tcp", "no such host", "i/o timeout", "connection reset by peer", "TLS handshake timeout", "while awaiting headers"];
 }
