@@ -94,6 +94,20 @@ public sealed class MultiEngineTests : IDisposable
         Assert.Equal(["held0", "held1"], result.Output.Select(EngineName));
     }
 
+    [Theory]
+    [InlineData("Stop-DockerContainer held", "/containers/held/stop")]
+    [InlineData("Remove-DockerContainer held", "/containers/held")]
+    [InlineData("Remove-DockerVolume held", "/volumes/held")]
+    public void StateChangesCallEveryEngineAtOnce(string cmdlet, string route)
+    {
+        // As for Get-: called one engine after the other, the first is not answered before HoldLimit.
+        HeldEngines(2, route, "");
+
+        var result = _ps.Run($"{cmdlet} -Context held0, held1");
+
+        Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors.Select(e => e.Exception.Message)));
+    }
+
     [Fact]
     public void StoppingAGetCancelsItsCallOnEveryEngine()
     {

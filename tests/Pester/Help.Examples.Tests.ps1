@@ -250,6 +250,7 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Remove-DockerContainer 1'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { Get-DockerContainer shop-job -ErrorAction Ignore | Should -BeNullOrEmpty } }
         'Remove-DockerContainer 2'    = @{ Setup = { New-ExampleContainer web } }
         'Remove-DockerContainer 3'    = @{ Setup = { New-ExampleContainer test-1 -State created }; Check = { Get-DockerContainer test-1 | Should -Not -BeNullOrEmpty } }
+        'Remove-DockerContainer 4'    = @{ Setup = { 1..3 | ForEach-Object { New-ExampleContainer "nightly-$_" -Label @{ batch = 'nightly' } } }; Check = { Get-DockerContainer -Label batch=nightly | Should -BeNullOrEmpty } }
         'Remove-DockerContext 2'      = @{ Setup = { New-ExampleContext test-a; New-ExampleContext test-b; Use-DockerContext test-b 3>$null }
                                            Check = { Get-DockerContext 'test-*' | Should -BeNullOrEmpty } }
         'Remove-DockerImage 1'        = @{ Check = { Get-DockerImage myapp:1.3 -ErrorAction Ignore | Should -BeNullOrEmpty } }

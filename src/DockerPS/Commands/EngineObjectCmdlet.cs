@@ -45,6 +45,37 @@ public abstract class EngineObjectCmdlet : DockerCmdlet
         }
     }
 
+    /// <summary>
+    /// A state change of the current object, run beside the next objects' (up to -ThrottleLimit at once when the cmdlet
+    /// is an <see cref="IThrottledCmdlet"/>, as <c>docker rm</c> and <c>docker stop</c> act on many at once): results come
+    /// as each call ends, through <paramref name="completed"/>; a failure is an error about the object, as from
+    /// <see cref="ProcessObject"/>. <paramref name="call"/> runs off the pipeline thread on the engine it is given.
+    /// </summary>
+    protected void Dispatch<T>(Func<DockerEngine, CancellationToken, Task<T>> call, Action<T> completed)
+    {
+        var (name, engine) = (_current!, TargetEngine);
+        var started = StartCall(ct => call(engine, ct));
+        Dispatch(started, () =>
+        {
+            try
+            {
+                completed(Await(started));
+            }
+            catch (DockerPSException e)
+            {
+                WriteErrorAbout(Noun, e, name, engine);
+            }
+        }, this is IThrottledCmdlet throttled ? throttled.Throttle.ThrottleLimit : 1);
+    }
+
+    /// <inheritdoc cref="Dispatch{T}"/>
+    protected void Dispatch(Func<DockerEngine, CancellationToken, Task> call) =>
+        Dispatch(async (engine, ct) =>
+        {
+            await call(engine, ct).ConfigureAwait(false);
+            return true;
+        }, _ => { });
+
     /// <summary>The names this item gives: wildcard names expanded by listing (ids never are), everything else as given.</summary>
     private IEnumerable<string> Names() => Named switch
     {

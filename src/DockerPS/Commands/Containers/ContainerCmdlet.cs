@@ -31,6 +31,34 @@ public abstract class ContainerCmdlet : EngineObjectCmdlet
     /// <summary>Acts on one container, named as the engine resolves it.</summary>
     protected abstract void ProcessContainer(string container);
 
+    /// <summary>
+    /// A state change of one container, dispatched (see <see cref="EngineObjectCmdlet.Dispatch{T}"/>); with
+    /// <paramref name="passThru"/> the container as it is afterwards is written. A change that reports false (nothing to
+    /// do) writes <paramref name="unchanged"/> as a verbose line.
+    /// </summary>
+    protected void DispatchChange(string container, Func<DockerEngine, CancellationToken, Task<bool>> change, bool passThru, string? unchanged = null) =>
+        Dispatch(async (engine, ct) => (Changed: await change(engine, ct).ConfigureAwait(false),
+                Detail: passThru ? await ContainerOperations.InspectAsync(engine, container, ct).ConfigureAwait(false) : null),
+            done =>
+            {
+                if (!done.Changed && unchanged is not null)
+                {
+                    WriteVerbose(unchanged);
+                }
+                if (done.Detail is not null)
+                {
+                    WriteObject(done.Detail);
+                }
+            });
+
+    /// <inheritdoc cref="DispatchChange(string, Func{DockerEngine, CancellationToken, Task{bool}}, bool, string?)"/>
+    protected void DispatchChange(string container, Func<DockerEngine, CancellationToken, Task> change, bool passThru) =>
+        DispatchChange(container, async (engine, ct) =>
+        {
+            await change(engine, ct).ConfigureAwait(false);
+            return true;
+        }, passThru);
+
     /// <summary>The container as it is now, for -PassThru.</summary>
     protected void WriteDetail(string container) =>
         WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, container, ct)));

@@ -3,8 +3,10 @@ namespace DockerPS.Commands;
 /// <summary><c>docker restart</c>: stops (waiting up to -Timeout seconds) and starts containers again.</summary>
 [Cmdlet(VerbsLifecycle.Restart, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ContainerDetail))]
-public sealed class RestartDockerContainerCommand : ContainerCmdlet
+public sealed class RestartDockerContainerCommand : ContainerCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Seconds to wait for the container to stop before killing it; the container's own setting by default.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -22,10 +24,6 @@ public sealed class RestartDockerContainerCommand : ContainerCmdlet
         {
             return;
         }
-        Await(ct => ContainerOperations.RestartAsync(TargetEngine, container, StopTimeout, ct));
-        if (PassThru)
-        {
-            WriteDetail(container);
-        }
+        DispatchChange(container, (engine, ct) => ContainerOperations.RestartAsync(engine, container, StopTimeout, ct), PassThru);
     }
 }

@@ -3,8 +3,10 @@ namespace DockerPS.Commands;
 /// <summary><c>docker unpause</c>: lets the processes of paused containers run again.</summary>
 [Cmdlet(VerbsLifecycle.Resume, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ContainerDetail))]
-public sealed class ResumeDockerContainerCommand : ContainerCmdlet
+public sealed class ResumeDockerContainerCommand : ContainerCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Writes each container after it was resumed.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -15,10 +17,6 @@ public sealed class ResumeDockerContainerCommand : ContainerCmdlet
         {
             return;
         }
-        Await(ct => ContainerOperations.UnpauseAsync(TargetEngine, container, ct));
-        if (PassThru)
-        {
-            WriteDetail(container);
-        }
+        DispatchChange(container, (engine, ct) => ContainerOperations.UnpauseAsync(engine, container, ct), PassThru);
     }
 }

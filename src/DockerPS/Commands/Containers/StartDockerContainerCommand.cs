@@ -3,8 +3,10 @@ namespace DockerPS.Commands;
 /// <summary><c>docker start</c>: starts created or stopped containers; a running one is left as it is.</summary>
 [Cmdlet(VerbsLifecycle.Start, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ContainerDetail))]
-public sealed class StartDockerContainerCommand : ContainerCmdlet
+public sealed class StartDockerContainerCommand : ContainerCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Writes each container after starting it.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -15,13 +17,6 @@ public sealed class StartDockerContainerCommand : ContainerCmdlet
         {
             return;
         }
-        if (!Await(ct => ContainerOperations.StartAsync(TargetEngine, container, ct)))
-        {
-            WriteVerbose($"Container {container} is already running.");
-        }
-        if (PassThru)
-        {
-            WriteDetail(container);
-        }
+        DispatchChange(container, (engine, ct) => ContainerOperations.StartAsync(engine, container, ct), PassThru, $"Container {container} is already running.");
     }
 }

@@ -6,8 +6,10 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ContainerDetail))]
-public sealed class StopDockerContainerCommand : ContainerCmdlet
+public sealed class StopDockerContainerCommand : ContainerCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Seconds to wait for the container to stop before killing it; the container's own setting by default.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -37,26 +39,14 @@ public sealed class StopDockerContainerCommand : ContainerCmdlet
     {
         if (Signal is not null)
         {
-            if (!ShouldProcess(container, $"Send {Signal} to container"))
+            if (ShouldProcess(container, $"Send {Signal} to container"))
             {
-                return;
-            }
-            Await(ct => ContainerOperations.KillAsync(TargetEngine, container, Signal, ct));
-        }
-        else
-        {
-            if (!ShouldProcess(container, "Stop container"))
-            {
-                return;
-            }
-            if (!Await(ct => ContainerOperations.StopAsync(TargetEngine, container, StopTimeout, ct)))
-            {
-                WriteVerbose($"Container {container} was not running.");
+                DispatchChange(container, (engine, ct) => ContainerOperations.KillAsync(engine, container, Signal, ct), PassThru);
             }
         }
-        if (PassThru)
+        else if (ShouldProcess(container, "Stop container"))
         {
-            WriteDetail(container);
+            DispatchChange(container, (engine, ct) => ContainerOperations.StopAsync(engine, container, StopTimeout, ct), PassThru, $"Container {container} was not running.");
         }
     }
 }

@@ -3,8 +3,10 @@ namespace DockerPS.Commands;
 /// <summary><c>docker pause</c>: freezes every process of running containers.</summary>
 [Cmdlet(VerbsLifecycle.Suspend, "DockerContainer", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ContainerDetail))]
-public sealed class SuspendDockerContainerCommand : ContainerCmdlet
+public sealed class SuspendDockerContainerCommand : ContainerCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Writes each container after it was paused.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -15,10 +17,6 @@ public sealed class SuspendDockerContainerCommand : ContainerCmdlet
         {
             return;
         }
-        Await(ct => ContainerOperations.PauseAsync(TargetEngine, container, ct));
-        if (PassThru)
-        {
-            WriteDetail(container);
-        }
+        DispatchChange(container, (engine, ct) => ContainerOperations.PauseAsync(engine, container, ct), PassThru);
     }
 }

@@ -6,8 +6,10 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DockerImage", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ImageRemoval))]
-public sealed class RemoveDockerImageCommand : ImageCmdlet
+public sealed class RemoveDockerImageCommand : ImageCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Removes images that containers use or that have several names, as <c>docker rmi -f</c>; -WhatIf and -Confirm still apply.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -26,10 +28,12 @@ public sealed class RemoveDockerImageCommand : ImageCmdlet
         {
             return;
         }
-        var removed = Await(ct => ImageOperations.RemoveAsync(TargetEngine, image, Force, NoPrune, ct));
-        if (PassThru)
+        Dispatch((engine, ct) => ImageOperations.RemoveAsync(engine, image, Force, NoPrune, ct), removed =>
         {
-            WriteObject(removed, enumerateCollection: true);
-        }
+            if (PassThru)
+            {
+                WriteObject(removed, enumerateCollection: true);
+            }
+        });
     }
 }

@@ -6,13 +6,15 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DockerNetwork", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class RemoveDockerNetworkCommand : NetworkCmdlet
+public sealed class RemoveDockerNetworkCommand : NetworkCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     protected override void ProcessNetwork(string network)
     {
         if (ShouldProcess(network, "Remove network"))
         {
-            Await(ct => NetworkOperations.RemoveAsync(TargetEngine, network, ct));
+            Dispatch((engine, ct) => NetworkOperations.RemoveAsync(engine, network, ct));
         }
     }
 }

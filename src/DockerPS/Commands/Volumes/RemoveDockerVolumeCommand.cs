@@ -6,8 +6,10 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "DockerVolume", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(void))]
-public sealed class RemoveDockerVolumeCommand : VolumeCmdlet
+public sealed class RemoveDockerVolumeCommand : VolumeCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     /// <summary>Removes the volume even when its driver fails to (<c>docker volume rm -f</c>); a volume in use stays all the same.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -16,7 +18,7 @@ public sealed class RemoveDockerVolumeCommand : VolumeCmdlet
     {
         if (ShouldProcess(volume, "Remove volume"))
         {
-            Await(ct => VolumeOperations.RemoveAsync(TargetEngine, volume, Force, ct));
+            Dispatch((engine, ct) => VolumeOperations.RemoveAsync(engine, volume, Force, ct));
         }
     }
 }
