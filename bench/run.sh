@@ -4,6 +4,7 @@
 #   bench/run.sh            full run (B3 with 20 containers per batch)
 #   bench/run.sh --n100     B3 with 100 containers per batch
 #   bench/run.sh --smoke    tiny counts, well under a minute; results-*-smoke.md is not kept in the repo
+#   bench/run.sh --only B8  the scenarios named (comma-separated), written to results/<date>-<machine>-B8.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tests/env/up.sh >&2

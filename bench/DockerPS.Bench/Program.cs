@@ -3,12 +3,15 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.InteropServices;
 
-// DockerPS.Bench [--smoke] [--n100] [--results DIR] — see bench/README.md. Times DockerPS, the docker CLI and the
+// DockerPS.Bench [--smoke] [--n100] [--only B1,B8] [--results DIR] — see bench/README.md. Times DockerPS, the docker CLI and the
 // raw API floor per iteration, interleaved (A B C A B C …), after uncounted warm-ups, and prints one markdown table.
 // The scenarios are B1Listing.cs … B7Import.cs; the timing is Bench.cs, the table Report.cs.
 var smoke = args.Contains("--smoke");
 var lifecycleCount = smoke ? 3 : args.Contains("--n100") ? 100 : 20;
 var resultsDir = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault();
+// --only runs the scenarios named (B2 needs B1's containers, so it brings B1 along); its table is not kept as latest.md.
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.ToUpperInvariant().Split(',');
+bool Wants(params string[] ids) => only is null || ids.Any(only.Contains);
 var host = Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unix:///tmp/dockerps-env/docker.sock";
 var socketPath = host.StartsWith("unix://", StringComparison.Ordinal) ? host["unix://".Length..] : throw new ArgumentException("DOCKER_HOST must be unix://");
 var image = Environment.GetEnvironmentVariable("DOCKERPS_TEST_IMAGE") ?? "dockerps-test/busybox:latest";
@@ -41,22 +44,44 @@ var rows = new List<Row>();
 try
 {
     var b1Label = Bench.Label + "=b1";
-    rows.Add(await B1Listing.Run(b, b1Label));
-    rows.Add(B2RemoteListing.Run(b, b1Label));
+    if (Wants("B1", "B2"))
+    {
+        rows.Add(await B1Listing.Run(b, b1Label));
+    }
+    if (Wants("B2"))
+    {
+        rows.Add(B2RemoteListing.Run(b, b1Label));
+    }
     await raw.RemoveLabelled(api);
 
-    rows.Add(B3Lifecycle.Run(b, lifecycleCount, ["true"], smoke ? 1 : 5));
-    rows.Add(B3Lifecycle.Run(b, smoke ? 1 : lifecycleCount, ["sleep", "60"], smoke ? 1 : 3));
-    await raw.RemoveLabelled(api);
-
-    rows.Add(await B4Build.Run(b, smoke ? 2_000 : 20_000, smoke ? 16L << 20 : 1L << 30));
-
-    rows.Add(await B5Logs.Run(b, smoke ? 10_000 : 1_000_000));
-    await raw.RemoveLabelled(api);
-    rows.AddRange(await B6Copy.Run(b, smoke ? 8 : 256));
-
-    rows.Add(B7Import.WarmEngine(b, coldImport.Elapsed, coldEmptyImport.Elapsed));
-    rows.Add(B7Import.NewPwsh(b, smoke ? 3 : 10));
+    if (Wants("B3"))
+    {
+        rows.Add(B3Lifecycle.Run(b, lifecycleCount, ["true"], smoke ? 1 : 5));
+        rows.Add(B3Lifecycle.Run(b, smoke ? 1 : lifecycleCount, ["sleep", "60"], smoke ? 1 : 3));
+        await raw.RemoveLabelled(api);
+    }
+    if (Wants("B4"))
+    {
+        rows.Add(await B4Build.Run(b, smoke ? 2_000 : 20_000, smoke ? 16L << 20 : 1L << 30));
+    }
+    if (Wants("B5"))
+    {
+        rows.Add(await B5Logs.Run(b, smoke ? 10_000 : 1_000_000));
+        await raw.RemoveLabelled(api);
+    }
+    if (Wants("B6"))
+    {
+        rows.AddRange(await B6Copy.Run(b, smoke ? 8 : 256));
+    }
+    if (Wants("B7"))
+    {
+        rows.Add(B7Import.WarmEngine(b, coldImport.Elapsed, coldEmptyImport.Elapsed));
+        rows.Add(B7Import.NewPwsh(b, smoke ? 3 : 10));
+    }
+    if (Wants("B8"))
+    {
+        rows.Add(B8BulkRemoval.Run(b, smoke ? 20 : 500));
+    }
 }
 finally
 {
@@ -78,9 +103,9 @@ Console.WriteLine(table);
 if (resultsDir is not null)
 {
     Directory.CreateDirectory(resultsDir);
-    var name = $"{DateTime.UtcNow:yyyy-MM-dd}-{Environment.MachineName}{(smoke ? "-smoke" : "")}.md";
+    var name = $"{DateTime.UtcNow:yyyy-MM-dd}-{Environment.MachineName}{(smoke ? "-smoke" : only is null ? "" : "-" + string.Join('-', only))}.md";
     File.WriteAllText(Path.Combine(resultsDir, name), table);
-    if (!smoke)
+    if (!smoke && only is null)
     {
         File.WriteAllText(Path.Combine(resultsDir, "latest.md"), table);
     }
