@@ -95,6 +95,7 @@ public sealed class EndpointResolverTests : IDisposable
     [InlineData("http://host:2375", "InvalidEndpoint")]
     [InlineData("tcp://host:2375/path", "InvalidEndpoint")]
     [InlineData("tcp://", "InvalidEndpoint")]
+    [InlineData("unix:://var/run/docker.sock", "InvalidEndpoint")]
     public void RejectsWhatItCannotUse(string address, string id)
     {
         var e = Assert.Throws<DockerEngineException>(() => EndpointResolver.ParseHost(address, "DOCKER_HOST"));

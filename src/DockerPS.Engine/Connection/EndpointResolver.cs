@@ -122,7 +122,8 @@ public static class EndpointResolver
                 {
                     return EndpointSpec.DefaultEndpoint;
                 }
-                return new Uri("unix://" + uri.AbsolutePath);
+                // A path that does not make an address of its own (unix:://x) is refused, not thrown as a UriFormatException.
+                return Uri.TryCreate("unix://" + uri.AbsolutePath, UriKind.Absolute, out var socket) ? socket : throw Invalid(address, source, "expected unix:///path");
             case "tcp":
                 if (string.IsNullOrEmpty(uri.Host) || uri.AbsolutePath is not ("" or "/"))
                 {
