@@ -69,6 +69,37 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
         Assert.Contains(fake.Endpoint, error.Exception.Message);
     }
 
+    [Theory]
+    [InlineData("-EngineTimeoutSeconds 1", null)]
+    [InlineData("", "1")]
+    public void AnEngineTimeoutBoundsAFrozenEngine(string parameter, string? variable)
+    {
+        // Without one, the version probe's own 10 s bound applies (see above); with one, each request gets that long.
+        using var fake = FakeEngine.Silent();
+        Environment.SetEnvironmentVariable("DOCKERPS_ENGINE_TIMEOUT", variable);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Single(_ps.Run($"Get-DockerContainer -DockerHost {fake.Endpoint} {parameter}").Errors);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+        Assert.Equal("EngineTimeout,DockerPS.Commands.GetDockerContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("/version within 1 s", error.Exception.Message);
+        Assert.Contains(fake.Endpoint, error.Exception.Message);
+    }
+
+    [Fact]
+    public void AnEngineTimeoutThatIsNotANumberStopsTheCmdlet()
+    {
+        Environment.SetEnvironmentVariable("DOCKERPS_ENGINE_TIMEOUT", "soon");
+
+        var result = _ps.Run($"Get-DockerContainer -Name {fixture.RunningName}");
+
+        Assert.Equal(["InvalidEngineTimeout,DockerPS.Commands.GetDockerContainerCommand"], result.ErrorIds);
+        Assert.Empty(result.Output);
+        // The parameter wins over the variable.
+        Assert.Single(_ps.Run($"Get-DockerContainer -Name {fixture.RunningName} -EngineTimeoutSeconds 30").Output);
+    }
+
     [Fact]
     public void StopProcessingCancelsAnEngineCallInFlight()
     {

@@ -159,7 +159,7 @@ public sealed class DockerEngine
     {
         // The transport's own verdict (TLS refused, an SSH host key or login refused), wrapped by the HTTP stack: said with
         // the engine, unless the transport already named it.
-        _ when Find<DockerEngineException>(e) is { } own => own.Message.Contains(Description, StringComparison.Ordinal) ? own
+        _ when Find<DockerEngineException>(e) is { } own => own.Message.Contains(Endpoint, StringComparison.Ordinal) ? own
             : new DockerEngineException(own.Code, $"Docker engine {Description}: {own.Message}", own.InnerException, own.StatusCode),
         // What Go's TLS server answers to plain HTTP.
         DockerApiException { StatusCode: HttpStatusCode.BadRequest } api when api.ResponseBody?.Contains("HTTP request to an HTTPS server", StringComparison.Ordinal) == true =>

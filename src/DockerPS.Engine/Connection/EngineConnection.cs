@@ -29,7 +29,7 @@ internal sealed class EngineConnection
     private EngineConnection(EndpointSpec spec)
     {
         PinnedApiVersion = spec.ApiVersion;
-        _handler = new CallRecorder(EngineHandler.Create(spec), spec.Address);
+        _handler = new CallRecorder(new TimeoutHandler(EngineHandler.Create(spec), spec.Address), spec.Address);
         _baseAddress = EngineHandler.BaseAddress(spec.Endpoint);
         _raw = new HttpClient(_handler, disposeHandler: false) { BaseAddress = _baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }

@@ -12,17 +12,27 @@ public abstract partial class DockerCmdlet
     private bool _callLogChosen;
 
     /// <summary>
-    /// Calls started until the scope ends record into this cmdlet's log when debug output is on, else into none: a
-    /// cmdlet running inside another's pipeline (from its WriteObject) does not record into the other's.
+    /// Calls started until the scope ends record into this cmdlet's log when debug output is on, else into none (a
+    /// cmdlet running inside another's pipeline, from its WriteObject, does not record into the other's), and are held
+    /// to this cmdlet's engine timeout.
     /// </summary>
-    private EngineCallLog.Scope Recording()
+    private CallScope Calls()
     {
         if (!_callLogChosen)
         {
             _callLogChosen = true;
             _callLog = DebugWanted() ? new EngineCallLog() : null;
         }
-        return EngineCallLog.Use(_callLog);
+        return new CallScope(EngineCallLog.Use(_callLog), EngineTimeout.Use(Timeout()));
+    }
+
+    private readonly struct CallScope(EngineCallLog.Scope log, EngineTimeout.Scope timeout) : IDisposable
+    {
+        public void Dispose()
+        {
+            timeout.Dispose();
+            log.Dispose();
+        }
     }
 
     /// <summary>-Debug given (and not as -Debug:$false), else $DebugPreference set to show debug output.</summary>

@@ -9,7 +9,7 @@ public abstract partial class DockerCmdlet
     /// <summary>Starts an engine call to wait for later (with <see cref="Await{T}(Task{T})"/>); Ctrl+C stops it.</summary>
     protected TTask StartCall<TTask>(Func<CancellationToken, TTask> call) where TTask : Task
     {
-        using (Recording())
+        using (Calls())
         {
             return call(Cancellation);
         }
@@ -73,7 +73,7 @@ public abstract partial class DockerCmdlet
     protected internal bool MoveNext<T>(IAsyncEnumerator<T> items)
     {
         ValueTask<bool> next;
-        using (Recording())
+        using (Calls())
         {
             next = items.MoveNextAsync();
         }

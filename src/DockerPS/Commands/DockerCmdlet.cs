@@ -17,6 +17,8 @@ public abstract partial class DockerCmdlet : PSCmdlet
     private IReadOnlyList<DockerEngine>? _configuredEngines;
     private DockerEngine? _announcedEngine;
     private bool _configChecked;
+    private TimeSpan? _timeout;
+    private bool _timeoutChosen;
 
     /// <summary>
     /// Docker contexts by name (see <c>docker context ls</c>). With several, each item is handled once per context, in
@@ -37,7 +39,36 @@ public abstract partial class DockerCmdlet : PSCmdlet
     [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public DockerEngine? Engine { get; set; }
 
+    /// <summary>
+    /// Seconds the engine has to connect and answer each request (its response headers); DOCKERPS_ENGINE_TIMEOUT sets it
+    /// for every cmdlet. None by default; operations the engine answers only when they end (build, pull, push, stop,
+    /// wait, commit, prune, load, export, copying in) are never held to it, and streams once answered are never cut.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int EngineTimeoutSeconds { get; set; }
+
     protected internal CancellationToken Cancellation => _cancellation.Token;
+
+    /// <summary>-EngineTimeoutSeconds, else the environment's; a variable that is not a number of seconds stops the cmdlet.</summary>
+    private TimeSpan? Timeout()
+    {
+        if (!_timeoutChosen)
+        {
+            _timeoutChosen = true;
+            try
+            {
+                _timeout = BoundOrNull(nameof(EngineTimeoutSeconds), EngineTimeoutSeconds) is { } seconds
+                    ? TimeSpan.FromSeconds(seconds)
+                    : EngineTimeout.FromEnvironment(System.Environment.GetEnvironmentVariable);
+            }
+            catch (FormatException e)
+            {
+                ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidSyntax("EngineTimeout"), e, System.Environment.GetEnvironmentVariable(EngineTimeout.Variable)));
+            }
+        }
+        return _timeout;
+    }
 
     /// <summary>
     /// The engine for the current item: the context of the pass in progress (-Context), -DockerHost, else the piped
@@ -83,7 +114,7 @@ public abstract partial class DockerCmdlet : PSCmdlet
 
     protected sealed override void ProcessRecord()
     {
-        using var recording = Recording();
+        using var calls = Calls();
         if (!_configChecked)
         {
             _configChecked = true;

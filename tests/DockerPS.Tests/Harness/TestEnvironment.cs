@@ -79,7 +79,7 @@ public static class TestEnvironment
     {
         Environment.SetEnvironmentVariable("DOCKER_HOST", DockerHost);
         Environment.SetEnvironmentVariable("DOCKER_CONFIG", DockerConfig);
-        foreach (var name in new[] { "DOCKER_CONTEXT", "DOCKER_API_VERSION", "DOCKER_TLS_VERIFY", "DOCKER_TLS", "DOCKER_CERT_PATH", "SSH_AUTH_SOCK" })
+        foreach (var name in new[] { "DOCKER_CONTEXT", "DOCKER_API_VERSION", "DOCKER_TLS_VERIFY", "DOCKER_TLS", "DOCKER_CERT_PATH", "SSH_AUTH_SOCK", "DOCKERPS_ENGINE_TIMEOUT" })
         {
             Environment.SetEnvironmentVariable(name, null);
         }
