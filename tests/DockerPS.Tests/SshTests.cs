@@ -105,6 +105,9 @@ public sealed class SshTests : IDisposable
             Assert.True(SpinWait.SpinUntil(() => seen.Contains("first"), TimeSpan.FromSeconds(30)), "no first line while following");
             DockerCli.Run("exec", name, "touch", "/tmp/go");
         });
+        // The log ends when the container's output does, which can be before the engine has handled its exit (seen on
+        // a loaded machine): the die event is there once a wait returns.
+        DockerCli.Run("wait", name);
         var events = _ps.Run($"Get-DockerEvent -DockerHost {Host} -Since $since -Until ([datetime]::Now.AddSeconds(1)) -Filter @{{ container = '{name}' }}",
             new Hashtable { ["since"] = DateTime.Now.AddMinutes(-2) });
 
