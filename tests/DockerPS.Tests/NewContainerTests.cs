@@ -105,7 +105,7 @@ public sealed class NewContainerTests(EngineFixture fixture)
     {
         var taken = fixture.CliContainer(false, "true");
 
-        var result = _ps.Run($"'{TestEnvironment.Image}', 'dps-test/nosuch-{fixture.RunId}', '{TestEnvironment.Image}' | New-DockerContainer {Label} -Command true; New-DockerContainer {TestEnvironment.Image} -Name {taken}");
+        var result = _ps.Run($"'{TestEnvironment.Image}', 'dps-test/nosuch-{fixture.RunId}', '{TestEnvironment.Image}' | New-DockerContainer {Label} -Pull never -Command true; New-DockerContainer {TestEnvironment.Image} -Name {taken}");
 
         Assert.Equal(2, result.Output.Count);
         Assert.Equal(new[] { "ImageNotFound,DockerPS.Commands.NewDockerContainerCommand", "Conflict,DockerPS.Commands.NewDockerContainerCommand" }, result.ErrorIds);

@@ -152,7 +152,7 @@ public sealed class RunContainerTests(EngineFixture fixture)
     [Fact]
     public void UnknownImageIsReportedAndThePipelineGoesOn()
     {
-        var result = _ps.Run($"'{TestEnvironment.Image}', 'dps-test/nosuch-{fixture.RunId}', '{TestEnvironment.Image}' | Invoke-DockerContainer {Label} -Remove -Command echo, ran");
+        var result = _ps.Run($"'{TestEnvironment.Image}', 'dps-test/nosuch-{fixture.RunId}', '{TestEnvironment.Image}' | Invoke-DockerContainer {Label} -Remove -Pull never -Command echo, ran");
 
         Assert.Equal(new[] { "ran", "ran" }, result.Output.Select(o => o.BaseObject));
         var error = Assert.Single(result.Errors);

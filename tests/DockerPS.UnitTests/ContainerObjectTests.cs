@@ -158,4 +158,43 @@ public sealed class ContainerObjectTests
         Assert.Equal((kind, code, "/tmp/a"), (change.Kind, change.Code, change.Path));
         Assert.Equal($"{code} /tmp/a", change.ToString());
     }
+
+    [Theory]
+    [InlineData("Up 5 seconds (healthy)", "healthy")]
+    [InlineData("Up Less than a second (health: starting)", "starting")]
+    [InlineData("Up 2 minutes (unhealthy)", "unhealthy")]
+    [InlineData("Up 2 minutes", "none")]
+    [InlineData("Up 3 hours (Paused)", "none")]
+    [InlineData("Exited (0) 1 second ago", "none")]
+    public void AListedContainersHealthIsWhatDockerPsShows(string status, string health)
+    {
+        var container = new Container(new ContainerListResponse { ID = "a1", Status = status }, Engine);
+
+        Assert.Equal(new ContainerHealth(health, null, null, null), container.Health);
+        Assert.Equal(health, container.Health.ToString());
+    }
+
+    [Fact]
+    public void TheEnginesHealthSummaryWinsOverTheStatusText()
+    {
+        var raw = new ContainerListResponse { ID = "a1", Status = "Up 5 seconds (health: starting)", Health = new HealthSummary { Status = "unhealthy", FailingStreak = 4 } };
+
+        Assert.Equal(new ContainerHealth("unhealthy", 4, null, null), new Container(raw, Engine).Health);
+    }
+
+    [Fact]
+    public void AnInspectedContainersHealthHasTheLastProbe()
+    {
+        var log = new List<HealthcheckResult>
+        {
+            new() { ExitCode = 0, Output = "fine\n" },
+            new() { ExitCode = 3, Output = "broken\n" },
+        };
+        var raw = new ContainerInspectResponse { ID = "a1", Name = "/web", State = new State { Health = new Health { Status = "unhealthy", FailingStreak = 1, Log = log } } };
+
+        Assert.Equal(new ContainerHealth("unhealthy", 1, 3, "broken"), new ContainerDetail(raw, Engine).Health);
+        Assert.Equal(new ContainerHealth("none", null, null, null), new ContainerDetail(new ContainerInspectResponse { ID = "a1", Name = "/web", State = new State() }, Engine).Health);
+        Assert.Equal(new ContainerHealth("starting", 0, null, null),
+            new ContainerDetail(new ContainerInspectResponse { ID = "a1", Name = "/web", State = new State { Health = new Health { Status = "starting" } } }, Engine).Health);
+    }
 }

@@ -187,6 +187,11 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Get-DockerContainer 2'       = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
         'Get-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web; New-ExampleContainer job-1 -State exited }; Errors = 'ContainerNotFound' }
         'Get-DockerContainer 5'       = @{ Setup = { New-ExampleContainer job -Command sh, -c, 'exit 3' -State exited }; Check = { $output[0] | Should -Be 3 } }
+        'Get-DockerContainer 6'       = @{ Setup = {
+                                               Invoke-DockerContainer nginx:1.27 -Name api -Detach -Label @{ $script:runLabel.Split('=')[0] = $script:run } `
+                                                   -Config @{ Healthcheck = @{ Test = @('CMD-SHELL', 'echo connection refused; exit 1'); Interval = 200000000; Retries = 1 } }
+                                               Wait-DockerContainer api -Condition healthy -ErrorAction Ignore }
+                                           Check = { ($output | Where-Object Name -EQ api).Output | Should -Be 'connection refused' } }
         'Get-DockerContainerChange 1' = @{ Setup = { New-ExampleContainer web; Invoke-DockerExec web -- sh -c 'touch /tmp/cache.db; rm /etc/nginx/nginx.conf' } }
         'Get-DockerContainerChange 2' = @{ Setup = { New-ExampleContainer web; Invoke-DockerExec web touch /tmp/cache.db }; Check = { $output | Should -Contain '/tmp/cache.db' } }
         'Get-DockerContainerLog 1'    = @{ Setup = { New-ExampleContainer web; Start-Sleep -Milliseconds 500 } }
@@ -244,6 +249,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Invoke-DockerExec 6'         = @{ Setup = { New-ExampleContainer web }; Check = { $files | Should -Contain /etc/nginx/nginx.conf } }
         'Invoke-DockerExec 7'         = @{ Setup = { New-ExampleContainer web } }
         'New-DockerContainer 4'       = @{ Check = { $output.Count | Should -Be 2 } }
+        'New-DockerContainer 5'       = @{ Check = { (Get-DockerContainer tools, tools-fresh).State | Should -Be created, created }
+                                           Cleanup = { Remove-DockerImage "$script:registry/tools/busybox:1.36" -Force } }
         'New-DockerContext 1'         = @{ Setup = { Use-ExampleHome; Remove-DockerContext prod -Force }; Cleanup = { Remove-DockerContext prod -Force; New-ExampleContext prod -Tls } }
         'Push-DockerImage 2'          = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0", "$script:registry/team/app:1.1" } }
         'Push-DockerImage 3'          = @{ Check = { $output | Should -BeLike "$script:registry/team/*@sha256:*" } }
@@ -285,6 +292,7 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Wait-DockerContainer 2'      = @{ Setup = { New-ExampleContainer build-a -Command sh, -c, 'exit 0'; New-ExampleContainer build-b -Command sh, -c, 'sleep 1; exit 3' }
                                            Check = { $output.Container | Should -Be build-b; $output.ExitCode | Should -Be 3 } }
         'Wait-DockerContainer 3'      = @{ Setup = { Invoke-DockerContainer nginx:1.27 -Name web -Detach -Remove -Command sleep, 2 -Label @{ $script:runLabel.Split('=')[0] = $script:run } } }
+        'Wait-DockerContainer 4'      = @{ Check = { $output.Health.Status | Should -Be healthy } }
     }
 
     # Names the examples give to what they make, removed after each example with whatever the fixtures made.

@@ -12,6 +12,7 @@ BeforeAll {
     $script:since = (Get-Date).AddMinutes(-1)
     $script:name = $script:run
     $script:ended = "$script:run-ended"
+    $script:healthy = "$script:run-healthy"
     $script:network = "$script:run-net"
     $script:volume = "$script:run-vol"
     $script:tag = "dps-test/$($script:run):v1"
@@ -21,6 +22,11 @@ BeforeAll {
     docker run -d --name $script:name --label $script:label --label 'tier=web' --network $script:network `
         -p 127.0.0.1::80 -v "$($script:volume):/data" $script:image sh -c 'touch /made; sleep 600' | Out-Null
     docker run --name $script:ended --label $script:label $script:image sh -c 'echo hello; echo oops >&2' 2>&1 | Out-Null
+    # Read once healthy, then removed: each probe is four engine events, and the engine keeps only its last 256 (EngineEvent below reads back).
+    docker run -d --name $script:healthy --label $script:label --health-cmd 'echo fine' --health-interval 200ms $script:image sleep 600 | Out-Null
+    $script:healthyDetail = Wait-DockerContainer $script:healthy -Condition healthy -Timeout 30
+    $script:healthyRow = Get-DockerContainer -Name $script:healthy
+    docker rm -f $script:healthy | Out-Null
     docker tag $script:image $script:tag
     $script:file = New-Item (Join-Path $TestDrive 'note.txt') -Value 'note'
     $tls = Join-Path ($env:DOCKERPS_ENV ?? '/tmp/dockerps-env') 'tls/client'
@@ -35,6 +41,7 @@ BeforeAll {
         ContainerDetail   = { Get-DockerContainer -Name $script:name -Detail }
         ContainerChange   = { Get-DockerContainerChange $script:name }
         ContainerExit     = { Wait-DockerContainer $script:ended }
+        ContainerHealth   = { $script:healthyDetail.Health }
         ContainerExec     = { Invoke-DockerExec $script:name -Command sleep, 1 -Detach }
         ContainerLogLine  = { Get-DockerContainerLog $script:ended -Timestamps }
         ContainerPathInfo = { Copy-DockerItem $script:file.FullName "$($script:name):/tmp/" -PassThru }
@@ -110,7 +117,7 @@ AfterAll {
 }
 
 Describe '<_> through ConvertTo-Json and Export-Csv' -ForEach @(
-    'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
+    'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerHealth', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
     'ContainerProcess', 'ContainerStats', 'DiskUsage', 'DiskUsageItem', 'DockerContext', 'DockerEngine', 'EngineEvent',
     'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Network',
     'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Volume') {
@@ -161,6 +168,11 @@ Describe 'Lists and maps in CSV read as docker prints them' {
         $row.Labels -split ',' | Sort-Object | Should -BeExactly $script:label, 'tier=web'
         $row.Ports | Should -Match '^127\.0\.0\.1:\d+->80/tcp$'
         $row.Networks | Should -BeExactly $script:network
+    }
+
+    It 'writes a container''s health as its status' {
+        ($script:healthyRow | ConvertTo-Csv | ConvertFrom-Csv).Health | Should -BeExactly 'healthy'
+        ($script:healthyDetail | ConvertTo-Csv | ConvertFrom-Csv).Health | Should -BeExactly 'healthy'
     }
 
     It 'writes an image''s tags as text' {

@@ -67,6 +67,11 @@ public static class ErrorCatalog
     public static readonly ErrorCode ContainerExitCode = new(nameof(ContainerExitCode), ErrorKind.InvalidResult);
     public static readonly ErrorCode ExecExitCode = new(nameof(ExecExitCode), ErrorKind.InvalidResult);
 
+    // Waiting for containers.
+    public static readonly ErrorCode WaitTimeout = new(nameof(WaitTimeout), ErrorKind.OperationTimeout);
+    public static readonly ErrorCode ContainerUnhealthy = new(nameof(ContainerUnhealthy), ErrorKind.InvalidResult);
+    public static readonly ErrorCode NoHealthCheck = new(nameof(NoHealthCheck), ErrorKind.InvalidOperation);
+
     // Files, copies and archives.
     public static readonly ErrorCode NotAFileSystemPath = new(nameof(NotAFileSystemPath), ErrorKind.InvalidArgument);
     public static readonly ErrorCode FileExists = new(nameof(FileExists), ErrorKind.ResourceExists);

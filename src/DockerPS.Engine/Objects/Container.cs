@@ -15,6 +15,7 @@ public sealed class Container
         Ports = new(raw.Ports?.Select(p => new ContainerPort(p.IP, p.PrivatePort, p.PublicPort, p.Type)));
         Labels = new(raw.Labels);
         Networks = new(raw.NetworkSettings?.Networks?.Keys);
+        Health = ContainerHealth.FromList(raw);
     }
 
     public string Id => _raw.ID;
@@ -36,8 +37,11 @@ public sealed class Container
     /// <summary>created, running, paused, restarting, removing, exited or dead.</summary>
     public string State => _raw.State;
 
-    /// <summary>The engine's human status, e.g. <c>Up 5 minutes</c> or <c>Exited (0) 2 hours ago</c>.</summary>
+    /// <summary>The engine's human status, e.g. <c>Up 5 minutes (healthy)</c> or <c>Exited (0) 2 hours ago</c>.</summary>
     public string Status => _raw.Status;
+
+    /// <summary>The health check's status as docker ps shows it (none for a container that has no check or is not running).</summary>
+    public ContainerHealth Health { get; }
 
     public ValueList<ContainerPort> Ports { get; }
 

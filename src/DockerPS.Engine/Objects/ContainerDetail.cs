@@ -19,6 +19,7 @@ public sealed class ContainerDetail
         Labels = new(raw.Config?.Labels);
         Networks = new(raw.NetworkSettings?.Networks?.Keys);
         Ports = new(raw.NetworkSettings?.Ports?.SelectMany(p => PortsOf(p.Key, p.Value)));
+        Health = ContainerHealth.FromState(raw.State?.Health);
         Mounts = new(raw.Mounts?.Select(m => new ContainerMount(m.Type ?? string.Empty, string.IsNullOrEmpty(m.Name) ? null : m.Name, m.Source, m.Destination, m.RW, m.Mode)));
     }
 
@@ -48,6 +49,9 @@ public sealed class ContainerDetail
     public long Pid => _raw.State?.Pid ?? 0;
 
     public long RestartCount => _raw.RestartCount;
+
+    /// <summary>The health check's status and last probe, as the engine last recorded them (a stopped container keeps its last status).</summary>
+    public ContainerHealth Health { get; }
 
     public ValueList<ContainerPort> Ports { get; }
 

@@ -108,6 +108,39 @@ public static class ContainerOperations
         PostAsync(engine, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
             body => new ContainerExit(container, body.GetProperty("StatusCode").GetInt64(), engine), cancellationToken);
 
+    /// <summary>
+    /// Waits until the container's health check says healthy and returns the container as it is then, inspecting it
+    /// every <paramref name="interval"/>: the engine's wait knows no health, and following events would need an inspect
+    /// first anyway. A container that is not running (and not restarting or paused) is ContainerNotRunning, one without a
+    /// health check NoHealthCheck, one whose check says unhealthy ContainerUnhealthy with the last probe's output.
+    /// </summary>
+    public static async Task<ContainerDetail> WaitHealthyAsync(DockerEngine engine, string container, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var detail = await InspectAsync(engine, container, cancellationToken).ConfigureAwait(false);
+            var health = detail.Health;
+            if (detail.State is not ("running" or "restarting" or "paused"))
+            {
+                throw new DockerEngineException(ErrorCatalog.ContainerNotRunning, $"Container {container} is {detail.State}: it cannot become healthy.");
+            }
+            if (health.Status == ContainerHealth.None)
+            {
+                throw new DockerEngineException(ErrorCatalog.NoHealthCheck, $"Container {container} has no health check to wait for.");
+            }
+            if (health.Status == ContainerHealth.Unhealthy)
+            {
+                throw new DockerEngineException(ErrorCatalog.ContainerUnhealthy,
+                    $"Container {container} is unhealthy after {health.FailingStreak} failed checks; the last exited with {health.LastExitCode}: {health.LastOutput}");
+            }
+            if (health.Status == ContainerHealth.Healthy && detail.State == "running")
+            {
+                return detail;
+            }
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>One stats sample (<c>docker stats --no-stream</c>); the engine takes two readings about a second apart so CPU % is known.</summary>
     public static Task<ContainerStats> SampleAsync(DockerEngine engine, string container, CancellationToken cancellationToken) =>
         engine.CallAsync(async (client, ct) =>

@@ -8,7 +8,7 @@ namespace DockerPS.Commands;
 /// then the piped object's engine, then the docker CLI's environment and config), a cancellation token that
 /// StopProcessing cancels, waiting for engine calls on the pipeline thread, and engine failures as error records.
 /// Split by concern: <c>.Contexts</c> (-Context fan-out), <c>.Waiting</c> (awaiting and cancellation), <c>.Progress</c>,
-/// <c>.Following</c> (streams that do not end), <c>.Parameters</c> (parameter values), <c>.Errors</c> and <c>.Debug</c>
+/// <c>.Pulling</c> (image pulls and layer progress), <c>.Following</c> (streams that do not end), <c>.Parameters</c> (parameter values), <c>.Errors</c> and <c>.Debug</c>
 /// (engine calls as debug lines).
 /// </summary>
 public abstract partial class DockerCmdlet : PSCmdlet

@@ -105,6 +105,11 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     [ValidateNotNullOrEmpty]
     public string? Platform { get; set; }
 
+    /// <summary>When to pull the image (<c>--pull</c>): missing (when the engine does not have it), always, or never.</summary>
+    [Parameter]
+    [ValidateSet("missing", "always", "never")]
+    public string Pull { get; set; } = "missing";
+
     /// <summary>Engine API Config fields merged over everything else, for settings without a parameter.</summary>
     [Parameter]
     public Hashtable? Config { get; set; }
@@ -151,15 +156,47 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
         };
     }
 
-    /// <summary>Creates the container; an image the engine does not have is ImageNotFound.</summary>
+    /// <summary>
+    /// Creates the container, pulling its image as -Pull says: always first; with missing (as docker run) when the engine
+    /// does not have it, then creating again. An image not pulled and not on the engine is ImageNotFound.
+    /// </summary>
     protected string Create(ContainerCreateSpec spec)
     {
-        var (id, warnings) = Await(ct => ContainerOperations.CreateAsync(TargetEngine, spec, ct));
-        foreach (var warning in warnings)
+        if (Pull == "always")
+        {
+            PullImage(InvalidParameterSyntaxException.Parse("Reference", spec.Image, t => ImageReference.Parse(t, allowDigest: true)), spec.Platform);
+        }
+        (string Id, IReadOnlyList<string> Warnings) created;
+        try
+        {
+            created = Await(ct => ContainerOperations.CreateAsync(TargetEngine, spec, ct));
+        }
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.ImageNotFound && Pull == "missing" && Pullable(spec.Image) is { } reference)
+        {
+            WriteVerbose($"Unable to find image '{reference}' locally.");
+            PullImage(reference, spec.Platform);
+            created = Await(ct => ContainerOperations.CreateAsync(TargetEngine, spec, ct));
+        }
+        foreach (var warning in created.Warnings)
         {
             WriteWarning(warning);
         }
-        return id;
+        return created.Id;
+    }
+
+    private void PullImage(ImageReference reference, string? platform) => PullImage(reference, allTags: false, platform, StoredCredentialFor(reference));
+
+    /// <summary>The image as a reference to pull; null for text that is none (an image id), which only the engine can have.</summary>
+    private static ImageReference? Pullable(string image)
+    {
+        try
+        {
+            return ImageReference.Parse(image, allowDigest: true);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>NAME=value entries with later ones (-Environment over -EnvFile) replacing earlier ones of the same name.</summary>

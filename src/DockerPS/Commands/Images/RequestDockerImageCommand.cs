@@ -24,9 +24,7 @@ public sealed class RequestDockerImageCommand : RepositoryTransferCmdlet
             }
             RegistryStep(text, () =>
             {
-                var credential = CredentialFor(reference);
-                AwaitLayers($"Pulling {reference}", (progress, ct) =>
-                    RegistryOperations.PullAsync(TargetEngine, reference, AllTags, Platform, credential, progress, ct));
+                PullImage(reference, AllTags, Platform, CredentialFor(reference));
                 WriteObject(LocalImages(reference, AllTags), enumerateCollection: true);
             });
         }
