@@ -180,6 +180,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                 $json | ConvertTo-Json -Depth 5 | Set-Content $config
             }
         }
+        'Export-DockerContext 1'      = @{ Check = { './prod.dockercontext' | Should -Exist } }
+        'Export-DockerContext 2'      = @{ Check = { './prod-eu.dockercontext', './prod-us.dockercontext' | Should -Exist } }
         'Export-DockerContainer 1'    = @{ Setup = { New-ExampleContainer web } }
         'Export-DockerContainer 2'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { './shop-job.tar' | Should -Exist } }
         'Export-DockerContainer 3'    = @{ Setup = { New-ExampleContainer web; Set-Content web.tar 'old' } }
@@ -244,6 +246,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Invoke-DockerExec 6'         = @{ Setup = { New-ExampleContainer web }; Check = { $files | Should -Contain /etc/nginx/nginx.conf } }
         'Invoke-DockerExec 7'         = @{ Setup = { New-ExampleContainer web } }
         'New-DockerContainer 4'       = @{ Check = { $output.Count | Should -Be 2 } }
+        'Import-DockerContext 1'      = @{ Setup = { Export-DockerContext prod }; Cleanup = { Remove-DockerContext prod-copy -Force }
+                                           Check = { (Get-DockerContext prod-copy).DockerEndpoint | Should -Be tcp://127.0.0.1:2376 } }
+        'Import-DockerContext 2'      = @{ Cleanup = { Remove-DockerContext prod-2 -Force }; Check = { (Get-DockerContext prod-2).TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
         'New-DockerContext 1'         = @{ Setup = { Use-ExampleHome; Remove-DockerContext prod -Force }; Cleanup = { Remove-DockerContext prod -Force; New-ExampleContext prod -Tls } }
         'Push-DockerImage 2'          = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0", "$script:registry/team/app:1.1" } }
         'Push-DockerImage 3'          = @{ Check = { $output | Should -BeLike "$script:registry/team/*@sha256:*" } }
@@ -277,6 +282,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Stop-DockerContainer 2'      = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Stop-DockerContainer 3'      = @{ Setup = { New-ExampleContainer proxy }
                                            Check = { Start-Sleep -Milliseconds 500; (Get-DockerContainer proxy).State | Should -Be running; (Get-DockerContainerLog proxy).Text | Should -Contain reloading } }
+        'Set-DockerContext 1'         = @{ Check = { (Get-DockerContext prod-eu).Description | Should -Be 'production, eu-west' } }
+        'Set-DockerContext 2'         = @{ Setup = { Use-ExampleHome }; Check = { $output.TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
         'Suspend-DockerContainer 1'   = @{ Setup = { New-ExampleContainer web }; Check = { $output.State | Should -Be paused } }
         'Suspend-DockerContainer 2'   = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Use-DockerContext 1'         = @{ Check = { (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).currentContext | Should -Be prod } }
