@@ -185,6 +185,7 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Export-DockerContainer 1'    = @{ Setup = { New-ExampleContainer web } }
         'Export-DockerContainer 2'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { './shop-job.tar' | Should -Exist } }
         'Export-DockerContainer 3'    = @{ Setup = { New-ExampleContainer web; Set-Content web.tar 'old' } }
+        'Get-DockerManifest 2'        = @{ Check = { Get-DockerImage localhost:5100/team/base:1 | Should -Not -BeNullOrEmpty } }
         'Get-DockerContainer 1'       = @{ Setup = { New-ExampleContainer web } }
         'Get-DockerContainer 2'       = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
         'Get-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web; New-ExampleContainer job-1 -State exited }; Errors = 'ContainerNotFound' }
