@@ -295,12 +295,43 @@ public sealed class ConnectionTests(EngineFixture fixture) : IDisposable
     [Fact]
     public void UnsupportedSchemesSaySo()
     {
-        var error = Assert.Single(_ps.Run("Get-DockerInfo -DockerHost npipe:////./pipe/docker_engine").Errors);
+        var error = Assert.Single(_ps.Run("Get-DockerInfo -DockerHost fd://").Errors);
 
         Assert.Equal("EndpointNotSupported,DockerPS.Commands.GetDockerInfoCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
         Assert.Equal("InvalidEndpoint,DockerPS.Commands.GetDockerInfoCommand",
             Assert.Single(_ps.Run("Get-DockerInfo -DockerHost 'gopher://x'").Errors).FullyQualifiedErrorId);
+    }
+
+    /// <summary>
+    /// Windows' endpoint kind, on the code path Windows takes: .NET serves the pipe name NAME as the unix socket
+    /// $TMPDIR/CoreFxPipe_NAME, so a link of that name to the engine's socket serves the real engine as a named pipe.
+    /// </summary>
+    [Fact]
+    public void NamedPipeEndpointsReachTheEngineServedUnderThatName()
+    {
+        var name = $"dockerps-engine-{fixture.RunId}";
+        var link = Path.Combine(Path.GetTempPath(), "CoreFxPipe_" + name);
+        File.CreateSymbolicLink(link, new Uri(TestEnvironment.DockerHost).AbsolutePath);
+        try
+        {
+            var pipe = $"npipe:////./pipe/{name}";
+            Environment.SetEnvironmentVariable("DOCKER_HOST", pipe);
+            var result = _ps.Run($"(Get-DockerVersion).Engine.Endpoint; Get-DockerContainer -Name {fixture.RunningName} -DockerHost 'npipe://\\\\.\\pipe\\{name}' | ForEach-Object Name; 'through', 'stdin' | Invoke-DockerExec {fixture.RunningName} cat");
+            var missing = _ps.Run($"Get-DockerVersion -DockerHost npipe:////./pipe/{name}-missing");
+            var remote = _ps.Run($"Get-DockerVersion -DockerHost npipe:////build01/pipe/docker_engine");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal([pipe, fixture.RunningName, "through", "stdin"], result.Output.Select(o => o.BaseObject));
+            var error = Assert.Single(missing.Errors);
+            Assert.Equal("EngineUnreachable,DockerPS.Commands.GetDockerVersionCommand", error.FullyQualifiedErrorId);
+            Assert.Contains($"no named pipe '{name}-missing'", error.Exception.Message);
+            Assert.Equal("InvalidEndpoint,DockerPS.Commands.GetDockerVersionCommand", Assert.Single(remote.Errors).FullyQualifiedErrorId);
+        }
+        finally
+        {
+            File.Delete(link);
+        }
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Formats.Tar;
 using System.Management.Automation;
 using System.Text.Json;
 using DockerPS.Tests.Harness;
@@ -6,8 +8,8 @@ using Xunit;
 namespace DockerPS.Tests;
 
 /// <summary>
-/// Get-, New-, Use-, Remove-DockerContext on a DOCKER_CONFIG of each test's own, checked with the docker CLI on the same
-/// store: contexts either tool makes work in both, with TLS material.
+/// Get-, New-, Set-, Use-, Remove-, Export-, Import-DockerContext on a DOCKER_CONFIG of each test's own, checked with the
+/// docker CLI on the same store: contexts either tool makes, changes or exports work in both, with TLS material.
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class ContextTests : IDisposable
@@ -217,5 +219,170 @@ public sealed class ContextTests : IDisposable
         Assert.Contains(missing, result.Errors[3].Exception.Message);
         Assert.Equal(["default", "taken"], CliContexts().Keys.Order());
         Assert.False(Directory.Exists(Path.Combine(_config, "contexts", "tls")));
+    }
+
+    private JsonElement CliInspect(string name)
+    {
+        using var inspect = JsonDocument.Parse(Cli("context", "inspect", name));
+        return inspect.RootElement[0].Clone();
+    }
+
+    private static string[] TlsMaterial(JsonElement inspected) =>
+        inspected.GetProperty("TLSMaterial").TryGetProperty("docker", out var files) ? files.EnumerateArray().Select(e => e.GetString()!).Order().ToArray() : [];
+
+    /// <summary>
+    /// An archive's entries as the CLI's import reads them: path, type, mode and content. The CLI writes its exports without
+    /// the tar trailer and the last file's padding, which are added here for .NET's reader.
+    /// </summary>
+    private static List<(string Name, TarEntryType Type, UnixFileMode Mode, string Content)> TarEntries(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        using var reader = new TarReader(new MemoryStream([.. bytes, .. new byte[(512 - bytes.Length % 512) % 512 + 1024]]));
+        var entries = new List<(string, TarEntryType, UnixFileMode, string)>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            entries.Add((entry.Name.TrimEnd('/'), entry.EntryType, entry.Mode, entry.DataStream is { } data ? new StreamReader(data).ReadToEnd() : ""));
+        }
+        return entries;
+    }
+
+    [Fact]
+    public void GetShowsWhatTheCliInspectShows()
+    {
+        Cli("context", "create", "inspected", "--description", "for inspect", "--docker",
+            $"host={TestEnvironment.TlsHost},ca={_client}/ca.pem,cert={_client}/cert.pem,key={_client}/key.pem");
+        Cli("context", "create", "plain", "--docker", "host=unix:///tmp/plain.sock");
+
+        var result = _ps.Run("Get-DockerContext inspected, plain, default");
+
+        Assert.Empty(result.Errors);
+        var (tls, plain, builtIn) = (result.Output[0], result.Output[1], result.Output[2]);
+        var cli = CliInspect("inspected");
+        Assert.Equal("for inspect", tls.Properties["Description"].Value);
+        Assert.Equal(TlsMaterial(cli), ((IEnumerable)tls.Properties["TlsMaterial"].Value).Cast<string>());
+        Assert.Equal(cli.GetProperty("Storage").GetProperty("MetadataPath").GetString(), tls.Properties["MetadataPath"].Value);
+        Assert.Equal(cli.GetProperty("Storage").GetProperty("TLSPath").GetString(), tls.Properties["TlsPath"].Value);
+        Assert.Empty((IEnumerable<string>)plain.Properties["TlsMaterial"].Value);
+        Assert.Equal(CliInspect("plain").GetProperty("Storage").GetProperty("MetadataPath").GetString(), plain.Properties["MetadataPath"].Value);
+        Assert.Null(builtIn.Properties["MetadataPath"].Value);
+    }
+
+    [Fact]
+    public void SetRewritesTheContextForTheCliAndTheNextCall()
+    {
+        Environment.SetEnvironmentVariable("DOCKER_HOST", null);
+        Cli("context", "create", "moving", "--description", "old", "--docker", "host=unix:///tmp/dps-nowhere.sock");
+        Cli("context", "use", "moving");
+
+        var toSocket = _ps.Run($"Set-DockerContext moving -DockerHost {TestEnvironment.DockerHost} -Description 'moved' -PassThru; (Get-DockerVersion).Engine.Endpoint");
+
+        Assert.Empty(toSocket.Errors);
+        Assert.Equal("moved", toSocket.Output[0].Properties["Description"].Value);
+        Assert.Equal(TestEnvironment.DockerHost, toSocket.Output[1].BaseObject);
+        var cli = CliInspect("moving");
+        Assert.Equal(TestEnvironment.DockerHost, cli.GetProperty("Endpoints").GetProperty("docker").GetProperty("Host").GetString());
+        Assert.Equal("moved", cli.GetProperty("Metadata").GetProperty("Description").GetString());
+
+        var toTls = _ps.Run($"Set-DockerContext moving -DockerHost {TestEnvironment.TlsHost} {TlsArgs()}; (Get-DockerContainer -Name {_fixture.RunningName}).Engine.Endpoint");
+
+        Assert.Empty(toTls.Errors);
+        Assert.Equal(TestEnvironment.TlsHost, Assert.Single(toTls.Output).BaseObject);
+        Assert.Equal(["ca.pem", "cert.pem", "key.pem"], TlsMaterial(CliInspect("moving")));
+        Assert.Contains(_fixture.RunningName, Cli("ps", "--format", "{{.Names}}"));
+
+        // As the CLI's --docker: an endpoint given anew without TLS files has none any more; the description stays.
+        var back = _ps.Run($"Set-DockerContext moving -DockerHost {TestEnvironment.DockerHost}; Set-DockerContext moving -Description '' -WhatIf");
+
+        Assert.Empty(back.Errors);
+        cli = CliInspect("moving");
+        Assert.Empty(TlsMaterial(cli));
+        Assert.Equal("moved", cli.GetProperty("Metadata").GetProperty("Description").GetString());
+        Assert.Equal((true, TestEnvironment.DockerHost, ""), CliContexts()["moving"]);
+    }
+
+    [Fact]
+    public void SetRefusesWhatTheCliRefuses()
+    {
+        Cli("context", "create", "kept-as-is", "--description", "kept", "--docker", "host=unix:///tmp/kept.sock");
+
+        var result = _ps.Run(string.Join("; ",
+            "Set-DockerContext default -Description x",
+            "Set-DockerContext ghost -Description x",
+            "Set-DockerContext kept-as-is",
+            "Set-DockerContext kept-as-is -DockerHost 'gopher://x'",
+            $"Set-DockerContext kept-as-is -TlsCertificate '{Path.Combine(_client, "cert.pem")}'"));
+
+        const string Set = "DockerPS.Commands.SetDockerContextCommand";
+        Assert.Equal([$"DefaultContextReadOnly,{Set}", $"ContextNotFound,{Set}", $"NothingToUpdate,{Set}", $"InvalidEndpoint,{Set}", $"TlsCertificateNotFound,{Set}"], result.ErrorIds);
+        Assert.Equal("gopher://x", result.Errors[3].TargetObject);
+        var cli = CliInspect("kept-as-is");
+        Assert.Equal("unix:///tmp/kept.sock", cli.GetProperty("Endpoints").GetProperty("docker").GetProperty("Host").GetString());
+        Assert.Equal("kept", cli.GetProperty("Metadata").GetProperty("Description").GetString());
+    }
+
+    [Fact]
+    public void ExportsAreTheClisAndImportBothWays()
+    {
+        _ps.Run($"New-DockerContext ps-made -DockerHost {TestEnvironment.TlsHost} -Description 'exported' {TlsArgs()}");
+        Cli("context", "create", "cli-made", "--docker", $"host={TestEnvironment.TlsHost},ca={_client}/ca.pem,cert={_client}/cert.pem,key={_client}/key.pem");
+        var ours = Path.Combine(_config, "ours.dockercontext");
+        var theirs = Path.Combine(_config, "theirs.dockercontext");
+        Cli("context", "export", "ps-made", theirs);
+
+        var export = _ps.Run($"Export-DockerContext ps-made '{ours}'");
+
+        Assert.Empty(export.Errors);
+        Assert.Equal(ours, ((FileInfo)Assert.Single(export.Output).BaseObject).FullName);
+        Assert.Equal(TarEntries(theirs), TarEntries(ours));
+        Cli("context", "import", "ps-in-cli", ours);
+        Assert.Contains(_fixture.RunningName, Cli("--context", "ps-in-cli", "ps", "--format", "{{.Names}}"));
+        Assert.Equal("exported", CliInspect("ps-in-cli").GetProperty("Metadata").GetProperty("Description").GetString());
+
+        theirs = Path.Combine(_config, "cli-made.dockercontext");
+        Cli("context", "export", "cli-made", theirs);
+        var import = _ps.Run(string.Join("; ",
+            $"Import-DockerContext cli-in-ps '{theirs}'",
+            $",[IO.File]::ReadAllBytes('{theirs}') | Import-DockerContext from-bytes",
+            $"[IO.File]::ReadAllBytes('{theirs}') | Import-DockerContext byte-by-byte",
+            "Export-DockerContext cli-made - | Import-DockerContext through-pipeline",
+            $"'cli-in-ps', 'from-bytes', 'byte-by-byte', 'through-pipeline' | ForEach-Object {{ (Get-DockerContainer -Name {_fixture.RunningName} -Context $_).Engine.Name }}"));
+
+        Assert.Empty(import.Errors);
+        Assert.Equal(["cli-in-ps", "from-bytes", "byte-by-byte", "through-pipeline"], import.Output.Take(4).Select(c => c.Properties["Name"].Value));
+        Assert.Equal(["cli-in-ps", "from-bytes", "byte-by-byte", "through-pipeline"], import.Output.Skip(4).Select(o => o.BaseObject));
+        Assert.Equal(["ca.pem", "cert.pem", "key.pem"], TlsMaterial(CliInspect("through-pipeline")));
+        var key = Path.Combine(CliInspect("cli-in-ps").GetProperty("Storage").GetProperty("TLSPath").GetString()!, "docker", "key.pem");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        }
+    }
+
+    [Fact]
+    public void ExportAndImportRefuseBadInputAndWriteNothing()
+    {
+        Cli("context", "create", "exportable", "--docker", "host=unix:///tmp/exportable.sock");
+        var garbage = Path.Combine(_config, "garbage.dockercontext");
+        File.WriteAllText(garbage, "not a tar");
+        var existing = Path.Combine(_config, "existing.dockercontext");
+        File.WriteAllText(existing, "keep me");
+
+        var result = _ps.Run(string.Join("; ",
+            $"Export-DockerContext ghost '{Path.Combine(_config, "ghost.dockercontext")}'",
+            $"Export-DockerContext exportable '{existing}'",
+            $"Import-DockerContext exportable '{garbage}'",
+            $"Import-DockerContext 'bad name' '{garbage}'",
+            $"Import-DockerContext from-garbage '{garbage}'",
+            $"Import-DockerContext from-nothing '{Path.Combine(_config, "missing.dockercontext")}'"));
+
+        const string Export = "DockerPS.Commands.ExportDockerContextCommand";
+        const string Import = "DockerPS.Commands.ImportDockerContextCommand";
+        Assert.Equal(
+            [$"ContextNotFound,{Export}", $"FileExists,{Export}", $"ContextExists,{Import}", $"InvalidContextName,{Import}", $"InvalidArchive,{Import}", $"LocalPathNotFound,{Import}"],
+            result.ErrorIds);
+        Assert.Equal(ErrorCategory.InvalidData, result.Errors[4].CategoryInfo.Category);
+        Assert.False(File.Exists(Path.Combine(_config, "ghost.dockercontext")));
+        Assert.Equal("keep me", File.ReadAllText(existing));
+        Assert.Equal(["default", "exportable"], CliContexts().Keys.Order());
     }
 }

@@ -82,9 +82,9 @@ public sealed class ConventionTests(EngineFixture fixture)
     [MemberData(nameof(Cmdlets))]
     public void ParametersNamingEngineObjectsComplete(string name)
     {
-        // The -Name of New- cmdlets and of docker run is the name of something that does not exist yet.
+        // The -Name of New- cmdlets, of docker run and of context import is the name of something that does not exist yet.
         var info = Info(name);
-        var namesNewObject = info.Verb == "New" || name == "Invoke-DockerContainer";
+        var namesNewObject = info.Verb == "New" || name is "Invoke-DockerContainer" or "Import-DockerContext";
         foreach (var parameter in info.Parameters.Values.Where(p => p.Name is "Id" or "Context" || (p.Name == "Name" && !namesNewObject)))
         {
             Assert.Contains(parameter.Attributes, a => a is ArgumentCompleterAttribute);

@@ -88,10 +88,26 @@ public sealed class EndpointResolverTests : IDisposable
     public void ParsesHostsLikeTheCli(string address, string expected) =>
         Assert.Equal(expected, EndpointResolver.ParseHost(address, "test").ToString());
 
+    /// <summary>Docker's Windows default and its backslash spelling name one pipe, written back as the docker CLI writes it.</summary>
+    [Theory]
+    [InlineData("npipe:////./pipe/docker_engine", "docker_engine")]
+    [InlineData(@"npipe://\\.\pipe\docker_engine", "docker_engine")]
+    [InlineData("npipe:////./pipe/dockerDesktopLinuxEngine", "dockerDesktopLinuxEngine")]
+    [InlineData("npipe:////./pipe/a%20b", "a%20b")]
+    public void ParsesNamedPipes(string address, string name)
+    {
+        var endpoint = EndpointResolver.ParseHost(address, "test");
+        Assert.Equal(name, EndpointSpec.PipeName(endpoint));
+        Assert.Equal($"npipe:////./pipe/{name}", new EndpointSpec(endpoint, "test", "default", null).Address);
+    }
+
     [Theory]
     [InlineData("ssh://me:secret@host", "InvalidEndpoint")]
     [InlineData("ssh://host/some/path", "InvalidEndpoint")]
-    [InlineData("npipe:////./pipe/docker_engine", "EndpointNotSupported")]
+    [InlineData("fd://", "EndpointNotSupported")]
+    [InlineData("npipe:////build01/pipe/docker_engine", "InvalidEndpoint")]
+    [InlineData("npipe:////./pipe/", "InvalidEndpoint")]
+    [InlineData("npipe:////./docker_engine", "InvalidEndpoint")]
     [InlineData("http://host:2375", "InvalidEndpoint")]
     [InlineData("tcp://host:2375/path", "InvalidEndpoint")]
     [InlineData("tcp://", "InvalidEndpoint")]

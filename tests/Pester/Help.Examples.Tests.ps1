@@ -180,9 +180,12 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                 $json | ConvertTo-Json -Depth 5 | Set-Content $config
             }
         }
+        'Export-DockerContext 1'      = @{ Check = { './prod.dockercontext' | Should -Exist } }
+        'Export-DockerContext 2'      = @{ Check = { './prod-eu.dockercontext', './prod-us.dockercontext' | Should -Exist } }
         'Export-DockerContainer 1'    = @{ Setup = { New-ExampleContainer web } }
         'Export-DockerContainer 2'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { './shop-job.tar' | Should -Exist } }
         'Export-DockerContainer 3'    = @{ Setup = { New-ExampleContainer web; Set-Content web.tar 'old' } }
+        'Get-DockerManifest 2'        = @{ Check = { Get-DockerImage localhost:5100/team/base:1 | Should -Not -BeNullOrEmpty } }
         'Get-DockerContainer 1'       = @{ Setup = { New-ExampleContainer web } }
         'Get-DockerContainer 2'       = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
         'Get-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web; New-ExampleContainer job-1 -State exited }; Errors = 'ContainerNotFound' }
@@ -251,6 +254,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'New-DockerContainer 4'       = @{ Check = { $output.Count | Should -Be 2 } }
         'New-DockerContainer 5'       = @{ Check = { (Get-DockerContainer tools, tools-fresh).State | Should -Be created, created }
                                            Cleanup = { Remove-DockerImage "$script:registry/tools/busybox:1.36" -Force } }
+        'Import-DockerContext 1'      = @{ Setup = { Export-DockerContext prod }; Cleanup = { Remove-DockerContext prod-copy -Force }
+                                           Check = { (Get-DockerContext prod-copy).DockerEndpoint | Should -Be tcp://127.0.0.1:2376 } }
+        'Import-DockerContext 2'      = @{ Cleanup = { Remove-DockerContext prod-2 -Force }; Check = { (Get-DockerContext prod-2).TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
         'New-DockerContext 1'         = @{ Setup = { Use-ExampleHome; Remove-DockerContext prod -Force }; Cleanup = { Remove-DockerContext prod -Force; New-ExampleContext prod -Tls } }
         'Push-DockerImage 2'          = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0", "$script:registry/team/app:1.1" } }
         'Push-DockerImage 3'          = @{ Check = { $output | Should -BeLike "$script:registry/team/*@sha256:*" } }
@@ -285,6 +291,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Stop-DockerContainer 2'      = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Stop-DockerContainer 3'      = @{ Setup = { New-ExampleContainer proxy }
                                            Check = { Start-Sleep -Milliseconds 500; (Get-DockerContainer proxy).State | Should -Be running; (Get-DockerContainerLog proxy).Text | Should -Contain reloading } }
+        'Set-DockerContext 1'         = @{ Check = { (Get-DockerContext prod-eu).Description | Should -Be 'production, eu-west' } }
+        'Set-DockerContext 2'         = @{ Setup = { Use-ExampleHome }; Check = { $output.TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
         'Suspend-DockerContainer 1'   = @{ Setup = { New-ExampleContainer web }; Check = { $output.State | Should -Be paused } }
         'Suspend-DockerContainer 2'   = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Use-DockerContext 1'         = @{ Check = { (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).currentContext | Should -Be prod } }

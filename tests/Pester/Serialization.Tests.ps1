@@ -58,6 +58,7 @@ BeforeAll {
         ImageDetail       = { Get-DockerImage $script:tag -Detail }
         ImageHistoryItem  = { Get-DockerImageHistory $script:tag }
         ImageRemoval      = { Add-DockerImageTag $script:tag -Tag "dps-test/$($script:run)-gone:v1"; Remove-DockerImage "dps-test/$($script:run)-gone:v1" -PassThru }
+        Manifest          = { docker tag $script:image $script:pushed; Push-DockerImage $script:pushed -Credential $script:credential | Out-Null; Get-DockerManifest $script:pushed -Credential $script:credential }
         Network           = { Get-DockerNetwork $script:network -Detail }
         PublishedPort     = { Get-DockerContainerPort $script:name }
         PruneResult       = { docker volume create --label $script:label | Out-Null; Clear-DockerVolume -Filter @{ label = $script:label } -All -Force }
@@ -119,7 +120,7 @@ AfterAll {
 Describe '<_> through ConvertTo-Json and Export-Csv' -ForEach @(
     'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerHealth', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
     'ContainerProcess', 'ContainerStats', 'DiskUsage', 'DiskUsageItem', 'DockerContext', 'DockerEngine', 'EngineEvent',
-    'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Network',
+    'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Manifest', 'Network',
     'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Volume') {
 
     BeforeAll {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DockerPS.Errors;
 
 namespace DockerPS.Connection;
@@ -8,7 +9,7 @@ namespace DockerPS.Connection;
 /// (The docker CLI lets DOCKER_HOST win over DOCKER_CONTEXT: its resolveContextName picks the default context when
 /// DOCKER_HOST is set, before it looks at DOCKER_CONTEXT; so do we.)
 /// </summary>
-public static class EndpointResolver
+public static partial class EndpointResolver
 {
     public const string HostVariable = "DOCKER_HOST";
     public const string ContextVariable = "DOCKER_CONTEXT";
@@ -103,10 +104,20 @@ public static class EndpointResolver
         return (endpoint, source, context, TlsSettings.FromCertPath(certPath, verify, $"{source} with {(verify ? TlsVerifyVariable : TlsVariable)}"));
     }
 
-    /// <summary>Parses a docker host address (<c>unix:///path</c>, <c>tcp://host[:port]</c>, <c>ssh://[user@]host[:port]</c>, or <c>host:port</c>).</summary>
+    /// <summary>
+    /// Parses a docker host address (<c>unix:///path</c>, <c>tcp://host[:port]</c>, <c>ssh://[user@]host[:port]</c>,
+    /// <c>npipe:////./pipe/NAME</c>, or <c>host:port</c>).
+    /// </summary>
     public static Uri ParseHost(string address, string source)
     {
         var text = address.Trim();
+        if (text.StartsWith(PipeScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            // Parsed by hand: Uri folds the "/./" of //./pipe/NAME away. Slashes may be backslashes, as in Windows paths.
+            return LocalPipe().Match(text[PipeScheme.Length..].Replace('\\', '/')) is { Success: true } pipe
+                ? new Uri($"npipe://.{EndpointSpec.PipePrefix}{Uri.EscapeDataString(pipe.Groups[1].Value)}")
+                : throw Invalid(address, source, "expected npipe:////./pipe/NAME, a pipe on this machine");
+        }
         if (!text.Contains("://", StringComparison.Ordinal))
         {
             text = "tcp://" + text;
@@ -137,7 +148,6 @@ public static class EndpointResolver
                     throw Invalid(address, source, "expected ssh://[user@]host[:port]");
                 }
                 return new Uri($"ssh://{(uri.UserInfo.Length > 0 ? uri.UserInfo + "@" : "")}{uri.Host}{(uri.Port > 0 ? ":" + uri.Port : "")}");
-            case "npipe":
             case "fd":
                 throw new DockerEngineException(ErrorCatalog.EndpointNotSupported,
                     $"Docker host '{address}' ({source}): {uri.Scheme}:// endpoints are not supported yet.");
@@ -145,6 +155,11 @@ public static class EndpointResolver
                 throw Invalid(address, source, $"unsupported scheme '{uri.Scheme}'");
         }
     }
+
+    private const string PipeScheme = "npipe://";
+
+    [GeneratedRegex("^//\\./pipe/([^/]+)$")]
+    private static partial Regex LocalPipe();
 
     private static Version? PinnedApiVersion(Func<string, string?> getEnv)
     {

@@ -11,8 +11,18 @@ public sealed record EndpointSpec(Uri Endpoint, string Source, string ContextNam
 {
     public const string DefaultContextName = "default";
 
-    /// <summary>The address as the docker CLI writes it: <c>unix:///path</c>, <c>tcp://host:port</c> (no trailing slash).</summary>
-    public string Address => Endpoint.Scheme == "unix" ? Endpoint.ToString() : Endpoint.GetLeftPart(UriPartial.Authority);
+    /// <summary>The address as the docker CLI writes it: <c>unix:///path</c>, <c>tcp://host:port</c> (no trailing slash), <c>npipe:////./pipe/NAME</c>.</summary>
+    public string Address => Endpoint.Scheme switch
+    {
+        "unix" => Endpoint.ToString(),
+        "npipe" => $"npipe:////./pipe/{PipeName(Endpoint)}",
+        _ => Endpoint.GetLeftPart(UriPartial.Authority),
+    };
+
+    /// <summary>The pipe name of an <c>npipe://</c> endpoint, which the parser keeps as <c>npipe://./pipe/NAME</c> (Uri would fold <c>//./</c>).</summary>
+    public static string PipeName(Uri endpoint) => Uri.UnescapeDataString(endpoint.AbsolutePath[PipePrefix.Length..]);
+
+    internal const string PipePrefix = "/pipe/";
 
     /// <summary>Where the engine listens when nothing else is configured.</summary>
     public static readonly Uri DefaultEndpoint = new("unix:///var/run/docker.sock");

@@ -39,6 +39,7 @@ public static class ErrorCatalog
     public static readonly ErrorCode ContextInUse = new(nameof(ContextInUse), ErrorKind.ResourceBusy);
     public static readonly ErrorCode InvalidContextName = new(nameof(InvalidContextName), ErrorKind.InvalidArgument);
     public static readonly ErrorCode DefaultContextNotRemovable = new(nameof(DefaultContextNotRemovable), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode DefaultContextReadOnly = new(nameof(DefaultContextReadOnly), ErrorKind.InvalidOperation);
 
     // Engine objects.
     public static readonly ErrorCode ContainerNotFound = new(nameof(ContainerNotFound), ErrorKind.ObjectNotFound);

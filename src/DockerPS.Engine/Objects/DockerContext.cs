@@ -4,21 +4,22 @@ using DockerPS.Connection;
 namespace DockerPS;
 
 /// <summary>A docker context as <c>docker context ls</c> and <c>docker context inspect</c> show it.</summary>
-public sealed class DockerContext
+public sealed record DockerContext
 {
     private readonly JsonElement? _raw;
 
     internal DockerContext(string name, string? description, string dockerEndpoint, bool current, bool skipTlsVerify,
-        TlsSettings? tls, DockerEngine? engine, string? error, JsonElement? raw)
+        IReadOnlyList<string> tlsMaterial, (string Metadata, string? Tls)? storage, DockerEngine? engine, JsonElement? raw)
     {
         Name = name;
         Description = description ?? string.Empty;
         DockerEndpoint = dockerEndpoint;
         Current = current;
         SkipTlsVerify = skipTlsVerify;
-        Tls = tls;
+        TlsMaterial = new(tlsMaterial);
+        MetadataPath = storage?.Metadata;
+        TlsPath = storage?.Tls;
         Engine = engine;
-        Error = error;
         _raw = raw;
     }
 
@@ -36,13 +37,22 @@ public sealed class DockerContext
     public bool SkipTlsVerify { get; }
 
     /// <summary>The TLS files the endpoint uses (CA, client certificate and key); null for a plain endpoint.</summary>
-    public TlsSettings? Tls { get; }
+    public TlsSettings? Tls { get; init; }
+
+    /// <summary>The TLS files the store holds for the docker endpoint (<c>TLSMaterial</c> of <c>docker context inspect</c>): ca.pem, cert.pem, key.pem.</summary>
+    public ValueList<string> TlsMaterial { get; }
+
+    /// <summary>The folder of the context's meta.json (<c>Storage.MetadataPath</c>); null for the built-in <c>default</c> context.</summary>
+    public string? MetadataPath { get; }
+
+    /// <summary>The folder of the context's TLS files (<c>Storage.TLSPath</c>); null for the built-in <c>default</c> context.</summary>
+    public string? TlsPath { get; }
 
     /// <summary>The engine this context names; null when the context cannot be used (see <see cref="Error"/>).</summary>
-    public DockerEngine? Engine { get; }
+    public DockerEngine? Engine { get; init; }
 
     /// <summary>Why the context cannot be used, as in the ERROR column of <c>docker context ls</c>.</summary>
-    public string? Error { get; }
+    public string? Error { get; init; }
 
     /// <summary>The context's meta.json, unchanged; null for the built-in <c>default</c> context. PowerShell shows it as the hidden property Raw.</summary>
     public JsonElement? GetRaw() => _raw;

@@ -35,6 +35,21 @@ public static class RegistryOperations
     }
 
     /// <summary>
+    /// <c>docker manifest inspect</c> through the engine (<c>GET /distribution/NAME/json</c>): the engine asks the registry
+    /// with <paramref name="credential"/>, as for a pull, so the answer is what a pull there would get. Failures are
+    /// classified as for <see cref="PullAsync"/>.
+    /// </summary>
+    public static async Task<Manifest> InspectManifestAsync(DockerEngine engine, ImageReference reference, RegistryCredential credential, CancellationToken cancellationToken)
+    {
+        var name = reference.Tag is null && reference.Digest is null ? reference with { Tag = "latest" } : reference;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"distribution/{name}/json");
+        request.Headers.TryAddWithoutValidation(AuthHeader, credential.ToHeader());
+        using var response = await Classified(engine.OpenAsync(request, cancellationToken), reference.Domain).ConfigureAwait(false);
+        using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new Manifest(name.ToString(), body.RootElement.Clone(), engine);
+    }
+
+    /// <summary>
     /// Pushes <paramref name="reference"/>'s tag, or every tag of its repository when it has none; one result per tag
     /// pushed, from the engine's aux messages. Failures are classified as for <see cref="PullAsync"/>.
     /// </summary>

@@ -22,6 +22,14 @@ internal static class EngineHandler
             return Create(new SshTransport(spec.Endpoint, spec.Ssh));
         }
         var endpoint = spec.Endpoint;
+        if (endpoint.Scheme == "npipe")
+        {
+            var name = EndpointSpec.PipeName(endpoint);
+            ValueTask<Stream> open(SocketsHttpConnectionContext _, CancellationToken ct) => NamedPipeConnection.ConnectAsync(name, ConnectTimeout, ct);
+            var pipes = Connections(open);
+            pipes.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2);
+            return new ConnectionRouter(pipes, Connections(open), () => Connections(open));
+        }
         EndPoint address = endpoint.Scheme == "unix" ? new UnixDomainSocketEndPoint(endpoint.AbsolutePath) : new DnsEndPoint(endpoint.Host, endpoint.Port);
         var tls = spec.Tls is { } settings ? new TlsConnector(settings, endpoint.Host) : null;
         // The HTTP stack speaks plain HTTP/1.1 over whatever stream this returns: TLS is ours, so every route gets it.

@@ -8,7 +8,7 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "DockerContext", SupportsShouldProcess = true)]
 [OutputType(typeof(DockerContext))]
-public sealed class NewDockerContextCommand : PSCmdlet
+public sealed class NewDockerContextCommand : ContextEndpointCmdlet
 {
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -24,25 +24,6 @@ public sealed class NewDockerContextCommand : PSCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
-    /// <summary>The CA certificate (PEM) that signed the engine's certificate (<c>ca=</c>).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? TlsCACertificate { get; set; }
-
-    /// <summary>The client certificate (PEM) to present (<c>cert=</c>); needs -TlsKey.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? TlsCertificate { get; set; }
-
-    /// <summary>The client certificate's private key (PEM, unencrypted, RSA or EC) (<c>key=</c>); needs -TlsCertificate.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? TlsKey { get; set; }
-
-    /// <summary>Uses TLS without verifying the engine's certificate (<c>skip-tls-verify=true</c>).</summary>
-    [Parameter]
-    public SwitchParameter SkipTlsVerify { get; set; }
-
     protected override void ProcessRecord()
     {
         if (!ShouldProcess(Name, $"Create docker context for {DockerHost}"))
@@ -51,18 +32,12 @@ public sealed class NewDockerContextCommand : PSCmdlet
         }
         try
         {
-            WriteObject(ContextStore.Create(Name, Description, DockerHost, LocalPath(TlsCACertificate), LocalPath(TlsCertificate), LocalPath(TlsKey), SkipTlsVerify));
+            var (ca, certificate, key) = TlsFiles;
+            WriteObject(ContextStore.Create(Name, Description, DockerHost, ca, certificate, key, SkipTlsVerify));
         }
         catch (DockerEngineException e)
         {
-            // The input at fault: the endpoint, the TLS files as given, else the name.
-            object target = e.Code == ErrorCatalog.InvalidEndpoint || e.Code == ErrorCatalog.EndpointNotSupported ? DockerHost
-                : e.Code == ErrorCatalog.TlsCertificateNotFound ? new[] { TlsCACertificate, TlsCertificate, TlsKey }.OfType<string>().ToArray()
-                : Name;
-            WriteError(DockerCmdlet.ErrorFor(e, target));
+            WriteContextError(e, Name, DockerHost);
         }
     }
-
-    /// <summary>A path as PowerShell means it (relative to the current location, ~ expanded).</summary>
-    private string? LocalPath(string? path) => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
 }
