@@ -402,8 +402,8 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
             Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
             Network = Network,
             // A label file's lines take no value from the environment: a bare name is left out, as by docker.
-            Labels = new Dictionary<string, string>([.. FileLines(nameof(LabelFile), LabelFile, _ => null).Select(l => l.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1])),
-                .. Strings(Label)]).ToDictionary(),
+            Labels = FileLines(nameof(LabelFile), LabelFile, _ => null).Select(l => l.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]))
+                .Concat(Strings(Label)).GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             WorkingDirectory = WorkingDirectory,
             User = User,
             Hostname = Hostname,
