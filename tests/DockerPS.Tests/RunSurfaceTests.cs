@@ -92,6 +92,7 @@ public sealed class RunSurfaceTests(EngineFixture fixture)
     [InlineData("-ShmSize lots", "InvalidShmSize")]
     [InlineData("-Ulimit nofile=20:10", "InvalidUlimit")]
     [InlineData("-NetworkAlias api", "InvalidNetworkAlias")]
+    [InlineData("-IPAddress 10.0.0.1", "InvalidIPAddress")]
     [InlineData("-Network bridge -IPAddress fd00::1", "InvalidIPAddress")]
     [InlineData("-Network bridge -IPv6Address 10.0.0.1", "InvalidIPv6Address")]
     [InlineData("-Tmpfs run", "InvalidTmpfs")]

@@ -378,9 +378,9 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
         };
         if (options.HasEndpointSettings && Network is null)
         {
-            var parameter = NetworkAlias is not null ? nameof(NetworkAlias) : IPAddress is not null ? nameof(IPAddress) : nameof(IPv6Address);
-            throw new InvalidParameterSyntaxException(parameter, MyInvocation.BoundParameters[parameter]?.ToString() ?? "",
-                new FormatException($"-{parameter} needs -Network naming a user-defined network to apply to."));
+            var (parameter, value) = NetworkAlias is not null ? (nameof(NetworkAlias), string.Join(", ", NetworkAlias))
+                : IPAddress is not null ? (nameof(IPAddress), IPAddress) : (nameof(IPv6Address), IPv6Address!);
+            throw new InvalidParameterSyntaxException(parameter, value, new FormatException($"-{parameter} needs -Network naming a user-defined network to apply to."));
         }
         if (ContainerIdFile is not null && File.Exists(LocalPath(ContainerIdFile)))
         {
