@@ -377,7 +377,7 @@ namespace DockerPS.UnitTests
             var markdown = File.ReadAllText(Path.Combine(Docs, "about_DockerPS.md"));
             var section = markdown[markdown.IndexOf("\n## Error ids\n", StringComparison.Ordinal)..];
             section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
-            var ids = System.Text.RegularExpressions.Regex.Matches(section, @"^- `([A-Za-z]+)`: ", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+            var ids = System.Text.RegularExpressions.Regex.Matches(section, @"^- `([A-Za-z0-9]+)`: ", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
 
             var text = AboutTopicWriter.Write(markdown, "about_DockerPS");
 

@@ -242,6 +242,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Invoke-DockerContainer 2'    = @{ Errors = 'ContainerExitCode' }
         'Invoke-DockerContainer 4'    = @{ Check = { $output | Should -Be err } }
         'Invoke-DockerContainer 5'    = @{ Setup = { Set-Content hosts.txt 'b', 'a', 'b' }; Check = { $output | Should -Be a, b } }
+        'Invoke-DockerContainer 6'    = @{ Check = { $output | Should -Be 512, 1024, read-only } }
+        'Invoke-DockerContainer 7'    = @{ Check = { $output | Should -Be result, 64; Get-DockerContainer -Id (Get-Content ./job.cid) -ErrorAction Ignore | Should -BeNullOrEmpty } }
         'Invoke-DockerExec 1'         = @{ Setup = { New-ExampleContainer web } }
         'Invoke-DockerExec 2'         = @{ Setup = { New-ExampleContainer web }; Check = { $output | Should -Be 2 } }
         'Invoke-DockerExec 3'         = @{ Setup = { New-ExampleContainer web } }
@@ -252,11 +254,16 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Invoke-DockerExec 6'         = @{ Setup = { New-ExampleContainer web }; Check = { $files | Should -Contain /etc/nginx/nginx.conf } }
         'Invoke-DockerExec 7'         = @{ Setup = { New-ExampleContainer web } }
         'New-DockerContainer 4'       = @{ Check = { $output.Count | Should -Be 2 } }
-        'New-DockerContainer 5'       = @{ Check = { (Get-DockerContainer tools, tools-fresh).State | Should -Be created, created }
+        'New-DockerContainer 10'      = @{ Check = { (Get-DockerContainer tools, tools-fresh).State | Should -Be created, created }
                                            Cleanup = { Remove-DockerImage "$script:registry/tools/busybox:1.36" -Force } }
         'Import-DockerContext 1'      = @{ Setup = { Export-DockerContext prod }; Cleanup = { Remove-DockerContext prod-copy -Force }
                                            Check = { (Get-DockerContext prod-copy).DockerEndpoint | Should -Be tcp://127.0.0.1:2376 } }
         'Import-DockerContext 2'      = @{ Cleanup = { Remove-DockerContext prod-2 -Force }; Check = { (Get-DockerContext prod-2).TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
+        'New-DockerContainer 5'       = @{ Check = { $web.Config.Healthcheck.Test | Should -Be CMD-SHELL, 'wget -q -O /dev/null http://localhost/ || exit 1' } }
+        'New-DockerContainer 6'       = @{ Check = { (Get-DockerContainer web -Detail).HostConfig.CapAdd | Should -Be CAP_NET_BIND_SERVICE } }
+        'New-DockerContainer 7'       = @{ Check = { $db = Get-DockerContainer db -Detail; $db.Networks | Should -Be backend; $db.HostConfig.ExtraHosts | Should -Be metrics:10.0.0.5 } }
+        'New-DockerContainer 8'       = @{ Check = { (Get-DockerContainer worker -Detail).HostConfig.Ulimits.Soft | Should -Be 1024 } }
+        'New-DockerContainer 9'       = @{ Check = { $trainer.HostConfig.DeviceRequests.DeviceIDs | Should -Be 0, 1 } }
         'New-DockerContext 1'         = @{ Setup = { Use-ExampleHome; Remove-DockerContext prod -Force }; Cleanup = { Remove-DockerContext prod -Force; New-ExampleContext prod -Tls } }
         'Push-DockerImage 2'          = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0", "$script:registry/team/app:1.1" } }
         'Push-DockerImage 3'          = @{ Check = { $output | Should -BeLike "$script:registry/team/*@sha256:*" } }
@@ -284,6 +291,7 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Set-DockerContainer 1'       = @{ Setup = { New-ExampleContainer web }; Check = { $output | Should -Be 536870912 } }
         'Set-DockerContainer 2'       = @{ Setup = { New-ExampleContainer worker-1; New-ExampleContainer worker-2 } }
         'Set-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web } }
+        'Set-DockerContainer 4'       = @{ Setup = { New-ExampleContainer worker-1 }; Check = { (Get-DockerContainer worker-1 -Detail).HostConfig.CpuQuota | Should -Be 50000 } }
         'Start-DockerContainer 1'     = @{ Setup = { New-ExampleContainer web -State created } }
         'Start-DockerContainer 2'     = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
         'Start-DockerContainer 3'     = @{ Setup = { New-ExampleContainer worker-1 -State created }; Check = { (Get-DockerContainer worker-1).State | Should -Be created } }

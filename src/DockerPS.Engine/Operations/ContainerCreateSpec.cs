@@ -30,6 +30,8 @@ public sealed class ContainerCreateSpec
     public bool Tty { get; init; }
     public bool Interactive { get; init; }
     public ContainerResources Resources { get; init; } = new();
+    /// <summary>The other <c>docker run</c> settings: health check, capabilities, devices, DNS, namespaces, ...</summary>
+    public ContainerRunOptions Options { get; init; } = new();
     public bool AutoRemove { get; init; }
     /// <summary>Engine Config fields (e.g. <c>@{ StopSignal = 'SIGINT' }</c>), merged last.</summary>
     public IDictionary<string, object?>? RawConfig { get; init; }
@@ -60,6 +62,7 @@ public sealed class ContainerCreateSpec
         Set(host, "PublishAllPorts", PublishAll ? true : null);
         Set(host, "NetworkMode", Network);
         Resources.WriteTo(host);
+        Options.WriteTo(body, host, Network);
         Set(host, "AutoRemove", AutoRemove ? true : null);
         Merge(body, Raw(RawConfig));
         Merge(host, Raw(RawHostConfig));

@@ -42,8 +42,9 @@ public static class ContainerOperations
     /// the process's streams close. Following the log instead loses a last line without a newline now and then: the
     /// engine logs it only when the stream ends, and can stop following at the exit before it has read it (moby/moby#43860).
     /// </summary>
-    public static async Task<OutputSession> AttachAsync(DockerEngine engine, string container, bool tty, bool stdin, CancellationToken cancellationToken) =>
-        new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1&stdout=1&stderr=1{(stdin ? "&stdin=1" : "")}",
+    public static async Task<OutputSession> AttachAsync(DockerEngine engine, string container, bool tty, bool stdin, CancellationToken cancellationToken,
+        bool stdout = true, bool stderr = true) =>
+        new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1{(stdout ? "&stdout=1" : "")}{(stderr ? "&stderr=1" : "")}{(stdin ? "&stdin=1" : "")}",
             null, cancellationToken).ConfigureAwait(false), tty);
 
     /// <summary>Stops the container (the stop signal, then SIGKILL after the timeout); false when it was not running.</summary>

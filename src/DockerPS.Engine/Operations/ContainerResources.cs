@@ -14,7 +14,10 @@ public sealed record ContainerResources(
     long? MemoryReservation = null,
     long? NanoCpus = null,
     long? CpuShares = null,
+    long? CpuPeriod = null,
+    long? CpuQuota = null,
     string? CpusetCpus = null,
+    string? CpusetMems = null,
     long? PidsLimit = null,
     RestartPolicySpec? RestartPolicy = null)
 {
@@ -27,7 +30,8 @@ public sealed record ContainerResources(
         foreach (var (name, value) in new (string, JsonNode?)[]
         {
             ("Memory", Memory), ("MemorySwap", MemorySwap), ("MemoryReservation", MemoryReservation), ("NanoCpus", NanoCpus),
-            ("CpuShares", CpuShares), ("CpusetCpus", CpusetCpus), ("PidsLimit", PidsLimit), ("RestartPolicy", restart),
+            ("CpuShares", CpuShares), ("CpuPeriod", CpuPeriod), ("CpuQuota", CpuQuota), ("CpusetCpus", CpusetCpus), ("CpusetMems", CpusetMems),
+            ("PidsLimit", PidsLimit), ("RestartPolicy", restart),
         })
         {
             if (value is not null)

@@ -47,16 +47,25 @@ public static partial class DockerUnits
     }
 
     /// <summary>A Go duration: an optional sign and number-unit pairs (ns, us, ms, s, m, h), e.g. <c>1h30m</c> or <c>-1.5h</c>.</summary>
-    public static TimeSpan ParseDuration(string text)
+    public static TimeSpan ParseDuration(string text) => TimeSpan.FromTicks(ParseNanoseconds(text) / 100);
+
+    /// <summary>
+    /// A Go duration in nanoseconds, exactly as Go's time.ParseDuration reads it (fractions below a nanosecond are
+    /// dropped), for the engine's duration fields: <c>30s</c>, <c>1m30s</c>, <c>500ms</c>, <c>0</c>.
+    /// </summary>
+    public static long ParseNanoseconds(string text)
     {
         var body = text.Trim();
         var negative = body.StartsWith('-');
-        body = body.TrimStart('-', '+');
+        if (body.StartsWith('-') || body.StartsWith('+'))
+        {
+            body = body[1..];
+        }
         if (body == "0")
         {
-            return TimeSpan.Zero;
+            return 0;
         }
-        var ticks = 0m;
+        var nanoseconds = 0m;
         var position = 0;
         foreach (Match part in DurationPart().Matches(body))
         {
@@ -65,21 +74,26 @@ public static partial class DockerUnits
                 break;
             }
             position += part.Length;
-            var unitTicks = part.Groups[2].Value switch
+            var unit = part.Groups[2].Value switch
             {
-                "ns" => 0.01m,
-                "us" or "µs" or "μs" => 10m,
-                "ms" => TimeSpan.TicksPerMillisecond,
-                "s" => TimeSpan.TicksPerSecond,
-                "m" => TimeSpan.TicksPerMinute,
-                _ => TimeSpan.TicksPerHour,
+                "ns" => 1m,
+                "us" or "µs" or "μs" => 1_000m,
+                "ms" => 1_000_000m,
+                "s" => 1_000_000_000m,
+                "m" => 60_000_000_000m,
+                _ => 3_600_000_000_000m,
             };
-            ticks += decimal.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture) * unitTicks;
+            nanoseconds += decimal.TryParse(part.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number < 1e15m
+                ? number * unit
+                : throw TooLong(text);
         }
         if (position == 0 || position != body.Length)
         {
             throw new FormatException($"'{text}' is not a duration: use number-unit pairs with units ns, us, ms, s, m or h, e.g. 1h30m.");
         }
-        return TimeSpan.FromTicks((long)(negative ? -ticks : ticks));
+        nanoseconds = decimal.Truncate(nanoseconds);
+        return nanoseconds <= long.MaxValue ? (long)(negative ? -nanoseconds : nanoseconds) : throw TooLong(text);
     }
+
+    private static FormatException TooLong(string text) => new($"'{text}' is too long: a duration is at most 2562047h47m16.854775807s.");
 }

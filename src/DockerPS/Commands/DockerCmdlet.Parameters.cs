@@ -26,6 +26,12 @@ public abstract partial class DockerCmdlet
             : InvalidParameterSyntaxException.Parse("Environment", LanguagePrimitives.ConvertTo<string>(value),
                 text => EnvFile.Entry(text, System.Environment.GetEnvironmentVariable)) is { } entry ? [entry] : []).ToArray();
 
+    /// <summary>Entries given as hashtables of names to values or as <c>name=value</c> text, all as text.</summary>
+    protected static IEnumerable<string> KeyValueTexts(object[]? values) =>
+        (values ?? []).SelectMany(value => PSObject.AsPSObject(value).BaseObject is IDictionary table
+            ? Strings(table).Select(e => $"{e.Key}={e.Value}")
+            : [LanguagePrimitives.ConvertTo<string>(value)]);
+
     /// <summary>A hashtable of filters as key-value pairs, a list value giving one pair per item, values unwrapped.</summary>
     protected static IEnumerable<KeyValuePair<string, object>> FilterPairs(Hashtable? filter) =>
         (filter ?? []).Cast<DictionaryEntry>().SelectMany(entry =>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Net.Sockets;
 using DockerPS.Completion;
 using DockerPS.Parsing;
 
@@ -97,6 +98,214 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     [Parameter]
     public SwitchParameter Interactive { get; set; }
 
+    /// <summary>Gives the container all capabilities and access to the host's devices (<c>--privileged</c>).</summary>
+    [Parameter]
+    public SwitchParameter Privileged { get; set; }
+
+    /// <summary>Host entries for /etc/hosts, <c>name:ip</c> (<c>--add-host</c>); host-gateway is the host's address.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? AddHost { get; set; }
+
+    /// <summary>The health check command (<c>--health-cmd</c>): one text runs in the shell, several are a command and its arguments.</summary>
+    [Parameter]
+    [Alias("HealthCmd")]
+    [ValidateNotNullOrEmpty]
+    public string[]? HealthCommand { get; set; }
+
+    /// <summary>Time between health checks, a Go duration such as 30s (<c>--health-interval</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? HealthInterval { get; set; }
+
+    /// <summary>Longest time one health check may run (<c>--health-timeout</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? HealthTimeout { get; set; }
+
+    /// <summary>Time to start before failed checks count (<c>--health-start-period</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? HealthStartPeriod { get; set; }
+
+    /// <summary>Failed checks in a row that make the container unhealthy (<c>--health-retries</c>).</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int? HealthRetries { get; set; }
+
+    /// <summary>Disables the image's health check (<c>--no-healthcheck</c>).</summary>
+    [Parameter]
+    public SwitchParameter NoHealthcheck { get; set; }
+
+    /// <summary>Linux capabilities to add (<c>--cap-add</c>), e.g. NET_ADMIN, or ALL.</summary>
+    [Parameter]
+    [Alias("CapAdd")]
+    [ValidateNotNullOrEmpty]
+    public string[]? CapabilityAdd { get; set; }
+
+    /// <summary>Linux capabilities to drop (<c>--cap-drop</c>), e.g. CHOWN, or ALL.</summary>
+    [Parameter]
+    [Alias("CapDrop")]
+    [ValidateNotNullOrEmpty]
+    public string[]? CapabilityDrop { get; set; }
+
+    /// <summary>Host devices, <c>host[:container][:permissions]</c> (<c>--device</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Device { get; set; }
+
+    /// <summary>GPU requests (<c>--gpus</c>): all, a count, or fields such as <c>"device=0,1"</c>.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Gpus { get; set; }
+
+    /// <summary>The logging driver (<c>--log-driver</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LogDriver { get; set; }
+
+    /// <summary>Logging driver options (<c>--log-opt</c>): hashtables or <c>key=value</c> text.</summary>
+    [Parameter]
+    [Alias("LogOpt")]
+    [ValidateNotNullOrEmpty]
+    public object[]? LogOption { get; set; }
+
+    /// <summary>Size of /dev/shm, e.g. <c>64m</c> (<c>--shm-size</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ShmSize { get; set; }
+
+    /// <summary>Resource limits, <c>name=soft[:hard]</c> (<c>--ulimit</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Ulimit { get; set; }
+
+    /// <summary>More names for the container on its network's DNS (<c>--network-alias</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? NetworkAlias { get; set; }
+
+    /// <summary>A static IPv4 address on the network (<c>--ip</c>).</summary>
+    [Parameter]
+    [Alias("Ip")]
+    [ValidateNotNullOrEmpty]
+    public string? IPAddress { get; set; }
+
+    /// <summary>A static IPv6 address on the network (<c>--ip6</c>).</summary>
+    [Parameter]
+    [Alias("Ip6")]
+    [ValidateNotNullOrEmpty]
+    public string? IPv6Address { get; set; }
+
+    /// <summary>Seconds a stop waits before killing the container (<c>--stop-timeout</c>).</summary>
+    [Parameter]
+    public int? StopTimeout { get; set; }
+
+    /// <summary>The signal that stops the container (<c>--stop-signal</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StopSignal { get; set; }
+
+    /// <summary>tmpfs mounts, <c>path[:options]</c> (<c>--tmpfs</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Tmpfs { get; set; }
+
+    /// <summary>Mounts the root file system read-only (<c>--read-only</c>).</summary>
+    [Parameter]
+    public SwitchParameter ReadOnly { get; set; }
+
+    /// <summary>Runs an init process as PID 1 that forwards signals and reaps processes (<c>--init</c>).</summary>
+    [Parameter]
+    public SwitchParameter Init { get; set; }
+
+    /// <summary>Security options (<c>--security-opt</c>), e.g. no-new-privileges or seccomp=profile.json.</summary>
+    [Parameter]
+    [Alias("SecurityOpt")]
+    [ValidateNotNullOrEmpty]
+    public string[]? SecurityOption { get; set; }
+
+    /// <summary>Namespaced kernel parameters (<c>--sysctl</c>): hashtables or <c>name=value</c> text.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public object[]? Sysctl { get; set; }
+
+    /// <summary>DNS servers (<c>--dns</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Dns { get; set; }
+
+    /// <summary>DNS search domains (<c>--dns-search</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? DnsSearch { get; set; }
+
+    /// <summary>DNS resolver options (<c>--dns-option</c>).</summary>
+    [Parameter]
+    [Alias("DnsOpt")]
+    [ValidateNotNullOrEmpty]
+    public string[]? DnsOption { get; set; }
+
+    /// <summary>The IPC namespace (<c>--ipc</c>).</summary>
+    [Parameter]
+    [Alias("Ipc")]
+    [ValidateNotNullOrEmpty]
+    public string? IpcMode { get; set; }
+
+    /// <summary>The PID namespace (<c>--pid</c>).</summary>
+    [Parameter]
+    [Alias("Pid")]
+    [ValidateNotNullOrEmpty]
+    public string? PidMode { get; set; }
+
+    /// <summary>The UTS namespace (<c>--uts</c>).</summary>
+    [Parameter]
+    [Alias("Uts")]
+    [ValidateNotNullOrEmpty]
+    public string? UtsMode { get; set; }
+
+    /// <summary>The user namespace (<c>--userns</c>).</summary>
+    [Parameter]
+    [Alias("Userns")]
+    [ValidateNotNullOrEmpty]
+    public string? UsernsMode { get; set; }
+
+    /// <summary>Keeps the kernel's OOM killer away from the container (<c>--oom-kill-disable</c>).</summary>
+    [Parameter]
+    public SwitchParameter OomKillDisable { get; set; }
+
+    /// <summary>Files of label lines, <c>name=value</c> (<c>--label-file</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? LabelFile { get; set; }
+
+    /// <summary>Ports to expose without publishing, <c>port[-port][/protocol]</c> (<c>--expose</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Expose { get; set; }
+
+    /// <summary>Containers whose volumes to mount, <c>name[:ro|rw]</c> (<c>--volumes-from</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerNameCompleter))]
+    public string[]? VolumesFrom { get; set; }
+
+    /// <summary>More groups for the container's user (<c>--group-add</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? GroupAdd { get; set; }
+
+    /// <summary>The OCI runtime (<c>--runtime</c>).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Runtime { get; set; }
+
+    /// <summary>A file to write the container's id to, which must not exist (<c>--cidfile</c>).</summary>
+    [Parameter]
+    [Alias("CidFile")]
+    [ValidateNotNullOrEmpty]
+    public string? ContainerIdFile { get; set; }
+
 
 
 
@@ -129,6 +338,60 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     protected ContainerCreateSpec BuildSpec(bool autoRemove, bool interactive = false)
     {
         var volumes = Parsed(nameof(Volume), Volume, MountSpec.ParseVolume);
+        var securityOptions = Parsed(nameof(SecurityOption), SecurityOption, text => RunSyntax.ParseSecurityOption(text, path => File.ReadAllText(LocalPath(path))));
+        var options = new ContainerRunOptions
+        {
+            Expose = Parsed(nameof(Expose), Expose, RunSyntax.ParseExpose).SelectMany(p => p).Distinct().ToArray(),
+            Healthcheck = InvalidParameterSyntaxException.Parse(nameof(NoHealthcheck), "-NoHealthcheck", _ => HealthcheckSpec.Create(HealthCommand,
+                ParsedValue<long?>(nameof(HealthInterval), HealthInterval, text => HealthcheckSpec.ParseDuration(text)),
+                ParsedValue<long?>(nameof(HealthTimeout), HealthTimeout, text => HealthcheckSpec.ParseDuration(text)),
+                ParsedValue<long?>(nameof(HealthStartPeriod), HealthStartPeriod, text => HealthcheckSpec.ParseDuration(text)),
+                HealthRetries, NoHealthcheck)),
+            StopTimeout = StopTimeout,
+            StopSignal = StopSignal,
+            Privileged = Privileged,
+            ReadOnly = ReadOnly,
+            Init = Init,
+            OomKillDisable = OomKillDisable,
+            ExtraHosts = Parsed(nameof(AddHost), AddHost, RunSyntax.ParseExtraHost),
+            CapAdd = RunSyntax.NormalizeCapabilities(CapabilityAdd ?? []),
+            CapDrop = RunSyntax.NormalizeCapabilities(CapabilityDrop ?? []),
+            Devices = Parsed(nameof(Device), Device, RunSyntax.ParseDevice),
+            Gpus = Parsed(nameof(Gpus), Gpus, RunSyntax.ParseGpus),
+            LogDriver = LogDriver,
+            LogOptions = Parsed(nameof(LogOption), KeyValueTexts(LogOption), text => LogDriver == "none"
+                ? throw new FormatException($"'{text}': the none log driver takes no options.") : RunSyntax.ParseLogOption(text)).ToDictionary(),
+            ShmSize = ParsedValue<long?>(nameof(ShmSize), ShmSize, text => DockerUnits.ParseBytes(text)),
+            Ulimits = Parsed(nameof(Ulimit), Ulimit, RunSyntax.ParseUlimit).GroupBy(u => u.Name).Select(g => g.Last()).ToArray(),
+            Tmpfs = Parsed(nameof(Tmpfs), Tmpfs, RunSyntax.ParseTmpfs).ToDictionary(),
+            SecurityOptions = securityOptions.OfType<string>().ToArray(),
+            UnconfinedSystemPaths = securityOptions.Contains(null),
+            Sysctls = Parsed(nameof(Sysctl), KeyValueTexts(Sysctl), RunSyntax.ParseSysctl).ToDictionary(),
+            Dns = Parsed(nameof(Dns), Dns, text => RunSyntax.ParseAddress(text)),
+            DnsSearch = Parsed(nameof(DnsSearch), DnsSearch, RunSyntax.ParseDnsSearch),
+            DnsOptions = DnsOption ?? [],
+            IpcMode = ParsedValue(nameof(IpcMode), IpcMode, text => RunSyntax.ParseNamespaceMode("ipc", text)),
+            PidMode = ParsedValue(nameof(PidMode), PidMode, text => RunSyntax.ParseNamespaceMode("pid", text)),
+            UtsMode = ParsedValue(nameof(UtsMode), UtsMode, text => RunSyntax.ParseNamespaceMode("uts", text)),
+            UsernsMode = ParsedValue(nameof(UsernsMode), UsernsMode, text => RunSyntax.ParseNamespaceMode("userns", text)),
+            VolumesFrom = VolumesFrom ?? [],
+            GroupAdd = GroupAdd ?? [],
+            Runtime = Runtime,
+            NetworkAliases = NetworkAlias ?? [],
+            IPv4Address = ParsedValue(nameof(IPAddress), IPAddress, text => RunSyntax.ParseAddress(text, AddressFamily.InterNetwork)),
+            IPv6Address = ParsedValue(nameof(IPv6Address), IPv6Address, text => RunSyntax.ParseAddress(text, AddressFamily.InterNetworkV6)),
+        };
+        if (options.HasEndpointSettings && Network is null)
+        {
+            var (parameter, value) = NetworkAlias is not null ? (nameof(NetworkAlias), string.Join(", ", NetworkAlias))
+                : IPAddress is not null ? (nameof(IPAddress), IPAddress) : (nameof(IPv6Address), IPv6Address!);
+            throw new InvalidParameterSyntaxException(parameter, value, new FormatException($"-{parameter} needs -Network naming a user-defined network to apply to."));
+        }
+        if (ContainerIdFile is not null && File.Exists(LocalPath(ContainerIdFile)))
+        {
+            throw new InvalidParameterSyntaxException(nameof(ContainerIdFile), ContainerIdFile,
+                new IOException($"The container id file '{LocalPath(ContainerIdFile)}' exists: make sure its container is not running, or delete it."));
+        }
         return new ContainerCreateSpec
         {
             Image = Image,
@@ -136,20 +399,23 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
             Platform = Platform,
             Command = Command,
             Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
-            Environment = LastPerName([.. EnvFileLines(), .. EnvironmentEntries(Environment)]),
+            Environment = LastPerName([.. FileLines(nameof(EnvFile), EnvFile, System.Environment.GetEnvironmentVariable), .. EnvironmentEntries(Environment)]),
             Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
             PublishAll = PublishAll,
             Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
             AnonymousVolumes = volumes.Select(v => v.AnonymousTarget).OfType<string>().ToArray(),
             Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
             Network = Network,
-            Labels = Strings(Label),
+            // A label file's lines take no value from the environment: a bare name is left out, as by docker.
+            Labels = FileLines(nameof(LabelFile), LabelFile, _ => null).Select(l => l.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]))
+                .Concat(Strings(Label)).GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             WorkingDirectory = WorkingDirectory,
             User = User,
             Hostname = Hostname,
             Tty = Tty,
             Interactive = Interactive || interactive,
             Resources = Resources.Parse(),
+            Options = options,
             AutoRemove = autoRemove,
             RawConfig = Plain(Config),
             RawHostConfig = Plain(HostConfig),
@@ -203,21 +469,44 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     private static string[] LastPerName(string[] entries) =>
         entries.GroupBy(e => e.Split('=', 2)[0], StringComparer.Ordinal).Select(g => g.Last()).ToArray();
 
-    private IEnumerable<string> EnvFileLines() => (EnvFile ?? []).SelectMany(path =>
+    /// <summary>The NAME=value lines of -EnvFile or -LabelFile files; a file that cannot be read or has a bad line is that parameter's error.</summary>
+    private IEnumerable<string> FileLines(string parameter, string[]? paths, Func<string, string?> environment) => (paths ?? []).SelectMany(path =>
     {
         try
         {
-            var lines = File.ReadAllLines(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            return Parsing.EnvFile.Parse(lines, System.Environment.GetEnvironmentVariable).ToArray();
+            return Parsing.EnvFile.Parse(File.ReadAllLines(LocalPath(path)), environment).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            throw new InvalidParameterSyntaxException(nameof(EnvFile), path, e);
+            throw new InvalidParameterSyntaxException(parameter, path, e);
         }
     });
 
+    private string LocalPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+    /// <summary>With -ContainerIdFile, writes the new container's id to it, as <c>docker create --cidfile</c> does.</summary>
+    protected void WriteContainerIdFile(string id)
+    {
+        if (ContainerIdFile is null)
+        {
+            return;
+        }
+        try
+        {
+            using var file = new FileStream(LocalPath(ContainerIdFile), FileMode.CreateNew, FileAccess.Write);
+            file.Write(System.Text.Encoding.UTF8.GetBytes(id));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteError(ErrorFor(ErrorCatalog.LocalFileError, e, ContainerIdFile));
+        }
+    }
+
     private static IReadOnlyList<T> Parsed<T>(string parameter, IEnumerable<string>? values, Func<string, T> parse) =>
         (values ?? []).Select(value => InvalidParameterSyntaxException.Parse(parameter, value, parse)).ToArray();
+
+    private static T? ParsedValue<T>(string parameter, string? value, Func<string, T> parse) =>
+        value is null ? default : InvalidParameterSyntaxException.Parse(parameter, value, parse);
 
     /// <summary>Hashtables from PowerShell as plain dictionaries, lists and values the engine layer can serialize.</summary>
     private static IDictionary<string, object?>? Plain(Hashtable? table) =>

@@ -35,10 +35,23 @@ public sealed class ContainerResourceParameters
     [ValidateRange(2, 262144)]
     public long? CpuShares { get; set; }
 
+    /// <summary>The length of a CPU scheduling period in microseconds (the CFS period).</summary>
+    [Parameter]
+    public long? CpuPeriod { get; set; }
+
+    /// <summary>CPU time in microseconds the container may use per period (the CFS quota); -1 for no limit.</summary>
+    [Parameter]
+    public long? CpuQuota { get; set; }
+
     /// <summary>CPUs the container may run on, e.g. <c>0-2</c> or <c>0,1</c>.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? CpusetCpus { get; set; }
+
+    /// <summary>Memory nodes (NUMA) the container may use, e.g. <c>0</c> or <c>0-1</c>.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CpusetMems { get; set; }
 
     /// <summary>Most processes the container may have; -1 for unlimited.</summary>
     [Parameter]
@@ -57,7 +70,10 @@ public sealed class ContainerResourceParameters
         MemoryReservation: Parse<long?>(nameof(MemoryReservation), MemoryReservation, text => DockerUnits.ParseBytes(text)),
         NanoCpus: Parse<long?>(nameof(Cpus), Cpus, text => DockerUnits.ParseCpus(text)),
         CpuShares: CpuShares,
+        CpuPeriod: CpuPeriod,
+        CpuQuota: CpuQuota,
         CpusetCpus: CpusetCpus,
+        CpusetMems: CpusetMems,
         PidsLimit: PidsLimit,
         RestartPolicy: Parse(nameof(RestartPolicy), RestartPolicy, RestartPolicySpec.Parse));
 
@@ -65,7 +81,8 @@ public sealed class ContainerResourceParameters
     internal string Describe() => string.Join(", ", new (string Flag, object? Value)[]
     {
         ("memory", Memory), ("memory-swap", MemorySwap), ("memory-reservation", MemoryReservation), ("cpus", Cpus),
-        ("cpu-shares", CpuShares), ("cpuset-cpus", CpusetCpus), ("pids-limit", PidsLimit), ("restart", RestartPolicy),
+        ("cpu-shares", CpuShares), ("cpu-period", CpuPeriod), ("cpu-quota", CpuQuota), ("cpuset-cpus", CpusetCpus), ("cpuset-mems", CpusetMems),
+        ("pids-limit", PidsLimit), ("restart", RestartPolicy),
     }.Where(s => s.Value is not null).Select(s => $"{s.Flag} {s.Value}"));
 
     private static T? Parse<T>(string parameter, string? text, Func<string, T> parse) =>

@@ -36,6 +36,11 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
     [Parameter]
     public SwitchParameter Remove { get; set; }
 
+    /// <summary>The streams to attach (<c>--attach</c>): stdin, stdout, stderr; those left out are not passed on.</summary>
+    [Parameter(ParameterSetName = WaitSet)]
+    [ValidateSet("stdin", "stdout", "stderr")]
+    public string[]? Attach { get; set; }
+
     /// <summary>What to write to the container's stdin (closed after it), as Invoke-DockerExec takes it; implies -Interactive.</summary>
     [Parameter(ValueFromPipeline = true)]
     public object? Input { get; set; }
@@ -69,7 +74,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             _running?.Process!.Send(Input);
             return;
         }
-        if (Start(stdin: Interactive || _input is not null) is not { } run)
+        if (Start(stdin: Interactive || _input is not null || Attaches("stdin")) is not { } run)
         {
             return;
         }
@@ -129,6 +134,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             return null;
         }
         var id = Create(spec);
+        WriteContainerIdFile(id);
         var engine = TargetEngine;
         var run = new Run(engine, id, Name ?? Display.ShortId(id));
         try
@@ -136,7 +142,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             // Attached before the start, as docker run does, so the output is whole from the first byte to the last.
             if (!Detach)
             {
-                var session = Await(ct => ContainerOperations.AttachAsync(engine, id, spec.Tty, stdin, ct));
+                var session = Await(ct => ContainerOperations.AttachAsync(engine, id, spec.Tty, stdin, ct, Attach is null || Attaches("stdout"), Attach is null || Attaches("stderr")));
                 run.Process = new RunningProcess(this, session, stdin, run.Container, string.Join(' ', Command ?? [Image]), ErrorCatalog.ContainerExitCode,
                     async ct => (await ContainerOperations.WaitAsync(engine, id, "not-running", ct).ConfigureAwait(false)).ExitCode);
             }
@@ -154,6 +160,8 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             throw;
         }
     }
+
+    private bool Attaches(string stream) => Attach?.Contains(stream, StringComparer.OrdinalIgnoreCase) == true;
 
     /// <summary>Closes the connection and, with -Remove, removes the container, even when the pipeline is stopping (its token is already cancelled).</summary>
     private void End(Run run, bool canWrite)

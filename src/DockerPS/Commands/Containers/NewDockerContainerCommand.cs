@@ -16,6 +16,7 @@ public sealed class NewDockerContainerCommand : ContainerCreateCmdlet
             return;
         }
         var id = Create(spec);
+        WriteContainerIdFile(id);
         WriteObject(Await(ct => ContainerOperations.InspectAsync(TargetEngine, id, ct)));
     }
 }

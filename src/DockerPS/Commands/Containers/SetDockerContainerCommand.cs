@@ -33,7 +33,7 @@ public sealed class SetDockerContainerCommand : ContainerCmdlet, IDynamicParamet
         if (_update.IsEmpty)
         {
             ThrowTerminatingError(ErrorFor(ErrorCatalog.NothingToUpdate,
-                new PSArgumentException("Give at least one setting to change: -Memory, -MemorySwap, -MemoryReservation, -Cpus, -CpuShares, -CpusetCpus, -PidsLimit or -RestartPolicy."), null));
+                new PSArgumentException("Give at least one setting to change: -Memory, -MemorySwap, -MemoryReservation, -Cpus, -CpuShares, -CpuPeriod, -CpuQuota, -CpusetCpus, -CpusetMems, -PidsLimit or -RestartPolicy."), null));
         }
     }
 
