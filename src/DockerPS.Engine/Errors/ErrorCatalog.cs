@@ -66,6 +66,7 @@ public static class ErrorCatalog
     // Processes in containers.
     public static readonly ErrorCode ContainerExitCode = new(nameof(ContainerExitCode), ErrorKind.InvalidResult);
     public static readonly ErrorCode ExecExitCode = new(nameof(ExecExitCode), ErrorKind.InvalidResult);
+    public static readonly ErrorCode TerminalRequired = new(nameof(TerminalRequired), ErrorKind.InvalidOperation);
 
     // Files, copies and archives.
     public static readonly ErrorCode NotAFileSystemPath = new(nameof(NotAFileSystemPath), ErrorKind.InvalidArgument);
