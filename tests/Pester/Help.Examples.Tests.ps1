@@ -139,7 +139,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
 
     # What each example needs besides the shared images and contexts: Setup runs before it (in its folder), Errors
     # lists the error ids it shows on purpose, Check asserts more about what it did ($output: what it wrote, and the
-    # example's own variables), Cleanup puts back what later examples need.
+    # example's own variables), Cleanup puts back what later examples need. Terminal marks an example of an interactive
+    # session: this spec has no terminal, so it runs as far as it can there (parameters bound, the TerminalRequired
+    # error) and shows nothing; Terminal.Tests.ps1 drives the sessions themselves on a pseudo-terminal.
     $script:fixtures = @{
         'Add-DockerImageTag 2'        = @{ Check = { (Get-DockerImage myapp:stable).Id | Should -Be $script:image.Id } }
         'Clear-DockerContainer 1'     = @{ Setup = { New-ExampleContainer job-1 -Label @{ 'ci.run' = '1234' } -State exited; New-ExampleContainer job-2 -Label @{ 'ci.run' = '1234' } -State exited }
@@ -180,6 +182,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                 $json | ConvertTo-Json -Depth 5 | Set-Content $config
             }
         }
+        'Enter-DockerContainer 1'     = @{ Setup = { New-ExampleContainer web }; Terminal = $true }
+        'Enter-DockerContainer 2'     = @{ Setup = { New-ExampleContainer web }; Terminal = $true }
+        'Enter-DockerContainer 3'     = @{ Setup = { New-ExampleContainer web }; Terminal = $true }
         'Export-DockerContext 1'      = @{ Check = { './prod.dockercontext' | Should -Exist } }
         'Export-DockerContext 2'      = @{ Check = { './prod-eu.dockercontext', './prod-us.dockercontext' | Should -Exist } }
         'Export-DockerContainer 1'    = @{ Setup = { New-ExampleContainer web } }
@@ -382,14 +387,17 @@ Describe 'Help examples' {
         if ($fixture.Setup) { . $fixture.Setup | Out-Null }
 
         $Error.Clear()
-        $output = @(. ([scriptblock]::Create($example.Script)))
+        # Off a terminal an interactive example stops at its TerminalRequired error, which $Error keeps.
+        $output = @(try { . ([scriptblock]::Create($example.Script)) } catch { if (-not $fixture.Terminal) { throw } })
         $errors = @($Error | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
 
-        $errors | Where-Object { ($_.FullyQualifiedErrorId -split ',')[0] -notin $fixture.Errors } |
+        $expected = @($fixture.Errors) + @(if ($fixture.Terminal) { 'TerminalRequired' })
+        $errors | Where-Object { ($_.FullyQualifiedErrorId -split ',')[0] -notin $expected } |
             ForEach-Object { "$($_.FullyQualifiedErrorId): $_" } | Should -BeNullOrEmpty
-        foreach ($id in $fixture.Errors) { $errors.FullyQualifiedErrorId -like "$id,*" | Should -Not -BeNullOrEmpty -Because "the example shows $id" }
+        foreach ($id in $expected) { $errors.FullyQualifiedErrorId -like "$id,*" | Should -Not -BeNullOrEmpty -Because "the example shows $id" }
         $text = $output | Out-String -Width 250
-        foreach ($name in Get-ShownName $example.Shown) { $text | Should -Match ([regex]::Escape($name)) -Because "the example shows '$name'" }
+        $shown = if ($fixture.Terminal) { @() } else { Get-ShownName $example.Shown }
+        foreach ($name in $shown) { $text | Should -Match ([regex]::Escape($name)) -Because "the example shows '$name'" }
         if ($fixture.Check) { . $fixture.Check }
     }
 }

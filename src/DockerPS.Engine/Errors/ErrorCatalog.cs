@@ -67,6 +67,7 @@ public static class ErrorCatalog
     // Processes in containers.
     public static readonly ErrorCode ContainerExitCode = new(nameof(ContainerExitCode), ErrorKind.InvalidResult);
     public static readonly ErrorCode ExecExitCode = new(nameof(ExecExitCode), ErrorKind.InvalidResult);
+    public static readonly ErrorCode TerminalRequired = new(nameof(TerminalRequired), ErrorKind.InvalidOperation);
 
     // Waiting for containers.
     public static readonly ErrorCode WaitTimeout = new(nameof(WaitTimeout), ErrorKind.OperationTimeout);

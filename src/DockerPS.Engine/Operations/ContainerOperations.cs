@@ -45,7 +45,7 @@ public static class ContainerOperations
     public static async Task<OutputSession> AttachAsync(DockerEngine engine, string container, bool tty, bool stdin, CancellationToken cancellationToken,
         bool stdout = true, bool stderr = true) =>
         new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1{(stdout ? "&stdout=1" : "")}{(stderr ? "&stderr=1" : "")}{(stdin ? "&stdin=1" : "")}",
-            null, cancellationToken).ConfigureAwait(false), tty);
+            null, cancellationToken).ConfigureAwait(false), tty, $"containers/{Uri.EscapeDataString(container)}/resize");
 
     /// <summary>Stops the container (the stop signal, then SIGKILL after the timeout); false when it was not running.</summary>
     public static Task<bool> StopAsync(DockerEngine engine, string container, int? timeoutSeconds, CancellationToken cancellationToken) =>

@@ -22,6 +22,9 @@ public sealed class ExecOptions
 
     /// <summary>Connect the process's stdin (see <see cref="OutputSession.WriteAsync"/>).</summary>
     public bool Input { get; init; }
+
+    /// <summary>The keys that detach from the process (see <see cref="Terminal.DetachKeys"/>); the engine's default when null.</summary>
+    public string? DetachKeys { get; init; }
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ public static class ExecOperations
             WorkingDir = options.WorkingDirectory ?? string.Empty,
             TTY = options.Tty,
             Privileged = options.Privileged,
+            DetachKeys = options.DetachKeys ?? string.Empty,
             AttachStdin = options.Input && !detach,
             AttachStdout = !detach,
             AttachStderr = !detach,

@@ -6,7 +6,7 @@ namespace DockerPS.Operations;
 public sealed class ExecSession : OutputSession
 {
     internal ExecSession(DockerEngine engine, string container, string id, HijackedStream stream, bool tty)
-        : base(engine, container, stream, tty)
+        : base(engine, container, stream, tty, $"exec/{id}/resize")
     {
         Id = id;
     }

@@ -11,13 +11,15 @@ public class OutputSession : IDisposable
 {
     private readonly string _container;
     private readonly bool _tty;
+    private readonly string _resizePath;
 
-    internal OutputSession(DockerEngine engine, string container, HijackedStream stream, bool tty)
+    internal OutputSession(DockerEngine engine, string container, HijackedStream stream, bool tty, string resizePath)
     {
         Engine = engine;
         _container = container;
         Stream = stream;
         _tty = tty;
+        _resizePath = resizePath;
     }
 
     private protected DockerEngine Engine { get; }
@@ -27,6 +29,23 @@ public class OutputSession : IDisposable
     /// <summary>The process's output until it ends; with a TTY everything is stdout.</summary>
     public IAsyncEnumerable<ContainerLogLine> ReadAsync(CancellationToken cancellationToken) =>
         OutputDecoder.ReadAsync(Stream, _container, Engine, multiplexed: !_tty, timestamps: false, cancellationToken);
+
+    /// <summary>The process's output as it comes, byte for byte (a TTY's, for a terminal), until it ends.</summary>
+    public async Task CopyOutputAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Stream.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Engine.Failure(e);
+        }
+    }
+
+    /// <summary>Sets the size of the process's TTY, in columns and rows.</summary>
+    public Task ResizeAsync(int width, int height, CancellationToken cancellationToken) =>
+        Engine.SendAsync(HttpMethod.Post, FormattableString.Invariant($"{_resizePath}?h={height}&w={width}"), null, (_, _) => Task.FromResult(true), cancellationToken);
 
     public async Task WriteAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace DockerPS.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "DockerExec", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), typeof(ContainerExec))]
-public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
+public sealed class InvokeDockerExecCommand : ExecCmdlet, IDisposable
 {
 
     private object? _input;
@@ -20,28 +20,9 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string[] Command { get; set; } = [];
 
-    /// <summary>Environment variables for the process: hashtables of names to values, or <c>docker exec -e</c>'s <c>NAME=value</c> and <c>NAME</c> (the caller's value).</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public object[]? Environment { get; set; }
-
-    /// <summary>The user (name or uid, optionally :group) to run as.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? User { get; set; }
-
-    /// <summary>The directory to run in.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? WorkingDirectory { get; set; }
-
     /// <summary>Runs the process on a pseudo-terminal: all its output comes as stdout.</summary>
     [Parameter]
     public SwitchParameter Tty { get; set; }
-
-    /// <summary>Gives the process extended privileges.</summary>
-    [Parameter]
-    public SwitchParameter Privileged { get; set; }
 
     /// <summary>What to write to the process's stdin (closed after it): bytes as they are, text and other objects as UTF-8 lines.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -51,10 +32,7 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
     [Parameter]
     public SwitchParameter Detach { get; set; }
 
-    private string Action => $"Run '{CommandText}'";
-
-    /// <summary>The command for messages, arguments with spaces quoted.</summary>
-    private string CommandText => string.Join(' ', Command.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
+    private string Action => $"Run '{CommandText(Command)}'";
 
     protected override void BeginProcessing()
     {
@@ -124,18 +102,9 @@ public sealed class InvokeDockerExecCommand : ContainerCmdlet, IDisposable
         var engine = TargetEngine;
         var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(input), ct));
         // A process that closed its output but runs on has no exit code yet; the docker CLI reports 0 then too.
-        return new RunningProcess(this, session, input, container, CommandText, ErrorCatalog.ExecExitCode,
+        return new RunningProcess(this, session, input, container, CommandText(Command), ErrorCatalog.ExecExitCode,
             async ct => (await ExecOperations.InspectAsync(engine, session.Id, ct).ConfigureAwait(false)).ExitCode ?? 0);
     }
 
-    private ExecOptions Options(bool input) => new()
-    {
-        Command = Command,
-        Environment = EnvironmentEntries(Environment),
-        User = User,
-        WorkingDirectory = WorkingDirectory,
-        Tty = Tty,
-        Privileged = Privileged,
-        Input = input,
-    };
+    private ExecOptions Options(bool input) => Options(Command, Tty, input);
 }
