@@ -21,18 +21,28 @@ public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper out
 
     private readonly PowerShellSession _ps = fixture.Session;
 
-    /// <summary>Streams that never end by themselves, each from its two containers that write a line every 0.1 s.</summary>
+    /// <summary>Streams that never end by themselves, from two containers of <see cref="Ticking"/>.</summary>
     private string Stream(string kind, string a, string b) => kind switch
     {
         "logs" => $"Get-DockerContainerLog -Follow {a} -Tail 1",
         "merged logs" => $"Get-DockerContainerLog -Follow {a}, {b} -Tail 1",
-        // The container's create and start events come again from -Since, then the stream waits for more.
-        "events" => $"Get-DockerEvent -Follow -Since ([datetime]::Now.AddHours(-1)) -Filter @{{ container = '{a}' }}",
+        "events" => $"Get-DockerEvent -Follow -Filter @{{ container = '{a}' }}",
         "stats" => $"Get-DockerContainerStats {a} -Stream",
         "exec" => $"Invoke-DockerExec {a} -Command sh, -c, '{Ticker}'",
         "run" => $"Invoke-DockerContainer {TestEnvironment.Image} -Label @{{ '{EngineFixture.Label}' = '{fixture.RunId}' }} -Command sh, -c, '{Ticker}'",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>
+    /// A container that writes a line every 0.1 s and has events every 0.5 s (its health check's exec): events replayed
+    /// with -Since may be gone, as an engine keeps only its last 256.
+    /// </summary>
+    private string Ticking()
+    {
+        var name = $"stop-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
+        DockerCli.Run(["run", "-d", "--name", name, "--health-cmd", "true", "--health-interval", "500ms", .. fixture.LabelArgs, TestEnvironment.Image, "sh", "-c", Ticker]);
+        return name;
+    }
 
     /// <summary>The first <paramref name="count"/> items of a stream, then no more (<paramref name="atLast"/> runs at the last one).</summary>
     private string Take(int count, string kind, string a, string b, string atLast = "") =>
@@ -47,7 +57,7 @@ public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper out
     [InlineData("run")]
     public void AStreamEndsAsSoonAsThePipelineWantsNoMore(string kind)
     {
-        var (a, b) = (fixture.CliContainer(true, "sh", "-c", Ticker), fixture.CliContainer(true, "sh", "-c", Ticker));
+        var (a, b) = (Ticking(), Ticking());
         var first = kind == "stats" ? 1 : 2;
         var taken = new List<double>();
         for (var i = 0; i < 3; i++)
@@ -69,7 +79,7 @@ public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper out
     [Fact]
     public void StoppingStreamsOverAndOverLeavesNoConnectionBehind()
     {
-        var (a, b) = (fixture.CliContainer(true, "sh", "-c", Ticker), fixture.CliContainer(true, "sh", "-c", Ticker));
+        var (a, b) = (Ticking(), Ticking());
         string[] kinds = ["logs", "merged logs", "events", "exec"];
         var stops = string.Join("; ", kinds.Select(kind => Take(1, kind, a, b)));
         // A round of each first, so the pools and the module's own state are there before counting.
