@@ -21,9 +21,9 @@
     Legs = @(
         @{ Name = 'main'; Engine = 'Docker 28.5.2 (API 1.51), unix socket'; Xunit = ''; Pester = '*'; Seconds = 514 }
         @{ Name = 'tls'; Engine = 'Docker 28.5.2 over TCP+TLS'; Pester = 'Legs'; Seconds = 156
-            Xunit = 'FullyQualifiedName~.ExecTests.|FullyQualifiedName~.RunContainerTests.|FullyQualifiedName~.ContainerLogTests.|FullyQualifiedName~.ContainerStatsTests.|FullyQualifiedName~.ContainerTests.|FullyQualifiedName~.SystemTests.|FullyQualifiedName~.BuildTests.|FullyQualifiedName~.ExportTests.|FullyQualifiedName~.ImageArchiveTests.|FullyQualifiedName~.CopyTests.ATreeOfAThousandFiles' }
+            Xunit = 'FullyQualifiedName~.ExecTests.|FullyQualifiedName~.RunContainerTests.|FullyQualifiedName~.ContainerLogTests.|FullyQualifiedName~.ContainerStatsTests.|FullyQualifiedName~.ContainerTests.|FullyQualifiedName~.SystemTests.|FullyQualifiedName~.BuildTests.|FullyQualifiedName~.ExportTests.|FullyQualifiedName~.ImageArchiveTests.|FullyQualifiedName~.CopyTests.ATreeOfAThousandFiles|FullyQualifiedName~.StreamStopTests.' }
         @{ Name = 'ssh'; Engine = 'Docker 28.5.2 over ssh://'; Pester = 'Legs'; Seconds = 182
-            Xunit = 'FullyQualifiedName~.ExecTests.|FullyQualifiedName~.RunContainerTests.|FullyQualifiedName~.ContainerLogTests.|FullyQualifiedName~.ContainerStatsTests.|FullyQualifiedName~.ContainerTests.|FullyQualifiedName~.SystemTests.|FullyQualifiedName~.BuildTests.|FullyQualifiedName~.ExportTests.|FullyQualifiedName~.ImageArchiveTests.|FullyQualifiedName~.CopyTests.ATreeOfAThousandFiles' }
+            Xunit = 'FullyQualifiedName~.ExecTests.|FullyQualifiedName~.RunContainerTests.|FullyQualifiedName~.ContainerLogTests.|FullyQualifiedName~.ContainerStatsTests.|FullyQualifiedName~.ContainerTests.|FullyQualifiedName~.SystemTests.|FullyQualifiedName~.BuildTests.|FullyQualifiedName~.ExportTests.|FullyQualifiedName~.ImageArchiveTests.|FullyQualifiedName~.CopyTests.ATreeOfAThousandFiles|FullyQualifiedName~.StreamStopTests.' }
         @{ Name = 'docker26'; Engine = 'Docker 26.1.5 (API 1.45), unix socket'; Pester = $null; Seconds = 323
             Xunit = '(Legs=all&FullyQualifiedName!~.CopyTests.)|FullyQualifiedName~.DiskUsageTests.|FullyQualifiedName~.EventTests.' }
         @{ Name = 'docker20'; Engine = 'Docker 20.10 (API 1.41), unix socket'; Pester = $null; Seconds = 397

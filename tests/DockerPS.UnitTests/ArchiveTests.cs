@@ -14,6 +14,9 @@ public sealed class ArchiveTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
+    /// <summary>The whole archive as it is, as for a copy of a directory's contents ('SRC/.') into a directory.</summary>
+    private static readonly ArchiveRename Whole = new(".", ".");
+
     private string At(string relative) => Path.Join(_root.FullName, relative);
 
     [Fact]
@@ -67,7 +70,7 @@ public sealed class ArchiveTests : IDisposable
         var tar = Archive(new PaxTarEntry(TarEntryType.SymbolicLink, "a-link") { LinkName = "z-file", ModificationTime = linkTime },
             new PaxTarEntry(TarEntryType.RegularFile, "z-file") { DataStream = Data("z"), ModificationTime = fileTime });
 
-        await ArchiveExtractor.ExtractAsync(tar, _root.FullName, null, new TransferProgress(), default);
+        await ArchiveExtractor.ExtractAsync(tar, _root.FullName, Whole, new TransferProgress(), default);
 
         Assert.Equal(linkTime.UtcDateTime, new FileInfo(At("a-link")).LastWriteTimeUtc);
         Assert.Equal(fileTime.UtcDateTime, File.GetLastWriteTimeUtc(At("z-file")));
@@ -79,7 +82,7 @@ public sealed class ArchiveTests : IDisposable
     public async Task RefusesNamesOutsideTheDestination(string name)
     {
         var e = await Assert.ThrowsAsync<CopyException>(() =>
-            ArchiveExtractor.ExtractAsync(Archive(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = Data("x") }), At("inner"), null, new TransferProgress(), default));
+            ArchiveExtractor.ExtractAsync(Archive(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = Data("x") }), At("inner"), Whole, new TransferProgress(), default));
 
         Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
         Assert.False(File.Exists(At("escape")));
@@ -92,7 +95,7 @@ public sealed class ArchiveTests : IDisposable
         var tar = Archive(new PaxTarEntry(TarEntryType.SymbolicLink, "d") { LinkName = At("elsewhere") },
             new PaxTarEntry(TarEntryType.RegularFile, "d/planted") { DataStream = Data("x") });
 
-        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("out"), null, new TransferProgress(), default));
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("out"), Whole, new TransferProgress(), default));
 
         Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
         Assert.False(File.Exists(At("elsewhere/planted")));
@@ -105,9 +108,9 @@ public sealed class ArchiveTests : IDisposable
         File.WriteAllText(At("out/y"), "keep");
 
         var onto = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(
-            Archive(new PaxTarEntry(TarEntryType.RegularFile, "x") { DataStream = Data("x") }), At("out"), null, new TransferProgress(), default));
+            Archive(new PaxTarEntry(TarEntryType.RegularFile, "x") { DataStream = Data("x") }), At("out"), Whole, new TransferProgress(), default));
         var under = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(
-            Archive(new PaxTarEntry(TarEntryType.Directory, "y/")), At("out"), null, new TransferProgress(), default));
+            Archive(new PaxTarEntry(TarEntryType.Directory, "y/")), At("out"), Whole, new TransferProgress(), default));
 
         Assert.Equal(ErrorCatalog.FileOntoDirectory, onto.Code);
         Assert.Equal(ErrorCatalog.DirectoryOntoFile, under.Code);
@@ -121,11 +124,177 @@ public sealed class ArchiveTests : IDisposable
         File.WriteAllText(At("f"), "old");
         var tar = Archive(new PaxTarEntry(TarEntryType.RegularFile, "f") { DataStream = Data("new") }, new PaxTarEntry(TarEntryType.Fifo, "pipe"));
 
-        var result = await ArchiveExtractor.ExtractAsync(tar, _root.FullName, null, new TransferProgress(), default);
+        var result = await ArchiveExtractor.ExtractAsync(tar, _root.FullName, Whole, new TransferProgress(), default);
 
         Assert.Equal("new", File.ReadAllText(At("f")));
         Assert.Equal(["pipe"], result.Skipped);
         Assert.False(File.Exists(At("pipe")));
+    }
+
+    /// <summary>
+    /// A malicious engine's archive of 'd' copied to 'dest/out' (not there yet, so extracted into 'dest' as 'out'): an entry
+    /// that is not 'd' or under it, however it is named, is refused and nothing lands beside 'out'.
+    /// </summary>
+    [Theory]
+    [InlineData("sibling.txt")]
+    [InlineData("/sibling.txt")]
+    [InlineData("./sibling.txt")]
+    [InlineData("d/../sibling.txt")]
+    [InlineData("dd/sibling.txt")]
+    [InlineData("../sibling.txt")]
+    [InlineData("/../../sibling.txt")]
+    [InlineData("d/../../sibling.txt")]
+    public async Task RefusesEntriesOutsideTheCopiedTopEntry(string name)
+    {
+        Directory.CreateDirectory(At("dest"));
+        var tar = Archive(new PaxTarEntry(TarEntryType.Directory, "d/"), new PaxTarEntry(TarEntryType.RegularFile, "d/in") { DataStream = Data("in") },
+            new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = Data("x") });
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("dest"), new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(At("dest")).Select(Path.GetFileName));
+        Assert.Equal(["in"], Directory.EnumerateFileSystemEntries(At("dest/out")).Select(Path.GetFileName));
+        Assert.False(File.Exists(At("sibling.txt")));
+    }
+
+    [Theory]
+    [InlineData("d", "d/f", "f")]
+    [InlineData("d", "/d/f", "f")]
+    [InlineData("d", "d/x/../f", "f")]
+    [InlineData("/", "/bin/f", "bin/f")]
+    [InlineData("/", "bin/f", "bin/f")]
+    [InlineData(".", "./f", "f")]
+    public async Task PutsEveryEntryUnderTheRenamedTopEntry(string top, string name, string under)
+    {
+        var tar = Archive(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = Data("x") });
+
+        await ArchiveExtractor.ExtractAsync(tar, _root.FullName, new ArchiveRename(top, "out"), new TransferProgress(), default);
+
+        Assert.Equal("x", File.ReadAllText(At("out/" + under)));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(_root.FullName).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task RefusesToWriteThroughALinkAlreadyThere()
+    {
+        Directory.CreateDirectory(At("elsewhere"));
+        Directory.CreateDirectory(At("dest"));
+        File.CreateSymbolicLink(At("dest/out"), At("elsewhere"));
+        // No entry for 'd' itself, which would be refused for replacing the link with a directory.
+        var tar = Archive(new PaxTarEntry(TarEntryType.RegularFile, "d/planted") { DataStream = Data("x") });
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("dest"), new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(At("elsewhere")));
+    }
+
+    [Fact]
+    public async Task RefusesALinkToTheRootThenAFileThroughIt()
+    {
+        var tar = Archive(new PaxTarEntry(TarEntryType.Directory, "d/"), new PaxTarEntry(TarEntryType.SymbolicLink, "d/up") { LinkName = "/" },
+            new PaxTarEntry(TarEntryType.RegularFile, "d/up/tmp/planted-" + Path.GetFileName(_root.FullName)) { DataStream = Data("x") });
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("dest"), new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+        Assert.False(File.Exists("/tmp/planted-" + Path.GetFileName(_root.FullName)));
+    }
+
+    [Theory]
+    [InlineData("sibling")]
+    [InlineData("/etc/passwd")]
+    [InlineData("d/../../outside")]
+    public async Task RefusesAHardLinkToAnythingOutsideTheCopy(string target)
+    {
+        Directory.CreateDirectory(At("dest"));
+        File.WriteAllText(At("dest/sibling"), "keep");
+        var tar = Archive(new PaxTarEntry(TarEntryType.Directory, "d/"), new PaxTarEntry(TarEntryType.HardLink, "d/h") { LinkName = target });
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, At("dest"), new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+        Assert.False(File.Exists(At("dest/out/h")));
+    }
+
+    [Fact]
+    public async Task ADuplicateNameReplacesTheFileWithoutWritingThroughItsHardLinks()
+    {
+        var tar = Archive(new PaxTarEntry(TarEntryType.RegularFile, "d/a") { DataStream = Data("one") },
+            new PaxTarEntry(TarEntryType.HardLink, "d/b") { LinkName = "d/a" },
+            new PaxTarEntry(TarEntryType.RegularFile, "d/a") { DataStream = Data("two") });
+
+        var result = await ArchiveExtractor.ExtractAsync(tar, _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default);
+
+        Assert.Equal(3, result.Entries);
+        Assert.Equal("two", File.ReadAllText(At("out/a")));
+        Assert.Equal("one", File.ReadAllText(At("out/b")));
+    }
+
+    [Fact]
+    public async Task ADuplicateNameOfAnotherKindIsRefused()
+    {
+        var tar = Archive(new PaxTarEntry(TarEntryType.Directory, "d/x/"), new PaxTarEntry(TarEntryType.RegularFile, "d/x") { DataStream = Data("x") });
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(tar, _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.FileOntoDirectory, e.Code);
+        Assert.True(Directory.Exists(At("out/x")));
+    }
+
+    [Fact]
+    public async Task SkipsDevicesInsideAndRefusesThemOutside()
+    {
+        var tar = Archive(new PaxTarEntry(TarEntryType.CharacterDevice, "d/null") { DeviceMajor = 1, DeviceMinor = 3 },
+            new PaxTarEntry(TarEntryType.BlockDevice, "d/disk") { DeviceMajor = 8, DeviceMinor = 0 }, new PaxTarEntry(TarEntryType.Fifo, "d/pipe"));
+
+        var result = await ArchiveExtractor.ExtractAsync(tar, _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default);
+
+        Assert.Equal(["out/null", "out/disk", "out/pipe"], result.Skipped);
+        Assert.False(Directory.Exists(At("out")));
+        var outside = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(
+            Archive(new PaxTarEntry(TarEntryType.CharacterDevice, "null") { DeviceMajor = 1, DeviceMinor = 3 }), _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default));
+        Assert.Equal(ErrorCatalog.InvalidArchive, outside.Code);
+    }
+
+    /// <summary>A header whose size is far more than the archive holds (8 GiB − 1 as ustar octal) is refused, and the disk is not taken for it.</summary>
+    [Fact]
+    public async Task RefusesAHugeSizeTheArchiveDoesNotHold()
+    {
+        var tar = Archive(new UstarTarEntry(TarEntryType.RegularFile, "d/huge") { DataStream = Data("abc") });
+        var bytes = tar.ToArray();
+        Encoding.ASCII.GetBytes("77777777777\0").CopyTo(bytes, 124);
+        Checksum(bytes);
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(new MemoryStream(bytes), _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+        Assert.True(new FileInfo(At("out/huge")) is { Exists: false } or { Length: < 4096 });
+    }
+
+    [Fact]
+    public async Task RefusesAnArchiveThatEndsInsideAnEntry()
+    {
+        var bytes = Archive(new PaxTarEntry(TarEntryType.RegularFile, "d/f") { DataStream = Data(new string('x', 2000)) }).ToArray();
+        var pax = 3 * 512; // the PAX extended header and its data, then the entry's header
+        var cut = new MemoryStream(bytes[..(pax + 1000)]);
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(cut, _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+    }
+
+    [Fact]
+    public async Task RefusesAHeaderThatIsNotOne()
+    {
+        var garbage = new byte[1024];
+        new Random(7).NextBytes(garbage);
+
+        var e = await Assert.ThrowsAsync<CopyException>(() => ArchiveExtractor.ExtractAsync(new MemoryStream(garbage), _root.FullName, new ArchiveRename("d", "out"), new TransferProgress(), default));
+
+        Assert.Equal(ErrorCatalog.InvalidArchive, e.Code);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root.FullName));
     }
 
     [Fact]
@@ -142,6 +311,14 @@ public sealed class ArchiveTests : IDisposable
     }
 
     private static MemoryStream Data(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes a changed ustar header's checksum: the sum of its bytes with the checksum field as spaces, in octal.</summary>
+    private static void Checksum(byte[] header)
+    {
+        Array.Fill(header, (byte)' ', 148, 8);
+        var sum = header.Take(512).Sum(b => b);
+        Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(header, 148);
+    }
 
     private static MemoryStream Archive(params TarEntry[] entries)
     {

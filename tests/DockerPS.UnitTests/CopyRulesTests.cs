@@ -85,7 +85,13 @@ public sealed class CopyRulesTests
     [InlineData("d/sub/f", "d", "new", "new/sub/f")]
     [InlineData("./", ".", "new", "new")]
     [InlineData("./f", ".", "new", "new/f")]
-    [InlineData("dd/f", "d", "new", "dd/f")]
-    public void RenamesTheTopEntryAndWhatIsUnderIt(string name, string from, string to, string renamed) =>
+    [InlineData("/", "/", "new", "new")]
+    [InlineData("/bin/sh", "/", "new", "new/bin/sh")]
+    [InlineData("d/f", "d", "d", "d/f")]
+    [InlineData("dd/f", "d", "new", null)]
+    [InlineData("sibling", "d", "d", null)]
+    [InlineData("d/../sibling", "d", "new", null)]
+    [InlineData("../x", ".", "new", null)]
+    public void RenamesTheTopEntryAndWhatIsUnderItAndNothingElse(string name, string from, string to, string? renamed) =>
         Assert.Equal(renamed, new ArchiveRename(from, to).Apply(name));
 }

@@ -4,15 +4,26 @@ using DockerPS.Errors;
 
 namespace DockerPS.Archive;
 
-/// <summary>Renames an archive's top entry (and everything under it): <c>docker cp</c>'s rebasing of entry names.</summary>
+/// <summary>
+/// Where a copy's archive goes (<c>docker cp</c>'s rebasing): its top entry <see cref="From"/> (a name, or '.' or '/'
+/// for an archive of a directory's contents or of the root) is extracted as <see cref="To"/>, and everything under it
+/// under that name.
+/// </summary>
 public sealed record ArchiveRename(string From, string To)
 {
-    public string Apply(string name)
+    /// <summary>
+    /// An entry's name after renaming, relative and clean ('.' for the destination itself); null for an entry that is
+    /// neither the top entry nor under it, which is none of the copy's (a malicious engine's archive may hold any name).
+    /// </summary>
+    public string? Apply(string name)
     {
-        var trimmed = name.TrimEnd('/');
-        return trimmed == From ? To
-            : trimmed.StartsWith(From + "/", StringComparison.Ordinal) ? To + trimmed[From.Length..]
-            : trimmed;
+        var entry = PosixPath.Clean(name.TrimStart('/'));
+        var top = PosixPath.Clean(From.TrimStart('/'));
+        var rest = top == "." ? entry
+            : entry == top ? "."
+            : entry.StartsWith(top + "/", StringComparison.Ordinal) ? entry[(top.Length + 1)..]
+            : null;
+        return rest is null || rest == ".." || rest.StartsWith("../", StringComparison.Ordinal) ? null : PosixPath.Join(To, rest);
     }
 }
 
@@ -23,16 +34,16 @@ public sealed record ArchiveExtraction(int Entries, IReadOnlyList<string> Skippe
 /// Extracts a tar stream as it arrives, as <c>docker cp</c> does on the local side: modes, modification times,
 /// symbolic and hard links as archived, no change of owner; a directory is never replaced by a non-directory
 /// nor the other way round; parents missing in the archive are created. Names that would land outside the
-/// destination, or under a link the archive itself made, are refused.
+/// copy (the top entry, renamed, and what is under it), or through a link (one the archive made or one already
+/// there), are refused, whatever the archive holds: a copy writes nothing beside its destination.
 /// </summary>
 public static partial class ArchiveExtractor
 {
-    public static async Task<ArchiveExtraction> ExtractAsync(Stream archive, string directory, ArchiveRename? rename,
+    public static async Task<ArchiveExtraction> ExtractAsync(Stream archive, string directory, ArchiveRename rename,
         TransferProgress progress, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(directory);
         var directories = new List<(string Path, UnixFileMode Mode, DateTimeOffset Time)>();
-        var links = new HashSet<string>(StringComparer.Ordinal);
         var skipped = new List<string>();
         var entries = 0;
         try
@@ -46,7 +57,7 @@ public static partial class ArchiveExtractor
                 }
                 entries++;
                 var name = Relative(entry.Name, rename);
-                var path = Inside(root, name, links);
+                var path = Inside(root, name);
                 switch (entry.EntryType)
                 {
                     case TarEntryType.Directory:
@@ -56,9 +67,13 @@ public static partial class ArchiveExtractor
                         break;
                     case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                         Prepare(path, isDirectory: false);
-                        await using (var file = LocalFile.Create(path, FileMode.CreateNew, entry.Length))
+                        await using (var file = LocalFile.Create(path, FileMode.CreateNew))
                         {
                             await LocalFile.CopyAsync(entry.DataStream ?? Stream.Null, file, progress, cancellationToken).ConfigureAwait(false);
+                            if (file.Position != entry.Length)
+                            {
+                                throw new EndOfStreamException($"'{entry.Name}' has {file.Position} of its {entry.Length} bytes.");
+                            }
                         }
                         LocalFile.OnDisk(path, () => Finish(path, entry.Mode, entry.ModificationTime));
                         break;
@@ -69,10 +84,9 @@ public static partial class ArchiveExtractor
                             File.CreateSymbolicLink(path, entry.LinkName);
                             SetLinkTime(path, entry.ModificationTime);
                         });
-                        links.Add(path);
                         break;
                     case TarEntryType.HardLink:
-                        var target = Inside(root, Relative(entry.LinkName, rename), links);
+                        var target = Inside(root, Relative(entry.LinkName, rename));
                         Prepare(path, isDirectory: false);
                         LocalFile.OnDisk(path, () => HardLink(target, path));
                         break;
@@ -82,8 +96,9 @@ public static partial class ArchiveExtractor
                 }
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException)
         {
+            // What TarReader throws for a header it cannot read or an archive that ends inside an entry.
             throw new CopyException(ErrorCatalog.InvalidArchive, $"The archive cannot be read: {e.Message}", directory, e);
         }
         // Last, deepest first: creating entries inside a directory changes its time, and a read-only mode would stop them.
@@ -99,12 +114,15 @@ public static partial class ArchiveExtractor
         return new ArchiveExtraction(entries, skipped);
     }
 
-    /// <summary>An entry's name after renaming, relative and clean ('.' for the destination itself).</summary>
-    private static string Relative(string name, ArchiveRename? rename) =>
-        PosixPath.Clean((rename?.Apply(name) ?? name).TrimStart('/'));
+    /// <summary>An entry's name after renaming, relative and clean; a name outside the copy is refused.</summary>
+    private static string Relative(string name, ArchiveRename rename) => rename.Apply(name)
+        ?? throw new CopyException(ErrorCatalog.InvalidArchive, $"The archive entry '{name}' is outside the copied '{rename.From}'.", name);
 
-    /// <summary>The local path of an entry, refusing names that leave the destination or pass through a link the archive made.</summary>
-    private static string Inside(string root, string name, HashSet<string> links)
+    /// <summary>
+    /// The local path of an entry, refusing names that leave the destination or pass through a link (one the archive
+    /// made, or one already there: a link is written as itself, never through).
+    /// </summary>
+    private static string Inside(string root, string name)
     {
         if (name == ".." || name.StartsWith("../", StringComparison.Ordinal))
         {
@@ -113,7 +131,7 @@ public static partial class ArchiveExtractor
         var path = name == "." ? root : Path.Join(root, name);
         for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
         {
-            if (links.Contains(parent))
+            if (ArchiveSource.Lstat(parent) is { LinkTarget: not null })
             {
                 throw new CopyException(ErrorCatalog.InvalidArchive, $"The archive entry '{name}' would be written through the link '{parent}'.", name);
             }

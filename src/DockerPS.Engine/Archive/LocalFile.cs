@@ -9,11 +9,12 @@ namespace DockerPS.Archive;
 /// </summary>
 internal static class LocalFile
 {
-    public static FileStream Create(string path, FileMode mode, long expectedLength) =>
-        OnDisk(path, () => new FileStream(path, new FileStreamOptions
-        {
-            Mode = mode, Access = FileAccess.Write, BufferSize = 0, PreallocationSize = Math.Max(0, expectedLength),
-        }));
+    /// <summary>
+    /// Not preallocated to the size an archive header gives: that is the archive's word, and a forged one would take
+    /// the disk before any data came.
+    /// </summary>
+    public static FileStream Create(string path, FileMode mode) =>
+        OnDisk(path, () => new FileStream(path, new FileStreamOptions { Mode = mode, Access = FileAccess.Write, BufferSize = 0 }));
 
     /// <summary>Copies a stream into a file as it arrives, adding the bytes written to <paramref name="progress"/>.</summary>
     public static async Task CopyAsync(Stream source, FileStream file, TransferProgress progress, CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ internal static class LocalFile
     /// </summary>
     public static async Task DownloadAsync(Stream source, string path, bool overwrite, TransferProgress progress, CancellationToken cancellationToken)
     {
-        var output = Create(path, overwrite ? FileMode.Create : FileMode.CreateNew, 0);
+        var output = Create(path, overwrite ? FileMode.Create : FileMode.CreateNew);
         try
         {
             await using (output.ConfigureAwait(false))

@@ -96,7 +96,7 @@ public static class ContainerCopyOperations
                 {
                     progress.Total = source.Size;
                 }
-                var rename = plan.ArchiveRoot == plan.SourceBase ? null : new ArchiveRename(plan.SourceBase, plan.ArchiveRoot);
+                var rename = new ArchiveRename(plan.SourceBase, plan.ArchiveRoot);
                 var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
                 var extraction = await ArchiveExtractor.ExtractAsync(body, plan.ExtractTo, rename, progress, ct).ConfigureAwait(false);
                 return new CopyResult(plan.Result, extraction.Skipped);

@@ -69,9 +69,16 @@ internal static class EngineHandler
     public static Uri BaseAddress(Uri endpoint) =>
         endpoint.Scheme == "tcp" ? new Uri($"http://{endpoint.Host}:{endpoint.Port}") : new Uri("http://docker.sock");
 
+    /// <remarks>
+    /// A response disposed before its end closes its connection at once (<see cref="SocketsHttpHandler.ResponseDrainTimeout"/>
+    /// zero) instead of reading the rest to reuse it: the streams DockerPS leaves early (followed logs, events, stats, a
+    /// pipeline that wants no more items) do not end, so draining one only held the pipeline (a blocking read) or the
+    /// connection for the default 2 s before closing it all the same.
+    /// </remarks>
     private static SocketsHttpHandler Connections(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect) => new()
     {
         ConnectTimeout = ConnectTimeout,
+        ResponseDrainTimeout = TimeSpan.Zero,
         UseProxy = false,
         AllowAutoRedirect = false,
         UseCookies = false,

@@ -166,9 +166,14 @@ internal sealed class SshChannelStream : DuplexStream, IWriteClosable
             _received.Reader.Complete();
             // Closes the channel first (SSH.NET sends EOF and CLOSE there only while the server has sent neither, under
             // the channel's lock), and only then its input stream, which finds the channel closed and sends nothing.
-            // Disposing the input stream first would race with a server that is closing the channel.
-            _command.Dispose();
-            _release?.Invoke();
+            // Disposing the input stream first would race with a server that is closing the channel. Closing waits for
+            // the server's CLOSE, which comes once the remote dial-stdio has ended (~0.1 s): not on the caller's thread,
+            // which may be a pipeline that wants no more items.
+            _ = Task.Run(() =>
+            {
+                _command.Dispose();
+                _release?.Invoke();
+            });
         }
         base.Dispose(disposing);
     }
