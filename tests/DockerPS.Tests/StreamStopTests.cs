@@ -94,7 +94,9 @@ public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper out
         output.WriteLine($"{rounds * kinds.Length} stops on the {TestEnvironment.Leg} leg: {files} → {filesAfter} descriptors, {sockets} → {socketsAfter} sockets");
         Assert.True(rounds >= 5, $"only {rounds} rounds in 60 s");
         Assert.InRange(socketsAfter, 0, sockets + 4);
-        Assert.InRange(filesAfter, 0, files + 8);
+        // Other descriptors move by a few with the rest of the process (seen +9 after 200 stops beside other test classes);
+        // a leak per stop would be hundreds.
+        Assert.InRange(filesAfter, 0, files + 24);
     }
 
     private static (int Files, int Sockets) Descriptors()
