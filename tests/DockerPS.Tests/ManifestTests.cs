@@ -113,6 +113,8 @@ public sealed class ManifestTests(EngineFixture fixture) : IDisposable
 
             Assert.Empty(pull.Errors);
             var image = Assert.Single(pull.Output);
+            // The next pull takes the tag: this one is left dangling (with this run's label) unless removed by id.
+            _local.Add((string)image.Properties["Id"].Value);
             Assert.Equal(architecture, image.Properties["Architecture"].Value);
             Assert.Equal($"{architecture} {architecture}", DockerCli.Run("image", "inspect", "--format", "{{.Architecture}} {{index .Config.Labels \"variant\"}}", Reference("multi")).Trim());
         }
