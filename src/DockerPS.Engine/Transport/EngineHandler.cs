@@ -27,6 +27,9 @@ internal static class EngineHandler
             var name = EndpointSpec.PipeName(endpoint);
             ValueTask<Stream> open(SocketsHttpConnectionContext _, CancellationToken ct) => NamedPipeConnection.ConnectAsync(name, ConnectTimeout, ct);
             var pipes = Connections(open);
+            // The pipe's own wait ends first and says which pipe is missing; the handler's, raced against it, said only
+            // that time ran out (EngineTimeout, seen on a loaded machine).
+            pipes.ConnectTimeout = ConnectTimeout * 2;
             pipes.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2);
             return new ConnectionRouter(pipes, Connections(open), () => Connections(open));
         }
