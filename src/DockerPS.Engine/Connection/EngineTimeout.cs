@@ -18,8 +18,11 @@ public static class EngineTimeout
     public static Scope Use(TimeSpan? timeout)
     {
         var previous = Current.Value;
-        Current.Value = timeout;
-        return new Scope(previous);
+        if (previous != timeout)
+        {
+            Current.Value = timeout;
+        }
+        return new Scope(previous, timeout);
     }
 
     /// <summary>The variable's value as a timeout; null when unset, and an error for text that is not a positive number of seconds.</summary>
@@ -32,8 +35,14 @@ public static class EngineTimeout
     };
 
     /// <summary>Puts back the timeout in use before <see cref="Use"/>.</summary>
-    public readonly struct Scope(TimeSpan? previous) : IDisposable
+    public readonly struct Scope(TimeSpan? previous, TimeSpan? used) : IDisposable
     {
-        public void Dispose() => Current.Value = previous;
+        public void Dispose()
+        {
+            if (previous != used)
+            {
+                Current.Value = previous;
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ public abstract partial class DockerCmdlet
             _callLogChosen = true;
             _callLog = DebugWanted() ? new EngineCallLog() : null;
         }
-        return new CallScope(EngineCallLog.Use(_callLog), EngineTimeout.Use(Timeout()));
+        return new CallScope(EngineCallLog.Use(_callLog), EngineTimeout.Use(ChosenEngineTimeout()));
     }
 
     private readonly struct CallScope(EngineCallLog.Scope log, EngineTimeout.Scope timeout) : IDisposable

@@ -17,8 +17,8 @@ public abstract partial class DockerCmdlet : PSCmdlet
     private IReadOnlyList<DockerEngine>? _configuredEngines;
     private DockerEngine? _announcedEngine;
     private bool _configChecked;
-    private TimeSpan? _timeout;
-    private bool _timeoutChosen;
+    private TimeSpan? _engineTimeout;
+    private bool _engineTimeoutChosen;
 
     /// <summary>
     /// Docker contexts by name (see <c>docker context ls</c>). With several, each item is handled once per context, in
@@ -51,14 +51,14 @@ public abstract partial class DockerCmdlet : PSCmdlet
     protected internal CancellationToken Cancellation => _cancellation.Token;
 
     /// <summary>-EngineTimeoutSeconds, else the environment's; a variable that is not a number of seconds stops the cmdlet.</summary>
-    private TimeSpan? Timeout()
+    private TimeSpan? ChosenEngineTimeout()
     {
-        if (!_timeoutChosen)
+        if (!_engineTimeoutChosen)
         {
-            _timeoutChosen = true;
+            _engineTimeoutChosen = true;
             try
             {
-                _timeout = BoundOrNull(nameof(EngineTimeoutSeconds), EngineTimeoutSeconds) is { } seconds
+                _engineTimeout = BoundOrNull(nameof(EngineTimeoutSeconds), EngineTimeoutSeconds) is { } seconds
                     ? TimeSpan.FromSeconds(seconds)
                     : EngineTimeout.FromEnvironment(System.Environment.GetEnvironmentVariable);
             }
@@ -67,7 +67,7 @@ public abstract partial class DockerCmdlet : PSCmdlet
                 ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidSyntax("EngineTimeout"), e, System.Environment.GetEnvironmentVariable(EngineTimeout.Variable)));
             }
         }
-        return _timeout;
+        return _engineTimeout;
     }
 
     /// <summary>

@@ -69,12 +69,15 @@ public abstract class EngineObjectCmdlet : DockerCmdlet
     }
 
     /// <inheritdoc cref="Dispatch{T}"/>
-    protected void Dispatch(Func<DockerEngine, CancellationToken, Task> call) =>
-        Dispatch(async (engine, ct) =>
+    protected void Dispatch(Func<DockerEngine, CancellationToken, Task> call) => Dispatch(Done(call), _ => { });
+
+    /// <summary>A call that returns nothing as one that returns true once it has ended, for the overloads that take a result.</summary>
+    protected static Func<DockerEngine, CancellationToken, Task<bool>> Done(Func<DockerEngine, CancellationToken, Task> call) =>
+        async (engine, ct) =>
         {
             await call(engine, ct).ConfigureAwait(false);
             return true;
-        }, _ => { });
+        };
 
     /// <summary>The names this item gives: wildcard names expanded by listing (ids never are), everything else as given.</summary>
     private IEnumerable<string> Names() => Named switch

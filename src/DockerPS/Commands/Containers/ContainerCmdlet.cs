@@ -53,11 +53,7 @@ public abstract class ContainerCmdlet : EngineObjectCmdlet
 
     /// <inheritdoc cref="DispatchChange(string, Func{DockerEngine, CancellationToken, Task{bool}}, bool, string?)"/>
     protected void DispatchChange(string container, Func<DockerEngine, CancellationToken, Task> change, bool passThru) =>
-        DispatchChange(container, async (engine, ct) =>
-        {
-            await change(engine, ct).ConfigureAwait(false);
-            return true;
-        }, passThru);
+        DispatchChange(container, Done(change), passThru);
 
     /// <summary>The container as it is now, for -PassThru.</summary>
     protected void WriteDetail(string container) =>
