@@ -8,7 +8,7 @@ namespace DockerPS.Archive;
 /// A local file as a request body, read as it is sent (never held whole), counting the bytes sent into a
 /// <see cref="TransferProgress"/>. The file is opened when the content is made, so a missing file fails before any request.
 /// </summary>
-internal sealed class FileUploadContent : HttpContent
+internal sealed class FileUploadContent : HttpContent, IUploadContent
 {
     private readonly FileStream _file;
     private readonly TransferProgress _progress;
