@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Net;
-using System.Net.Http.Headers;
 using DockerPS.Archive;
 
 namespace DockerPS.Build;
@@ -29,6 +26,8 @@ public abstract class BuildContextBody
 /// </summary>
 public sealed class PreparedArchive : BuildContextBody, IDisposable
 {
+    private const string TarMediaType = "application/x-tar";
+
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly long _start;
@@ -139,8 +138,7 @@ public sealed class PreparedArchive : BuildContextBody, IDisposable
         {
             Read(() => _stream.Seek(_start, SeekOrigin.Begin));
         }
-        progress.Total = Length ?? -1;
-        return new Content(this, progress);
+        return new StreamUploadContent(_stream, _head, Description, ownsStream: false, TarMediaType, progress);
     }
 
     public void Dispose()
@@ -168,63 +166,4 @@ public sealed class PreparedArchive : BuildContextBody, IDisposable
         step();
         return true;
     });
-
-    /// <summary>The archive as a request body: the kept head, then the rest of the stream, counted as it is sent.</summary>
-    private sealed class Content : HttpContent, IUploadContent
-    {
-        private readonly PreparedArchive _archive;
-        private readonly TransferProgress _progress;
-
-        public Content(PreparedArchive archive, TransferProgress progress)
-        {
-            _archive = archive;
-            _progress = progress;
-            Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
-        }
-
-        public CopyException? Failure { get; private set; }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            if (_archive._head.Length > 0)
-            {
-                await stream.WriteAsync(_archive._head, cancellationToken).ConfigureAwait(false);
-                _progress.Add(_archive._head.Length);
-            }
-            var buffer = ArrayPool<byte>.Shared.Rent(ArchiveSource.BufferSize);
-            try
-            {
-                while (await ReadAsync(buffer, cancellationToken).ConfigureAwait(false) is > 0 and var read)
-                {
-                    await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    _progress.Add(read);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-
-        private async Task<int> ReadAsync(byte[] buffer, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return await _archive._stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
-            {
-                throw Failure = LocalFile.Failure(_archive.Description, e, "read");
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = _archive.Length ?? 0;
-            return _archive.Length is not null;
-        }
-    }
 }
