@@ -13,7 +13,7 @@ namespace DockerPS.Tests;
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait(TestEnvironment.LegsTrait, TestEnvironment.AllLegs)]
-public sealed class BuildTests(EngineFixture fixture) : IDisposable
+public sealed partial class BuildTests(EngineFixture fixture) : IDisposable
 {
     private const string Build = "DockerPS.Commands.InvokeDockerBuildCommand";
     private const string BuildLabel = "dockerps.build";

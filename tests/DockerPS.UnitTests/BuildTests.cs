@@ -34,6 +34,11 @@ public sealed class BuildSpecTests
 
     [Fact]
     public void DefaultsSendOnlyTheDockerfile() => Assert.Equal("build?dockerfile=Dockerfile", new BuildSpec().PathAndQuery());
+
+    [Fact]
+    public void ARemoteContextGoesInRemote() =>
+        Assert.Equal("build?dockerfile=app.dockerfile&remote=" + Uri.EscapeDataString("https://git.example.com/app.git#v1:docker"),
+            new BuildSpec { Dockerfile = "app.dockerfile", Remote = "https://git.example.com/app.git#v1:docker" }.PathAndQuery());
 }
 
 public sealed class BuildOutputTests

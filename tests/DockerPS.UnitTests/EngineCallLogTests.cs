@@ -111,6 +111,26 @@ public sealed class EngineCallLogTests
     }
 
     [Fact]
+    public async Task ARemoteBuildContextIsShownWithoutItsUserInformation()
+    {
+        var log = new EngineCallLog();
+        using var invoker = Recorder();
+        const string secret = "ghp_secret42";
+
+        using (EngineCallLog.Use(log))
+        {
+            await Send(invoker, HttpMethod.Post, "/v1.41/build?dockerfile=Dockerfile&remote=" + Uri.EscapeDataString($"https://user:{secret}@git.example.com/team/app.git#v1:docker"));
+            await Send(invoker, HttpMethod.Post, "/v1.41/build?dockerfile=Dockerfile&remote=" + Uri.EscapeDataString("https://git.example.com/a@b/app.git"));
+        }
+
+        var lines = Lines(log);
+        Assert.DoesNotContain(secret, lines[0]);
+        Assert.Contains("&remote=https%3A%2F%2F(redacted)%40git.example.com%2Fteam%2Fapp.git%23v1%3Adocker -> 200 OK", lines[0]);
+        // An @ in the path is not user information.
+        Assert.Contains("&remote=https%3A%2F%2Fgit.example.com%2Fa%40b%2Fapp.git -> 200 OK", lines[1]);
+    }
+
+    [Fact]
     public async Task ACallWithNoAnswerSaysSoAndStillFails()
     {
         var log = new EngineCallLog();

@@ -2,7 +2,8 @@
 # Runs every example of every cmdlet's help, as Get-Help shows it, against the test engine (DOCKER_HOST and the
 # DOCKERPS_TEST_* variables of tests/env/up.sh). The spec makes what the examples name (containers, images, networks,
 # volumes, files, contexts, an ssh config) and removes it again; registry examples use the test registry as
-# localhost:<port>, and a second engine is the test engine's TLS endpoint. Prompts (Get-Credential, Read-Host) are
+# localhost:<port>, a second engine is the test engine's TLS endpoint, and remote build contexts come from a web server
+# the spec starts on localhost:5180 (busybox httpd, which tests/env/up.sh installs). Prompts (Get-Credential, Read-Host) are
 # answered by mocks. Each example must run without an error other than the ones it shows, and what it shows as output
 # (table columns, list labels) must be in what it writes.
 
@@ -132,6 +133,34 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         Invoke-DockerBuild $script:build @arguments
     }
 
+    # The web server of the remote build context examples: static files (tarballs, and git repositories over git's
+    # dumb HTTP protocol), which the engine fetches itself.
+    $script:www = (New-Item -ItemType Directory (Join-Path $script:root www)).FullName
+    $script:webServer = Start-Process /bin/busybox -ArgumentList 'httpd', '-f', '-p', '127.0.0.1:5180', '-h', $script:www -PassThru
+    function script:New-ExampleArchive([string] $Folder, [string] $Archive, [string] $Dockerfile, [string] $DockerfileName = 'Dockerfile') {
+        # A context folder with a Dockerfile and a file, and its archive (gzip-compressed when the name ends .gz).
+        New-Item -ItemType Directory (Join-Path $Folder (Split-Path $DockerfileName)) -Force | Out-Null
+        Set-Content (Join-Path $Folder $DockerfileName) $Dockerfile
+        Set-Content (Join-Path $Folder main.sh) 'echo hello'
+        if ($Archive) {
+            if (Split-Path $Archive) { New-Item -ItemType Directory (Split-Path $Archive) -Force | Out-Null }
+            tar ($Archive.EndsWith('.gz') ? '-czf' : '-cf') $Archive -C $Folder .
+        }
+    }
+    function script:New-ExampleGitRepository([string] $Repository) {
+        # A repository whose tag v1.0 has a docker folder with a Dockerfile, served bare from the web server's folder.
+        New-ExampleArchive repo -Dockerfile "FROM busybox`nCOPY . /src" -DockerfileName docker/Dockerfile
+        Set-Content repo/docker/README 'app 1.0'
+        git -C repo init -q
+        git -C repo add -A
+        git -C repo -c user.name=examples -c user.email=examples@dockerps.invalid commit -q -m 'v1.0'
+        git -C repo tag v1.0
+        $bare = Join-Path $script:www $Repository
+        Remove-Item $bare -Recurse -Force -ErrorAction Ignore
+        git clone -q --bare repo $bare
+        git -C $bare update-server-info
+    }
+
     function script:Use-ExampleHome {
         (Get-PSProvider FileSystem).Home = $script:userHome
         $env:HOME = $script:userHome
@@ -243,6 +272,14 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Invoke-DockerBuild 4'        = @{ Setup = { New-Item -ItemType Directory ctx; Set-Content ctx/tool.sh 'echo tool'; Set-Content Dockerfile.template "FROM @BASE@`nCOPY tool.sh /usr/local/bin/" }
                                            Check = { $failed | Should -BeNullOrEmpty; $image.RepoTags | Should -Contain 'team/tool:latest' } }
         'Invoke-DockerBuild 5'        = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Set-Content Dockerfile "FROM $script:registry/team/base:1" } }
+        'Invoke-DockerBuild 6'        = @{ Setup = { New-ExampleArchive app -Dockerfile "FROM busybox`nCOPY main.sh /app/`nCMD [`"sh`", `"/app/main.sh`"]" -DockerfileName docker/app.dockerfile }
+                                           Check = { Invoke-DockerContainer team/app:1.0 -Remove | Should -Be hello } }
+        'Invoke-DockerBuild 7'        = @{ Setup = { New-ExampleArchive ctx context.tar -Dockerfile "FROM busybox`nCOPY main.sh /usr/local/bin/" }
+                                           Check = { $output.RepoTags | Should -Contain 'team/tool:latest' } }
+        'Invoke-DockerBuild 8'        = @{ Setup = { New-ExampleGitRepository team/app.git }
+                                           Check = { Invoke-DockerContainer team/app:1.0 -Remove -Command cat, /src/README | Should -Be 'app 1.0' } }
+        'Invoke-DockerBuild 9'        = @{ Setup = { New-ExampleArchive ctx (Join-Path $script:www builds/app-1.0.tar.gz) -Dockerfile "FROM busybox`nCOPY main.sh /app/" }
+                                           Check = { Invoke-DockerContainer team/app:1.0 -Remove -Command cat, /app/main.sh | Should -Be 'echo hello' } }
         'Invoke-DockerContainer 1'    = @{ Check = { $files | Should -Contain passwd; $output | Should -Be $files.Count } }
         'Invoke-DockerContainer 2'    = @{ Errors = 'ContainerExitCode' }
         'Invoke-DockerContainer 4'    = @{ Check = { $output | Should -Be err } }
@@ -348,6 +385,7 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
 }
 
 AfterAll {
+    if ($script:webServer) { Stop-Process -Id $script:webServer.Id -ErrorAction SilentlyContinue }
     (Get-PSProvider FileSystem).Home = $script:originalHome
     $env:HOME = $script:originalEnvHome
     @('myorg/migrate:2', 'nginx:1.27', "$script:registry/team/base:1") + $script:names | Remove-DockerImage -Force -ErrorAction SilentlyContinue

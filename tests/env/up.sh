@@ -55,6 +55,8 @@ command -v ip >/dev/null || need_pkgs+=(iproute2)
 command -v nsenter >/dev/null || need_pkgs+=(util-linux)
 # tests/Pester/Terminal.py drives interactive sessions on a pseudo-terminal.
 command -v python3 >/dev/null || need_pkgs+=(python3)
+# The build tests serve git repositories they make to the engines, which clone them with the git on this machine.
+command -v git >/dev/null || need_pkgs+=(git)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "up.sh: installing ${need_pkgs[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace DockerPS.Archive;
 
 /// <summary>An upload body written while it is sent: the archive is produced straight into the request stream.</summary>
-internal sealed class ArchiveContent : HttpContent
+internal sealed class ArchiveContent : HttpContent, IUploadContent
 {
     private readonly ArchiveSource _source;
     private readonly TransferProgress _progress;

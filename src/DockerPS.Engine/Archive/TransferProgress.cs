@@ -20,4 +20,7 @@ public sealed class TransferProgress
     }
 
     internal void Add(long bytes) => Interlocked.Add(ref _bytes, bytes);
+
+    /// <summary>Bytes moved so far, as a transfer reports its total itself (an engine downloading a remote context).</summary>
+    internal void Set(long bytes) => Interlocked.Exchange(ref _bytes, bytes);
 }

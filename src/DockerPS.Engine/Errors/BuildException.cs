@@ -2,9 +2,13 @@ using DockerPS.Errors;
 
 namespace DockerPS;
 
-/// <summary>A build the engine ran failed: at which step, what that step wrote last, and the exit code of a failed RUN.</summary>
-public sealed class BuildException(string message, string? step, IReadOnlyList<string> outputTail, int? exitCode)
-    : DockerPSException(ErrorCatalog.BuildFailed, message)
+/// <summary>
+/// A build the engine ran failed: at which step, what that step wrote last, and the exit code of a failed RUN. Its code
+/// is BuildFailed, or what the failure before the first step means (a remote context that is not an archive:
+/// InvalidBuildContext).
+/// </summary>
+public sealed class BuildException(string message, string? step, IReadOnlyList<string> outputTail, int? exitCode, ErrorCode? code = null)
+    : DockerPSException(code ?? ErrorCatalog.BuildFailed, message)
 {
     /// <summary>The step that failed, as the engine announced it (<c>Step 3/5 : RUN make</c>); null when it failed before the first.</summary>
     public string? Step { get; } = step;

@@ -95,6 +95,12 @@ public static class ErrorCatalog
     public static readonly ErrorCode DockerfileNotFound = new(nameof(DockerfileNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode InvalidDockerIgnore = new(nameof(InvalidDockerIgnore), ErrorKind.InvalidData);
     public static readonly ErrorCode BuildFailed = new(nameof(BuildFailed), ErrorKind.InvalidResult);
+    public static readonly ErrorCode InvalidBuildContext = new(nameof(InvalidBuildContext), ErrorKind.InvalidData);
+    public static readonly ErrorCode BuildContextUnavailable = new(nameof(BuildContextUnavailable), ErrorKind.ResourceUnavailable);
+    public static readonly ErrorCode StandardInputNotRedirected = new(nameof(StandardInputNotRedirected), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode DockerfileContentNeedsDirectory = new(nameof(DockerfileContentNeedsDirectory), ErrorKind.InvalidArgument);
+    public static readonly ErrorCode CredentialNeedsDockerfile = new(nameof(CredentialNeedsDockerfile), ErrorKind.InvalidArgument);
+    public static readonly ErrorCode NotSupportedByEngine = new(nameof(NotSupportedByEngine), ErrorKind.NotImplemented);
 
     // Registries and credentials.
     public static readonly ErrorCode RegistryAuthenticationFailed = new(nameof(RegistryAuthenticationFailed), ErrorKind.AuthenticationError);

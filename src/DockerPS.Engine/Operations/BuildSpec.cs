@@ -12,6 +12,13 @@ public sealed record BuildSpec
     /// <summary>The Dockerfile's slash-separated name inside the context archive.</summary>
     public string Dockerfile { get; init; } = "Dockerfile";
 
+    /// <summary>
+    /// A context the engine fetches itself (<c>remote</c>): a git repository (<c>https://…/x.git#ref:subdir</c>,
+    /// <c>git@…</c>, <c>github.com/…</c>) or an http(s) URL of a tar archive or a plain-text Dockerfile. Null when the
+    /// context is uploaded.
+    /// </summary>
+    public string? Remote { get; init; }
+
     /// <summary>ARG values; a null value passes the name without a value, so the Dockerfile's default applies.</summary>
     public IReadOnlyDictionary<string, string?> BuildArgs { get; init; } = new Dictionary<string, string?>();
 
@@ -45,6 +52,10 @@ public sealed record BuildSpec
         var query = new List<(string Key, string Value)>();
         query.AddRange(Tags.Select(t => ("t", t.ToString())));
         query.Add(("dockerfile", Dockerfile));
+        if (Remote is not null)
+        {
+            query.Add(("remote", Remote));
+        }
         if (BuildArgs.Count > 0)
         {
             query.Add(("buildargs", JsonSerializer.Serialize(BuildArgs)));

@@ -123,7 +123,7 @@ public static partial class ImageOperations
     /// <summary>Uploads a file as a tar body and reads the engine's JSON messages; an archive the engine refuses is ImportFailed.</summary>
     private static async Task<IReadOnlyList<JsonMessage>> UploadAsync(DockerEngine engine, string pathAndQuery, string file, TransferProgress progress, CancellationToken cancellationToken)
     {
-        using var content = new FileUploadContent(file, TarMediaType, progress);
+        using var content = StreamUploadContent.FromFile(file, TarMediaType, progress);
         try
         {
             return await engine.SendAsync(HttpMethod.Post, pathAndQuery, content, async (response, ct) =>

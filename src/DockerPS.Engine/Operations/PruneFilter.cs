@@ -98,7 +98,7 @@ public sealed class PruneFilter
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static DateTime ParseTime(object value, DateTime now)
+    internal static DateTime ParseTime(object value, DateTime now)
     {
         switch (value)
         {

@@ -4,7 +4,7 @@ using Docker.DotNet.Models;
 
 namespace DockerPS.Operations;
 
-/// <summary>An object <c>docker system prune</c> would remove: its kind (one of <see cref="SystemPruneOperations"/>' kinds), id and name.</summary>
+/// <summary>An object <c>docker system prune</c> would remove: its kind (one of <see cref="SystemPruneOperations"/>' kinds), id and name (a build cache record's is its id).</summary>
 public sealed record PruneCandidate(string Kind, string Id, string Name);
 
 /// <summary>
@@ -17,6 +17,7 @@ public static class SystemPruneOperations
     public const string Networks = "networks";
     public const string Images = "images";
     public const string Volumes = "volumes";
+    public const string BuildCache = "build cache";
 
     /// <summary>
     /// What pruning <paramref name="kind"/> would remove now: stopped containers, networks no container uses (not the
@@ -41,6 +42,15 @@ public static class SystemPruneOperations
                 case Volumes:
                     var volumes = await VolumeOperations.PruneCandidatesAsync(engine, filter, all: false, ct).ConfigureAwait(false);
                     return volumes.Select(v => new PruneCandidate(kind, v.Volume.Name, v.Volume.Name)).ToArray();
+                case BuildCache:
+                    // The build cache has no labels: the engine would ignore label filters and prune it all, so a
+                    // prune limited by labels leaves it.
+                    if (filter.Labels.Count > 0 || filter.NotLabels.Count > 0)
+                    {
+                        return [];
+                    }
+                    var records = await BuildCacheOperations.ListAsync(engine, ct).ConfigureAwait(false);
+                    return BuildCacheOperations.Candidates(records, allImages, filter.Until).Select(r => new PruneCandidate(kind, r.Id, r.Id)).ToArray();
                 default:
                     throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of object system prune removes.");
             }
@@ -48,6 +58,7 @@ public static class SystemPruneOperations
 
     /// <summary>Prunes <paramref name="kind"/> with the engine's prune endpoint: what it removed and the bytes that freed.</summary>
     public static Task<PruneResult> PruneAsync(DockerEngine engine, string kind, PruneFilter filter, bool allImages, CancellationToken cancellationToken) =>
+        kind == BuildCache ? BuildCacheOperations.PruneAsync(engine, BuildCacheFilter.FromUntil(filter.Until), allImages, keepStorage: null, cancellationToken) :
         engine.CallAsync(async (client, ct) =>
         {
             // The engine runs one prune of a kind at a time and refuses another meanwhile (409): wait for it to end.

@@ -17,6 +17,9 @@ public sealed record RunResult(
 {
     public IEnumerable<string> ErrorIds => Errors.Select(e => e.FullyQualifiedErrorId);
 
+    /// <summary>Errors as their id and message, for assertions that should show what went wrong.</summary>
+    public static IEnumerable<string> Described(IEnumerable<ErrorRecord> errors) => errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}");
+
     /// <summary>Output objects' base objects, cast.</summary>
     public IEnumerable<T> Objects<T>() => Output.Select(o => (T)o.BaseObject);
 
