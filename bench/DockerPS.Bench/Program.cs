@@ -82,6 +82,10 @@ try
     {
         rows.Add(B8BulkRemoval.Run(b, smoke ? 20 : 500));
     }
+    if (Wants("B12"))
+    {
+        rows.AddRange(await B12FanOut.Run(b, smoke ? [1, 2] : [1, 2, 4, 8]));
+    }
 }
 finally
 {
