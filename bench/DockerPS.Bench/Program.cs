@@ -99,6 +99,10 @@ try
             await raw.RemoveLabelled(api);
         }
     }
+    if (Wants("B12"))
+    {
+        rows.AddRange(await B12FanOut.Run(b, smoke ? [1, 2] : [1, 2, 4, 8]));
+    }
     if (Wants("B13"))
     {
         rows.AddRange(await B13Transfer.Run(b, Environment.GetEnvironmentVariable("DOCKERPS_TEST_REGISTRY_OPEN") ?? "127.0.0.1:5101", smoke ? 8 : 200));
