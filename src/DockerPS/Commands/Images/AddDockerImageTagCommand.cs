@@ -12,6 +12,9 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
 
     private ImageReference[] _targets = [];
 
+    /// <summary>Per engine and name, the last tag call given it: the next waits for it, so the last image piped holds the name.</summary>
+    private readonly Dictionary<(DockerEngine, string), Task> _lastOfName = [];
+
     /// <summary>The new names, <c>[registry[:port]/]repository[:tag]</c>.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [Alias("Target")]
@@ -36,7 +39,21 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
                 continue;
             }
             var engine = TargetEngine;
-            Dispatch(Done((on, ct) => ImageOperations.TagAsync(on, image, target, ct)), _ =>
+            var previous = _lastOfName.GetValueOrDefault((engine, name), Task.CompletedTask);
+            var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastOfName[(engine, name)] = ended.Task;
+            Dispatch(Done(async (on, ct) =>
+            {
+                try
+                {
+                    await previous.WaitAsync(ct).ConfigureAwait(false);
+                    await ImageOperations.TagAsync(on, image, target, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ended.SetResult();
+                }
+            }), _ =>
             {
                 if (PassThru)
                 {
