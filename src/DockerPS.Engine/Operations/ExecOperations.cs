@@ -25,6 +25,9 @@ public sealed class ExecOptions
 
     /// <summary>The keys that detach from the process (see <see cref="Terminal.DetachKeys"/>); the engine's default when null.</summary>
     public string? DetachKeys { get; init; }
+
+    /// <summary>The TTY's size from the start (sent with the start, API 1.42+, as <c>docker exec -it</c> does), so that the process never sees it unset.</summary>
+    public (int Width, int Height)? ConsoleSize { get; init; }
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public static class ExecOperations
     public static async Task<ExecSession> StartAsync(DockerEngine engine, string container, ExecOptions options, CancellationToken cancellationToken)
     {
         var id = await CreateAsync(engine, container, options, detach: false, cancellationToken).ConfigureAwait(false);
-        var stream = await engine.HijackAsync($"exec/{id}/start", StartBody(detach: false, options.Tty), cancellationToken).ConfigureAwait(false);
+        var stream = await engine.HijackAsync($"exec/{id}/start", StartBody(detach: false, options.Tty, options.ConsoleSize), cancellationToken).ConfigureAwait(false);
         return new ExecSession(engine, container, id, stream, options.Tty);
     }
 
@@ -45,7 +48,7 @@ public static class ExecOperations
     public static async Task<string> StartDetachedAsync(DockerEngine engine, string container, ExecOptions options, CancellationToken cancellationToken)
     {
         var id = await CreateAsync(engine, container, options, detach: true, cancellationToken).ConfigureAwait(false);
-        var request = new HttpRequestMessage(HttpMethod.Post, $"exec/{id}/start") { Content = StartBody(detach: true, options.Tty) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"exec/{id}/start") { Content = StartBody(detach: true, options.Tty, options.ConsoleSize) };
         (await engine.OpenAsync(request, cancellationToken).ConfigureAwait(false)).Dispose();
         return id;
     }
@@ -69,6 +72,7 @@ public static class ExecOperations
             AttachStderr = !detach,
         }, ct).ConfigureAwait(false)).ID, cancellationToken).Meaning(ErrorCatalog.Conflict, ErrorCatalog.ContainerNotRunning);
 
-    private static StringContent StartBody(bool detach, bool tty) =>
-        new($$"""{"Detach":{{(detach ? "true" : "false")}},"Tty":{{(tty ? "true" : "false")}}}""", Encoding.UTF8, "application/json");
+    private static StringContent StartBody(bool detach, bool tty, (int Width, int Height)? size) =>
+        new($$"""{"Detach":{{(detach ? "true" : "false")}},"Tty":{{(tty ? "true" : "false")}}{{(size is var (width, height) ? $",\"ConsoleSize\":[{height},{width}]" : "")}}}""",
+            Encoding.UTF8, "application/json");
 }

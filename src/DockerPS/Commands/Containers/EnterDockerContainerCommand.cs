@@ -37,7 +37,7 @@ public sealed class EnterDockerContainerCommand : ExecCmdlet
             return;
         }
         var engine = TargetEngine;
-        using var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(Command, tty: true, input: true, _detachKeys.Text), ct));
+        using var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(Command, tty: true, input: true, _detachKeys.Text, RawTerminal.Size), ct));
         var end = InteractiveTerminal.Run(this, session, _detachKeys);
         var exec = Await(ct => ExecOperations.InspectAsync(engine, session.Id, ct));
         if (end == TerminalSessionEnd.Detached)

@@ -29,7 +29,7 @@ public abstract class ExecCmdlet : ContainerCmdlet
     protected static string CommandText(IEnumerable<string> command) =>
         string.Join(' ', command.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
 
-    protected ExecOptions Options(IReadOnlyList<string> command, bool tty, bool input, string? detachKeys = null) => new()
+    protected ExecOptions Options(IReadOnlyList<string> command, bool tty, bool input, string? detachKeys = null, (int Width, int Height)? consoleSize = null) => new()
     {
         Command = command,
         Environment = EnvironmentEntries(Environment),
@@ -39,5 +39,6 @@ public abstract class ExecCmdlet : ContainerCmdlet
         Privileged = Privileged,
         Input = input,
         DetachKeys = detachKeys,
+        ConsoleSize = consoleSize,
     };
 }
