@@ -145,6 +145,7 @@ public sealed class ContainerCreateSpecTests
             Resources = new ContainerResources(Memory: 1024, MemorySwap: -1, NanoCpus: 5, CpuShares: 512, CpusetCpus: "0", PidsLimit: 20,
                 RestartPolicy: RestartPolicySpec.Parse("on-failure:2")),
             AutoRemove = true,
+            ConsoleSize = (100, 30),
         }.ToBody();
 
         Assert.Equal("""["sh","-c","exit 3"]""", body["Cmd"]!.ToJsonString());
@@ -158,6 +159,8 @@ public sealed class ContainerCreateSpecTests
         Assert.Equal(("none", 1024L, -1L, 5L, 512L, "0", 20L, true), ((string)host["NetworkMode"]!, (long)host["Memory"]!, (long)host["MemorySwap"]!,
             (long)host["NanoCpus"]!, (long)host["CpuShares"]!, (string)host["CpusetCpus"]!, (long)host["PidsLimit"]!, (bool)host["AutoRemove"]!));
         Assert.Null(host["MemoryReservation"]);
+        // Height first, as the engine takes it.
+        Assert.Equal("[30,100]", host["ConsoleSize"]!.ToJsonString());
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class ContainerCreateSpec
     /// <summary>The other <c>docker run</c> settings: health check, capabilities, devices, DNS, namespaces, ...</summary>
     public ContainerRunOptions Options { get; init; } = new();
     public bool AutoRemove { get; init; }
+    /// <summary>The TTY's size from the start (API 1.42+, as <c>docker run -it</c> sends it), so that the process never sees it unset.</summary>
+    public (int Width, int Height)? ConsoleSize { get; init; }
     /// <summary>Engine Config fields (e.g. <c>@{ StopSignal = 'SIGINT' }</c>), merged last.</summary>
     public IDictionary<string, object?>? RawConfig { get; init; }
     /// <summary>Engine HostConfig fields (e.g. <c>@{ CapAdd = @('NET_ADMIN') }</c>), merged last.</summary>
@@ -64,6 +66,7 @@ public sealed class ContainerCreateSpec
         Resources.WriteTo(host);
         Options.WriteTo(body, host, Network);
         Set(host, "AutoRemove", AutoRemove ? true : null);
+        Set(host, "ConsoleSize", ConsoleSize is var (width, height) ? new JsonArray(height, width) : null);
         Merge(body, Raw(RawConfig));
         Merge(host, Raw(RawHostConfig));
         body["HostConfig"] = host;

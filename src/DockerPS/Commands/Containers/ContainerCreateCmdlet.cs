@@ -335,7 +335,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     protected override object? TargetOfItem => Image;
 
     /// <summary>The create request; the first parameter that does not parse throws its Invalid&lt;Parameter&gt; error.</summary>
-    protected ContainerCreateSpec BuildSpec(bool autoRemove, bool interactive = false)
+    protected ContainerCreateSpec BuildSpec(bool autoRemove, bool interactive = false, (int Width, int Height)? consoleSize = null)
     {
         var volumes = Parsed(nameof(Volume), Volume, MountSpec.ParseVolume);
         var securityOptions = Parsed(nameof(SecurityOption), SecurityOption, text => RunSyntax.ParseSecurityOption(text, path => File.ReadAllText(LocalPath(path))));
@@ -417,6 +417,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
             Resources = Resources.Parse(),
             Options = options,
             AutoRemove = autoRemove,
+            ConsoleSize = consoleSize,
             RawConfig = Plain(Config),
             RawHostConfig = Plain(HostConfig),
         };

@@ -187,7 +187,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
     /// </summary>
     private void RunInTerminal(DetachKeys detachKeys)
     {
-        if (BuildSpec(autoRemove: Remove, interactive: true) is not { } spec
+        if (BuildSpec(autoRemove: Remove, interactive: true, RawTerminal.Size) is not { } spec
             || !ShouldProcess(Name is null ? Image : $"{Name} ({Image})", "Run container in the console"))
         {
             return;
