@@ -353,6 +353,72 @@ public sealed class RegistryTests(EngineFixture fixture) : IDisposable
         Assert.Contains("-AllTags takes a repository name", result.Errors[2].Exception.Message);
     }
 
+    /// <summary>Three references with an unknown one among them: each known one pushed, results and the error in input order.</summary>
+    [SkippableFact]
+    public void SeveralReferencesPushWithResultsAndErrorsInInputOrder()
+    {
+        TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
+        UseConfig(null);
+        var references = new[] { "a", "b", "c" }.Select(n => Reference(TestRegistry.Open, $"many{n}")).ToList();
+        references.ForEach(reference => MakeImage(reference, reference));
+        var unknown = Reference(TestRegistry.Open, "manyabsent");
+        references.Insert(1, unknown);
+
+        var result = _ps.Run($"Push-DockerImage {string.Join(", ", references)}");
+
+        Assert.Equal($"ImageNotFound,{Push}", Assert.Single(result.ErrorIds));
+        Assert.Equal(unknown, result.Errors[0].TargetObject);
+        references.Remove(unknown);
+        Assert.Equal(references, result.Output.Select(o => o.Properties["Reference"].Value));
+        Assert.All(result.Output, pushed => Assert.Equal(pushed.Properties["Digest"].Value, ManifestDigest((string)pushed.Properties["Reference"].Value)));
+    }
+
+    /// <summary>
+    /// Pushes overlap: with a push to a "registry" that accepts connections and never answers first, the second push
+    /// reaches the real registry while the first hangs. The engine gives up on the silent one after 25 s; one push at a
+    /// time, the second would not even have started within the 10 s given here (-ThrottleLimit 1 fails this test).
+    /// </summary>
+    [SkippableFact]
+    public void APushDoesNotWaitForTheOneBeforeIt()
+    {
+        TestEngine.SkipOnPodman("the test registries listen on the host's loopback, outside the network namespace the Podman service runs in");
+        UseConfig(null);
+        var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var hanging = $"127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/dps-test/hang-{fixture.RunId}:v1";
+            var reference = Reference(TestRegistry.Open, "overlap");
+            MakeImage(hanging, "hang");
+            MakeImage(reference, "overlap");
+            var reached = false;
+
+            _ps.Run($"Push-DockerImage {hanging}, {reference}", whileRunning: ps =>
+            {
+                reached = SpinWait.SpinUntil(() => ManifestDigest(reference) is not null, TimeSpan.FromSeconds(10));
+                ps.Stop();
+            });
+
+            Assert.True(reached, $"{reference} was not pushed while the push to the silent registry hung");
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
+    /// <summary>The digest the open test registry serves for <paramref name="reference"/>, null when it has none.</summary>
+    private static string? ManifestDigest(string reference)
+    {
+        var (repository, tag) = (RepositoryOf(reference)[(TestRegistry.Open.Length + 1)..], reference[(reference.LastIndexOf(':') + 1)..]);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{TestRegistry.Open}/v2/{repository}/manifests/{tag}");
+        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using var response = http.Send(request);
+        return response.IsSuccessStatusCode ? response.Headers.GetValues("Docker-Content-Digest").Single() : null;
+    }
+
     [Fact]
     public void PushingWhatIsNotLocalIsImageNotFound()
     {

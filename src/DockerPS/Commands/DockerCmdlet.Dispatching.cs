@@ -3,21 +3,22 @@ namespace DockerPS.Commands;
 /// <summary>Engine calls that run beside the next items' instead of being awaited one at a time.</summary>
 public abstract partial class DockerCmdlet
 {
-    private readonly Queue<(Task Call, Action Finish)> _dispatched = new();
+    private readonly Queue<(Task Call, Action Finish, Action? Report)> _dispatched = new();
 
     /// <summary>
     /// Takes a started engine call and returns, so that the next items' calls start before it ends, with at most
     /// <paramref name="limit"/> running. Its <paramref name="finish"/> (await it, write its result or error) runs on the
     /// pipeline thread once it and every call dispatched before it have ended, so output keeps the input's order: when a
     /// later item is dispatched, or at the end of the input (a cmdlet that dispatches must not override EndProcessing).
-    /// Ctrl+C cancels the calls in flight.
+    /// Ctrl+C cancels the calls in flight. While the pipeline thread waits for calls, <paramref name="report"/> (write
+    /// its progress) runs every <see cref="ProgressInterval"/> until the call is finished.
     /// </summary>
-    protected void Dispatch(Task call, Action finish, int limit)
+    protected void Dispatch(Task call, Action finish, int limit, Action? report = null)
     {
         // A call Ctrl+C leaves behind is nobody's to observe.
         call.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        _dispatched.Enqueue((call, finish));
+        _dispatched.Enqueue((call, finish, report));
         FinishDispatched(running: limit - 1);
     }
 
@@ -46,11 +47,16 @@ public abstract partial class DockerCmdlet
             try
             {
                 // At the end, the head; else any: one ending makes room for the next call.
-                Task.WaitAny(running == 0 ? [waiting[0]] : waiting, Cancellation);
+                var reporting = _dispatched.Any(d => d.Report is not null);
+                Task.WaitAny(running == 0 ? [waiting[0]] : waiting, reporting ? (int)ProgressInterval.TotalMilliseconds : Timeout.Infinite, Cancellation);
             }
             catch (OperationCanceledException)
             {
                 throw new PipelineStoppedException();
+            }
+            foreach (var dispatched in _dispatched)
+            {
+                dispatched.Report?.Invoke();
             }
         }
     }

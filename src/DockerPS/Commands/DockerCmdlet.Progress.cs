@@ -9,6 +9,12 @@ public abstract partial class DockerCmdlet
     /// <summary>How often a running transfer's progress is written.</summary>
     protected static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The last progress id given out: from a random start, so that the bars meet no script's own Write-Progress -Id.</summary>
+    private static int _lastActivityId = Random.Shared.Next(1 << 24, 1 << 30);
+
+    /// <summary>A progress id no other bar of this process has, for the bars of transfers that run at once or nested.</summary>
+    protected static int NextActivityId() => Interlocked.Increment(ref _lastActivityId) & int.MaxValue;
+
     /// <summary>
     /// Waits on the pipeline thread for work running on other threads, calling <paramref name="report"/> from here
     /// every <see cref="ProgressInterval"/>, also as soon as the task <paramref name="wake"/> gives completes (then
@@ -42,8 +48,7 @@ public abstract partial class DockerCmdlet
     /// </summary>
     protected T AwaitTransfer<T>(string activity, Func<TransferProgress, CancellationToken, Task<T>> transfer)
     {
-        // One activity id per cmdlet instance, so transfers in nested pipelines keep their own progress bars.
-        var record = new ProgressRecord(GetHashCode() & int.MaxValue, activity, "Starting");
+        var record = new ProgressRecord(NextActivityId(), activity, "Starting");
         var progress = new TransferProgress();
         return AwaitReporting(ct => transfer(progress, ct), done =>
         {

@@ -25,33 +25,38 @@ public abstract partial class DockerCmdlet
         AwaitLayers($"Pulling {reference}", (progress, ct) =>
             RegistryOperations.PullAsync(TargetEngine, reference, allTags, platform, credential, progress, ct));
 
-    /// <summary>
-    /// Runs a pull or push on other threads and writes its progress from the pipeline thread: one overall bar (bytes
-    /// of all layers, layers done of known) and a child bar per active layer. Ctrl+C stops it.
-    /// </summary>
-    protected T AwaitLayers<T>(string activity, Func<LayerProgress, CancellationToken, Task<T>> transfer)
+    /// <summary>Runs a pull on other threads and writes its progress (<see cref="LayerBars"/>) from the pipeline thread. Ctrl+C stops it.</summary>
+    private void AwaitLayers(string activity, Func<LayerProgress, CancellationToken, Task> transfer)
     {
-        var parentId = GetHashCode() & int.MaxValue;
-        var progress = new LayerProgress();
-        var children = new Dictionary<string, ProgressRecord>();
-        var parent = new ProgressRecord(parentId, activity, "Starting");
-        return AwaitReporting(ct => transfer(progress, ct), done =>
+        var bars = new LayerBars(this, activity);
+        AwaitReporting(async ct =>
         {
-            WriteLayers(parent, children, progress);
-            if (done)
-            {
-                CompleteLayers(parent, children);
-            }
-        });
+            await transfer(bars.Progress, ct).ConfigureAwait(false);
+            return true;
+        }, bars.Write);
     }
 
-    /// <inheritdoc cref="AwaitLayers{T}"/>
-    protected void AwaitLayers(string activity, Func<LayerProgress, CancellationToken, Task> transfer) =>
-        AwaitLayers(activity, async (progress, ct) =>
+    /// <summary>
+    /// The progress bars of one pull or push: one overall (bytes of all layers, layers done of known) and a child per
+    /// active layer, written from the pipeline thread with what the workers gathered in <see cref="Progress"/>.
+    /// </summary>
+    protected sealed class LayerBars(DockerCmdlet cmdlet, string activity)
+    {
+        private readonly ProgressRecord _parent = new(NextActivityId(), activity, "Starting");
+        private readonly Dictionary<string, ProgressRecord> _children = [];
+
+        public LayerProgress Progress { get; } = new();
+
+        /// <summary>Writes the bars; <paramref name="done"/> ends them.</summary>
+        public void Write(bool done)
         {
-            await transfer(progress, ct).ConfigureAwait(false);
-            return true;
-        });
+            cmdlet.WriteLayers(_parent, _children, Progress);
+            if (done)
+            {
+                cmdlet.CompleteLayers(_parent, _children);
+            }
+        }
+    }
 
     /// <summary>Ends the bars <see cref="WriteLayers"/> wrote.</summary>
     protected void CompleteLayers(ProgressRecord parent, Dictionary<string, ProgressRecord> children)
@@ -78,7 +83,7 @@ public abstract partial class DockerCmdlet
         {
             if (!children.TryGetValue(layer.Id, out var record))
             {
-                record = children[layer.Id] = new ProgressRecord((parent.ActivityId + 1 + children.Count) & int.MaxValue, $"Layer {layer.Id}", layer.Status)
+                record = children[layer.Id] = new ProgressRecord(NextActivityId(), $"Layer {layer.Id}", layer.Status)
                 {
                     ParentActivityId = parent.ActivityId,
                 };

@@ -540,8 +540,8 @@ public sealed class InvokeDockerBuildCommand : ImageTransferCmdlet, IDisposable
             PreparedArchive { File: null } => $"Uploading {plan.Shown}",
             _ => $"Uploading build context {plan.Shown}",
         };
-        var upload = new ProgressRecord(GetHashCode() & int.MaxValue, activity, "Starting");
-        var pulls = new ProgressRecord((upload.ActivityId + 1) & int.MaxValue, "Pulling base images", "Starting");
+        var upload = new ProgressRecord(NextActivityId(), activity, "Starting");
+        var pulls = new ProgressRecord(NextActivityId(), "Pulling base images", "Starting");
         var layers = new Dictionary<string, ProgressRecord>();
         var pulling = false;
         var engine = TargetEngine;
