@@ -53,6 +53,10 @@ public static class ErrorCatalog
     public static readonly ErrorCode VolumeNotFound = new(nameof(VolumeNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode VolumeInUse = new(nameof(VolumeInUse), ErrorKind.ResourceBusy);
 
+    // Swarm.
+    public static readonly ErrorCode NotSwarmManager = new(nameof(NotSwarmManager), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode NodeNotFound = new(nameof(NodeNotFound), ErrorKind.ObjectNotFound);
+
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);
     public static readonly ErrorCode InvalidTime = new(nameof(InvalidTime), ErrorKind.InvalidArgument);
