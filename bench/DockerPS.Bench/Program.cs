@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 
 // DockerPS.Bench [--smoke] [--n100] [--only B1,B8] [--results DIR] — see bench/README.md. Times DockerPS, the docker CLI and the
 // raw API floor per iteration, interleaved (A B C A B C …), after uncounted warm-ups, and prints one markdown table.
-// The scenarios are B1Listing.cs … B7Import.cs; the timing is Bench.cs, the table Report.cs.
+// The scenarios are B1Listing.cs … B14Stats.cs; the timing is Bench.cs, the table Report.cs.
 var smoke = args.Contains("--smoke");
 var lifecycleCount = smoke ? 3 : args.Contains("--n100") ? 100 : 20;
 var resultsDir = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault();
@@ -81,6 +81,36 @@ try
     if (Wants("B8"))
     {
         rows.Add(B8BulkRemoval.Run(b, smoke ? 20 : 500));
+    }
+    if (Wants("B9"))
+    {
+        rows.Add(await B9Exec.Run(b));
+        await raw.RemoveLabelled(api);
+    }
+    if (Wants("B10"))
+    {
+        rows.Add(B10Run.Run(b));
+    }
+    if (Wants("B11"))
+    {
+        foreach (var n in smoke ? new[] { 100, 200 } : [1000, 5000])
+        {
+            rows.Add(B11LargeListing.Run(b, n));
+            await raw.RemoveLabelled(api);
+        }
+    }
+    if (Wants("B12"))
+    {
+        rows.AddRange(await B12FanOut.Run(b, smoke ? [1, 2] : [1, 2, 4, 8]));
+    }
+    if (Wants("B13"))
+    {
+        rows.AddRange(await B13Transfer.Run(b, Environment.GetEnvironmentVariable("DOCKERPS_TEST_REGISTRY_OPEN") ?? "127.0.0.1:5101", smoke ? 8 : 200));
+    }
+    if (Wants("B14"))
+    {
+        rows.Add(await B14Stats.Run(b, smoke ? 5 : 20));
+        await raw.RemoveLabelled(api);
     }
 }
 finally

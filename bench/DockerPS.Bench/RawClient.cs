@@ -39,6 +39,35 @@ internal sealed class RawClient(string socketPath) : IDisposable
         return 0;
     }
 
+    /// <summary>Posts a file's bytes (an image import) and reads the progress stream to its end, failing on an error in it.</summary>
+    public async Task Upload(string path, Stream body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StreamContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-tar");
+        await ReadProgress(request);
+    }
+
+    /// <summary>A push or pull: the engine's progress stream read to its end, failing on an error in it.</summary>
+    public Task Transfer(string method, string path, string registryAuth)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("X-Registry-Auth", registryAuth);
+        return ReadProgress(request);
+    }
+
+    private async Task ReadProgress(HttpRequestMessage request)
+    {
+        using (request)
+        using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            var text = await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+            if (text.Contains("\"errorDetail\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{request.Method} {request.RequestUri}: {text}");
+            }
+        }
+    }
+
     /// <summary>Uploads a folder, itself included, into a container folder as a tar written straight into the request body.</summary>
     public async Task PutArchive(string api, string container, string folder, string destination)
     {
@@ -66,13 +95,11 @@ internal sealed class RawClient(string socketPath) : IDisposable
     /// </summary>
     public async Task<int> Build(string api, string context, string tag, Func<string, bool> keep)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{api}/build?t={Uri.EscapeDataString(tag)}&rm=1")
+        await ReadProgress(new HttpRequestMessage(HttpMethod.Post, $"/{api}/build?t={Uri.EscapeDataString(tag)}&rm=1")
         {
             Content = new BuildContextContent(context, keep),
-        };
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var stream = await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
-        return stream.Contains("\"errorDetail\"", StringComparison.Ordinal) ? throw new InvalidOperationException($"raw build: {stream}") : 0;
+        });
+        return 0;
     }
 
     private sealed class BuildContextContent : HttpContent

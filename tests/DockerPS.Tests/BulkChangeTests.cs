@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
 using DockerPS.Tests.Harness;
 using Xunit;
 
@@ -74,6 +76,56 @@ public sealed class BulkChangeTests(EngineFixture fixture)
 
         Assert.Empty(result.Errors);
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3), $"3 stops of 1 s each took {watch.Elapsed.TotalSeconds:0.0} s with -ThrottleLimit 1.");
+    }
+
+    [Fact]
+    public void ConfirmAsksBeforeEachCallAndLeavesTheRefusedOne()
+    {
+        var containers = Enumerable.Range(0, 4).Select(_ => fixture.CliContainer(false, "true")).ToArray();
+        var asked = new List<(string Container, string State)>();
+        _ps.Answer = message =>
+        {
+            var container = containers.Single(message.Contains);
+            asked.Add((container, StateOrGone(container)));
+            return container == containers[1] ? 2 : 0;
+        };
+        try
+        {
+            var result = _ps.Run($"{string.Join(", ", containers.Select(c => $"'{c}'"))} | Remove-DockerContainer -Confirm -ThrottleLimit 4");
+
+            Assert.Empty(result.Errors);
+        }
+        finally
+        {
+            _ps.Answer = null;
+        }
+        // Each question came in input order, before its own call: the container was still there when asked about.
+        Assert.Equal(containers.Select(c => (c, "created")), asked);
+        Assert.Equal(["gone", "created", "gone", "gone"], containers.Select(StateOrGone));
+    }
+
+    [SkippableFact]
+    public void CtrlCSendsNoCallNotYetSent()
+    {
+        TestEngine.SkipOnPodman("Podman 4.3 reports no kill event for a stop's signal, which tells the sent stops apart");
+        var containers = Stubborn(8);
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        // Stops of 30 s each, two at a time: Ctrl+C comes while the first two are in flight.
+        var watch = Stopwatch.StartNew();
+        var result = _ps.Run($"{string.Join(", ", containers.Select(c => $"'{c}'"))} | Stop-DockerContainer -Timeout 30 -ThrottleLimit 2", whileRunning: ps =>
+        {
+            Thread.Sleep(1500);
+            ps.Stop();
+        });
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Ctrl+C took {watch.Elapsed.TotalSeconds:0.0} s to end the pipeline.");
+        Assert.IsType<PipelineStoppedException>(Assert.Single(result.Errors).Exception);
+        // The engine signals a container when it gets its stop: only the two sent before Ctrl+C were.
+        var signalled = DockerCli.Lines("events", "--since", since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            "--until", DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            "--filter", "event=kill", "--format", "{{.Actor.Attributes.name}}");
+        Assert.Equal(containers[..2].Order(), signalled.Where(containers.Contains).Distinct().Order());
     }
 
     [Fact]

@@ -12,14 +12,34 @@ namespace DockerPS.Tests;
 /// cmdlet's WriteObject, then Dispose, never StopProcessing.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper output)
+public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper output) : IDisposable
 {
     /// <summary>Typically a few ms to a few tens of ms; bounded loosely for a loaded CI machine (it was 2 s before).</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
 
     private const string Ticker = "while true; do echo tick; sleep 0.1; done";
 
+    /// <summary>
+    /// The exec'd and run tickers: the engine lets an exec'd process run on when its stream is left, and every stop leaves
+    /// one, so they end by themselves (after 5 s, long after the items taken) instead of loading the machine.
+    /// </summary>
+    private const string ShortTicker = "for i in $(seq 50); do echo tick; sleep 0.1; done";
+
     private readonly PowerShellSession _ps = fixture.Session;
+
+    /// <summary>The label value of this test's containers, which it removes when it ends.</summary>
+    private readonly string _mine = Guid.NewGuid().ToString("N");
+
+    private const string MineLabel = "dockerps.stream";
+
+    public void Dispose()
+    {
+        var containers = DockerCli.Lines("ps", "-aq", "--filter", $"label={MineLabel}={_mine}");
+        if (containers.Length > 0)
+        {
+            DockerCli.Run(["rm", "-f", .. containers]);
+        }
+    }
 
     /// <summary>Streams that never end by themselves, from two containers of <see cref="Ticking"/>.</summary>
     private string Stream(string kind, string a, string b) => kind switch
@@ -28,8 +48,8 @@ public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper out
         "merged logs" => $"Get-DockerContainerLog -Follow {a}, {b} -Tail 1",
         "events" => $"Get-DockerEvent -Follow -Filter @{{ container = '{a}' }}",
         "stats" => $"Get-DockerContainerStats {a} -Stream",
-        "exec" => $"Invoke-DockerExec {a} -Command sh, -c, '{Ticker}'",
-        "run" => $"Invoke-DockerContainer {TestEnvironment.Image} -Label @{{ '{EngineFixture.Label}' = '{fixture.RunId}' }} -Command sh, -c, '{Ticker}'",
+        "exec" => $"Invoke-DockerExec {a} -Command sh, -c, '{ShortTicker}'",
+        "run" => $"Invoke-DockerContainer {TestEnvironment.Image} -Label @{{ '{EngineFixture.Label}' = '{fixture.RunId}'; '{MineLabel}' = '{_mine}' }} -Command sh, -c, '{ShortTicker}'",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -40,7 +60,7 @@ public sealed class StreamStopTests(EngineFixture fixture, ITestOutputHelper out
     private string Ticking()
     {
         var name = $"stop-{Guid.NewGuid().ToString("N")[..6]}-{fixture.RunId}";
-        DockerCli.Run(["run", "-d", "--name", name, "--health-cmd", "true", "--health-interval", "500ms", .. fixture.LabelArgs, TestEnvironment.Image, "sh", "-c", Ticker]);
+        DockerCli.Run(["run", "-d", "--name", name, "--health-cmd", "true", "--health-interval", "500ms", "--label", $"{MineLabel}={_mine}", .. fixture.LabelArgs, TestEnvironment.Image, "sh", "-c", Ticker]);
         return name;
     }
 

@@ -192,6 +192,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Connect-DockerNetwork 1'     = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web }
                                            Check = { (Get-DockerNetwork backend -Detail).Containers.Name | Should -Contain web } }
         'Connect-DockerNetwork 2'     = @{ Setup = { New-DockerNetwork backend -Subnet 172.30.0.0/16; New-ExampleContainer db } }
+        'Connect-DockerContainer 1'   = @{ Terminal = $true; Check = { (Get-DockerContainer web).State | Should -Be running } }
+        'Connect-DockerContainer 2'   = @{ Setup = { New-ExampleContainer worker -Command sh, -c, 'sleep 2; echo error: disk full; echo fine' }
+                                           Check = { $output.Line | Should -Be 'error: disk full'; $LASTEXITCODE | Should -Be 0 } }
         'Connect-DockerNetwork 3'     = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Connect-DockerRegistry 1'    = @{ Setup = { Mock Get-Credential { $script:registryCredential } } }
         'ConvertTo-DockerImage 1'     = @{ Setup = { New-ExampleContainer web } }
@@ -288,6 +291,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Invoke-DockerContainer 4'    = @{ Check = { $output | Should -Be err } }
         'Invoke-DockerContainer 5'    = @{ Setup = { Set-Content hosts.txt 'b', 'a', 'b' }; Check = { $output | Should -Be a, b } }
         'Invoke-DockerContainer 6'    = @{ Check = { $output | Should -Be 512, 1024, read-only } }
+        # Off a terminal it runs as without -Tty: an empty stdin, at which the shell exits.
+        'Invoke-DockerContainer 8'    = @{ Check = { $LASTEXITCODE | Should -Be 0; Get-DockerContainer -Status exited -Label $script:runLabel | Should -BeNullOrEmpty } }
         'Invoke-DockerContainer 7'    = @{ Check = { $output | Should -Be result, 64; Get-DockerContainer -Id (Get-Content ./job.cid) -ErrorAction Ignore | Should -BeNullOrEmpty } }
         'Invoke-DockerExec 1'         = @{ Setup = { New-ExampleContainer web } }
         'Invoke-DockerExec 2'         = @{ Setup = { New-ExampleContainer web }; Check = { $output | Should -Be 2 } }

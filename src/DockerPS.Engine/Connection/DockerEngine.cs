@@ -145,12 +145,12 @@ public sealed class DockerEngine
 
     /// <summary>
     /// Any failure of a call, or of reading a stream the engine is sending, as a <see cref="DockerEngineException"/>; an
-    /// unreachable engine's has the endpoint as its target.
+    /// unreachable engine's, or a lost connection's, has the endpoint as its target.
     /// </summary>
     internal DockerEngineException Failure(Exception e)
     {
         var failure = Translate(e);
-        return failure.Code == ErrorCatalog.EngineUnreachable
+        return failure.Code == ErrorCatalog.EngineUnreachable || failure.Code == ErrorCatalog.EngineConnectionLost
             ? new DockerEngineException(failure.Code, failure.Message, failure.InnerException, failure.StatusCode, Endpoint)
             : failure;
     }
@@ -170,12 +170,29 @@ public sealed class DockerEngine
             new DockerEngineException(ErrorCatalog.ApiVersionNotSupported,
                 $"{EngineMessage(api)} (Docker engine {Description}; {EndpointResolver.ApiVersionVariable} pins the version)", api, api.StatusCode),
         DockerApiException api => new DockerEngineException(PodmanCode(api) ?? CodeOf(api.StatusCode), EngineMessage(api), api, api.StatusCode),
+        HttpRequestException or SocketException or IOException when ConnectionLost(e) =>
+            new DockerEngineException(ErrorCatalog.EngineConnectionLost,
+                $"The connection to the Docker engine at {Description} was lost during the operation: {Innermost(e).Message}", e),
         HttpRequestException or SocketException or IOException =>
             new DockerEngineException(ErrorCatalog.EngineUnreachable, $"Cannot connect to the Docker engine at {Description}: {WhyUnreachable(e)}", e),
         OperationCanceledException or TimeoutException =>
             new DockerEngineException(ErrorCatalog.EngineTimeout, $"The Docker engine at {Description} did not answer in time.", e),
         _ => new DockerEngineException(ErrorCatalog.EngineError, $"The Docker engine at {Description} failed: {e.Message}", e),
     };
+
+    /// <summary>
+    /// Whether the engine had been reached and the connection then went (the engine stopped or died): its answer ended
+    /// before its end, or the connection was reset or closed under the call, but not while it was being opened.
+    /// </summary>
+    private static bool ConnectionLost(Exception e)
+    {
+        if (Find<HttpRequestException>(e)?.HttpRequestError is HttpRequestError.ResponseEnded || Find<HttpIOException>(e)?.HttpRequestError is HttpRequestError.ResponseEnded)
+        {
+            return true;
+        }
+        return Find<HttpRequestException>(e)?.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
+            && Find<SocketException>(e)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown;
+    }
 
     /// <summary>What an error status means when the operation does not say more (see <see cref="Operations.EngineAnswers"/>).</summary>
     private static ErrorCode CodeOf(HttpStatusCode status) => status switch

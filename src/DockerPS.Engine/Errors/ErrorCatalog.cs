@@ -17,6 +17,7 @@ public static class ErrorCatalog
 
     // Reaching an engine.
     public static readonly ErrorCode EngineUnreachable = new(nameof(EngineUnreachable), ErrorKind.ConnectionError);
+    public static readonly ErrorCode EngineConnectionLost = new(nameof(EngineConnectionLost), ErrorKind.ConnectionError);
     public static readonly ErrorCode EngineTimeout = new(nameof(EngineTimeout), ErrorKind.OperationTimeout);
     public static readonly ErrorCode InvalidEndpoint = new(nameof(InvalidEndpoint), ErrorKind.InvalidArgument);
     public static readonly ErrorCode EndpointNotSupported = new(nameof(EndpointNotSupported), ErrorKind.NotImplemented);

@@ -48,6 +48,12 @@ public sealed class ContainerDetail
 
     public long Pid => _raw.State?.Pid ?? 0;
 
+    /// <summary>Whether the main process runs on a pseudo-terminal (created with -Tty, <c>--tty</c>).</summary>
+    public bool Tty => _raw.Config?.Tty ?? false;
+
+    /// <summary>Whether its stdin stays open for attaching (created with -Interactive, <c>--interactive</c>).</summary>
+    public bool OpenStdin => _raw.Config?.OpenStdin ?? false;
+
     public long RestartCount => _raw.RestartCount;
 
     /// <summary>The health check's status and last probe, as the engine last recorded them (a stopped container keeps its last status).</summary>

@@ -42,10 +42,30 @@ public static class ContainerOperations
     /// the process's streams close. Following the log instead loses a last line without a newline now and then: the
     /// engine logs it only when the stream ends, and can stop following at the exit before it has read it (moby/moby#43860).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="detachKeys"/> (see <see cref="Terminal.DetachKeys"/>) tells the engine which keys detach instead of
+    /// its default, so that ctrl-p,ctrl-q typed in a session with other keys reach the process.
+    /// </remarks>
     public static async Task<OutputSession> AttachAsync(DockerEngine engine, string container, bool tty, bool stdin, CancellationToken cancellationToken,
-        bool stdout = true, bool stderr = true) =>
-        new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1{(stdout ? "&stdout=1" : "")}{(stderr ? "&stderr=1" : "")}{(stdin ? "&stdin=1" : "")}",
+        bool stdout = true, bool stderr = true, string? detachKeys = null) =>
+        new(engine, container, await engine.HijackAsync($"containers/{Uri.EscapeDataString(container)}/attach?stream=1{(stdout ? "&stdout=1" : "")}{(stderr ? "&stderr=1" : "")}{(stdin ? "&stdin=1" : "")}"
+            + (detachKeys is null ? "" : $"&detachKeys={Uri.EscapeDataString(detachKeys)}"),
             null, cancellationToken).ConfigureAwait(false), tty, $"containers/{Uri.EscapeDataString(container)}/resize");
+
+    /// <summary>
+    /// The container, when it runs and so can be attached to (<c>docker attach</c> checks the same); a stopped, paused or
+    /// restarting one is ContainerNotRunning.
+    /// </summary>
+    public static async Task<ContainerDetail> InspectRunningAsync(DockerEngine engine, string container, CancellationToken cancellationToken)
+    {
+        var detail = await InspectAsync(engine, container, cancellationToken).ConfigureAwait(false);
+        return detail.State == "running" ? detail : throw new DockerEngineException(ErrorCatalog.ContainerNotRunning, detail.State switch
+        {
+            "paused" => $"Container {container} is paused: resume it first (Resume-DockerContainer).",
+            "restarting" => $"Container {container} is restarting: wait until it runs.",
+            _ => $"Container {container} is {detail.State}, not running: start it first (Start-DockerContainer).",
+        });
+    }
 
     /// <summary>Stops the container (the stop signal, then SIGKILL after the timeout); false when it was not running.</summary>
     public static Task<bool> StopAsync(DockerEngine engine, string container, int? timeoutSeconds, CancellationToken cancellationToken) =>

@@ -34,9 +34,14 @@ public abstract partial class DockerCmdlet
                 head.Finish();
             }
             var waiting = _dispatched.Select(d => d.Call).Where(c => !c.IsCompleted).ToArray();
-            if (waiting.Length == 0 || (waiting.Length <= running && running > 0))
+            if (_dispatched.Count == 0 || (running > 0 && waiting.Length <= running))
             {
                 return;
+            }
+            if (waiting.Length == 0)
+            {
+                // The head ended after the loop above looked at it: finish it on the next round, not never.
+                continue;
             }
             try
             {

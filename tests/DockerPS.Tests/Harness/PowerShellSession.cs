@@ -47,6 +47,9 @@ public sealed class PowerShellSession : IDisposable
         }
     }
 
+    /// <summary>Answers -Confirm questions by their message (ShouldProcess's choices: 0 yes, 2 no); null: none are answered.</summary>
+    public Func<string, int>? Answer { get => _host.Answer; set => _host.Answer = value; }
+
     /// <summary>What Import-Module produced (warnings, errors).</summary>
     public RunResult? ImportResult { get; }
 

@@ -23,6 +23,9 @@ public sealed class TextHost : PSHost
     public override PSHostUserInterface UI => _ui;
     public override Version Version => new(1, 0);
 
+    /// <summary>Answers a choice prompt (a -Confirm question) from its message; without it, the host takes no input.</summary>
+    public Func<string, int>? Answer { get => _ui.Answer; set => _ui.Answer = value; }
+
     /// <summary>What was written since the last call.</summary>
     public string TakeText() => _ui.Take();
 
@@ -88,8 +91,10 @@ public sealed class TextHost : PSHost
             throw new NotSupportedException("This host takes no input.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,
             PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("This host takes no input.");
+        public Func<string, int>? Answer { get; set; }
+
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) =>
-            throw new NotSupportedException("This host takes no input.");
+            Answer?.Invoke(message) ?? throw new NotSupportedException("This host takes no input.");
     }
 
     /// <summary>A wide, fixed-size screen so tables are not truncated.</summary>

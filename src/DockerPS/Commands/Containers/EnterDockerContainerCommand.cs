@@ -26,20 +26,8 @@ public sealed class EnterDockerContainerCommand : ExecCmdlet
 
     protected override void BeginProcessing()
     {
-        try
-        {
-            _detachKeys = InvalidParameterSyntaxException.Parse(nameof(DetachKeys), string.Join(',', DetachKeys), Terminal.DetachKeys.Parse);
-        }
-        catch (InvalidParameterSyntaxException e)
-        {
-            ThrowTerminatingError(ErrorFor(e, null));
-        }
-        if (!RawTerminal.Available)
-        {
-            ThrowTerminatingError(ErrorFor(ErrorCatalog.TerminalRequired, new InvalidOperationException(
-                "Enter-DockerContainer needs a terminal: this PowerShell's stdin or stdout is redirected, or it runs on Windows. " +
-                "Use Invoke-DockerExec to run a command with piped input (-Input) and its output as objects."), null));
-        }
+        _detachKeys = InteractiveTerminal.Parse(this, DetachKeys);
+        InteractiveTerminal.Require(this, "Use Invoke-DockerExec to run a command with piped input (-Input) and its output as objects.");
     }
 
     protected override void ProcessContainer(string container)
@@ -50,11 +38,7 @@ public sealed class EnterDockerContainerCommand : ExecCmdlet
         }
         var engine = TargetEngine;
         using var session = Await(ct => ExecOperations.StartAsync(engine, container, Options(Command, tty: true, input: true, _detachKeys.Text), ct));
-        TerminalSessionEnd end;
-        using (var terminal = RawTerminal.Open())
-        {
-            end = Await(ct => TerminalSession.RunAsync(session, terminal, _detachKeys, ct));
-        }
+        var end = InteractiveTerminal.Run(this, session, _detachKeys);
         var exec = Await(ct => ExecOperations.InspectAsync(engine, session.Id, ct));
         if (end == TerminalSessionEnd.Detached)
         {

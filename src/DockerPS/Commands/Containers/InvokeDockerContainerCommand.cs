@@ -1,4 +1,5 @@
 using DockerPS.Formatting;
+using DockerPS.Terminal;
 
 namespace DockerPS.Commands;
 
@@ -7,7 +8,9 @@ namespace DockerPS.Commands;
 /// reports the exit code (stdout as output, stderr as host information, as for Invoke-DockerExec). With -Interactive or
 /// -Input its stdin is attached too: -Input, or the piped objects when the image is named on the command line, is
 /// written to it and then closed. -Detach writes the started container instead. -Remove removes the container
-/// afterwards, also when it failed or Ctrl+C stopped the command.
+/// afterwards, also when it failed or Ctrl+C stopped the command. With -Interactive -Tty and no input, in a terminal, the
+/// container gets the console instead (<c>docker run -it</c>), as Enter-DockerContainer gives it to an exec process; the
+/// detach keys leave it running (and write it), and -Remove has the engine remove it when it exits.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "DockerContainer", DefaultParameterSetName = WaitSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), ParameterSetName = [WaitSet])]
@@ -24,6 +27,7 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
     private bool _pipedInput;
     private bool _started;
     private Run? _running;
+    private DetachKeys? _terminal;
 
     /// <summary>Writes the started container instead of waiting for it.</summary>
     [Parameter(ParameterSetName = DetachSet, Mandatory = true)]
@@ -40,6 +44,11 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
     [Parameter(ParameterSetName = WaitSet)]
     [ValidateSet("stdin", "stdout", "stderr")]
     public string[]? Attach { get; set; }
+
+    /// <summary>The keys that leave a console session (-Interactive -Tty) with the container running, in docker's <c>--detach-keys</c> syntax.</summary>
+    [Parameter(ParameterSetName = WaitSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] DetachKeys { get; set; } = [Terminal.DetachKeys.Default];
 
     /// <summary>What to write to the container's stdin (closed after it), as Invoke-DockerExec takes it; implies -Interactive.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -59,10 +68,20 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             ThrowTerminatingError(ErrorFor(ErrorCatalog.InputNeedsOneContainer,
                 new ArgumentException("Pipeline input is the stdin of one container: give one context, or pass the input with -Input."), Context));
         }
+        var detachKeys = InteractiveTerminal.Parse(this, DetachKeys);
+        if (Interactive && Tty && !Detach && !_pipedInput && _input is null && Attach is null && RawTerminal.Available)
+        {
+            _terminal = detachKeys;
+        }
     }
 
     protected override void ProcessItem()
     {
+        if (_terminal is not null)
+        {
+            RunInTerminal(_terminal);
+            return;
+        }
         if (_pipedInput)
         {
             // One container for the whole pipeline; each piped object goes to its stdin as it comes.
@@ -159,6 +178,46 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
             End(run, canWrite: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// <c>docker run -it</c>: creates the container (removed by the engine when it exits, with -Remove: it may outlive the
+    /// session), attaches the console before the start, and reports the exit code, or writes the container when the
+    /// detach keys left it running.
+    /// </summary>
+    private void RunInTerminal(DetachKeys detachKeys)
+    {
+        if (BuildSpec(autoRemove: Remove, interactive: true) is not { } spec
+            || !ShouldProcess(Name is null ? Image : $"{Name} ({Image})", "Run container in the console"))
+        {
+            return;
+        }
+        var id = Create(spec);
+        WriteContainerIdFile(id);
+        var engine = TargetEngine;
+        var run = new Run(engine, id, Name ?? Display.ShortId(id));
+        Task<ContainerExit> exit;
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        try
+        {
+            using var session = Await(ct => ContainerOperations.AttachAsync(engine, id, tty: true, stdin: true, ct, detachKeys: detachKeys.Text));
+            // Asked before the start, as the docker CLI asks, so that an engine that removes the container at its exit still answers.
+            exit = ContainerOperations.WaitAsync(engine, id, Remove ? "removed" : "next-exit", stopWaiting.Token);
+            Await(ct => ContainerOperations.StartAsync(engine, id, ct));
+            if (InteractiveTerminal.Run(this, session, detachKeys) == TerminalSessionEnd.Detached)
+            {
+                stopWaiting.Cancel();
+                WriteObject(Await(ct => ContainerOperations.InspectAsync(engine, id, ct)));
+                return;
+            }
+        }
+        catch
+        {
+            stopWaiting.Cancel();
+            End(run, canWrite: true);
+            throw;
+        }
+        new ProcessOutput(this).Exit((int)Await(exit).ExitCode, ErrorCatalog.ContainerExitCode, string.Join(' ', Command ?? [Image]), run.Container);
     }
 
     private bool Attaches(string stream) => Attach?.Contains(stream, StringComparer.OrdinalIgnoreCase) == true;

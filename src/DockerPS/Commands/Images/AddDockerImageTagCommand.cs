@@ -6,8 +6,10 @@ namespace DockerPS.Commands;
 /// <summary><c>docker tag</c>: gives images more names; a name without a tag gets latest.</summary>
 [Cmdlet(VerbsCommon.Add, "DockerImageTag", DefaultParameterSetName = NameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(Image))]
-public sealed class AddDockerImageTagCommand : ImageCmdlet
+public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
 {
+    public ThrottleParameters Throttle { get; } = new();
+
     private ImageReference[] _targets = [];
 
     /// <summary>The new names, <c>[registry[:port]/]repository[:tag]</c>.</summary>
@@ -33,13 +35,16 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet
             {
                 continue;
             }
-            Await(ct => ImageOperations.TagAsync(TargetEngine, image, target, ct));
-            if (PassThru)
+            var engine = TargetEngine;
+            Dispatch(Done((on, ct) => ImageOperations.TagAsync(on, image, target, ct)), _ =>
             {
-                // Listed unfiltered: a reference filter would leave the image's other names out of its RepoTags.
-                var rows = Await(ct => ImageOperations.ListAsync(TargetEngine, new FilterSet(), all: false, ct));
-                WriteObject(rows.Where(i => i.Reference == name), enumerateCollection: true);
-            }
+                if (PassThru)
+                {
+                    // Listed unfiltered: a reference filter would leave the image's other names out of its RepoTags.
+                    var rows = Await(ct => ImageOperations.ListAsync(engine, new FilterSet(), all: false, ct));
+                    WriteObject(rows.Where(i => i.Reference == name), enumerateCollection: true);
+                }
+            });
         }
     }
 }
