@@ -175,6 +175,76 @@ public sealed class NodeTests(EngineFixture fixture)
         Assert.Equal([id], Completion.Complete(_ps, $"Get-DockerNode -DockerHost {Manager} -Id {id[..8]}"));
     }
 
+    [Fact]
+    public void AWorkerLeavesStartsASwarmOfItsOwnAndJoinsBack()
+    {
+        var node3 = TestEnvironment.SwarmHosts[2];
+        var addresses = TestEnvironment.Setting("DOCKERPS_TEST_SWARM_ADDRESSES").Split(',');
+        var oldId = Cli("node", "inspect", "swarm-node3", "--format", "{{.ID}}");
+        try
+        {
+            // The shared main engine is in no swarm; node3 is in one, and -WhatIf keeps it there.
+            var refused = _ps.Run($"Exit-DockerSwarm; Initialize-DockerSwarm -DockerHost {node3}; Join-DockerSwarm {addresses[0]} -Token none -DockerHost {node3}; Exit-DockerSwarm -DockerHost {node3} -WhatIf");
+            Assert.Equal([$"NotInSwarm,{Commands}ExitDockerSwarmCommand", $"AlreadyInSwarm,{Commands}InitializeDockerSwarmCommand",
+                $"AlreadyInSwarm,{Commands}JoinDockerSwarmCommand"], refused.ErrorIds);
+            Assert.Equal("active", OnNode(node3, "info", "--format", "{{.Swarm.LocalNodeState}}"));
+
+            var left = _ps.Run($"Exit-DockerSwarm -DockerHost {node3}; Remove-DockerNode -Id {oldId} -Force -DockerHost {Manager}");
+            Assert.Empty(left.Errors);
+            Assert.Equal("inactive", OnNode(node3, "info", "--format", "{{.Swarm.LocalNodeState}}"));
+            Assert.DoesNotContain(oldId, Cli("node", "ls", "-q"));
+
+            var own = _ps.Run($"Initialize-DockerSwarm -AdvertiseAddress {addresses[2]} -DockerHost {node3} -TaskHistoryLimit 2 -DefaultAddressPool 10.205.0.0/16 -SubnetSize 26");
+            Assert.Empty(own.Errors);
+            var swarm = Assert.Single(own.Output);
+            Assert.Equal(OnNode(node3, "info", "--format", "{{.Swarm.Cluster.ID}}"), swarm.Properties["Id"].Value);
+            Assert.NotEqual(Cli("info", "--format", "{{.Swarm.Cluster.ID}}"), swarm.Properties["Id"].Value);
+            Assert.Equal(2L, swarm.Properties["TaskHistoryLimit"].Value);
+            Assert.Equal(26u, swarm.Properties["SubnetSize"].Value);
+            Assert.Equal(["10.205.0.0/16"], (IEnumerable<string>)swarm.Properties["DefaultAddressPool"].Value!);
+            // What was not given is the engine's default, as after `docker swarm init`.
+            Assert.Equal(4789u, swarm.Properties["DataPathPort"].Value);
+            Assert.Equal("10000", OnNode(node3, "info", "--format", "{{.Swarm.Cluster.Spec.Raft.SnapshotInterval}}"));
+
+            // node3 is now the only manager of its swarm: leaving would end it.
+            var needsForce = _ps.Run($"Exit-DockerSwarm -DockerHost {node3}");
+            Assert.Equal([$"LeaveNeedsForce,{Commands}ExitDockerSwarmCommand"], needsForce.ErrorIds);
+            Assert.Equal("active", OnNode(node3, "info", "--format", "{{.Swarm.LocalNodeState}}"));
+
+            var back = _ps.Run($"Exit-DockerSwarm -Force -DockerHost {node3}; Join-DockerSwarm {addresses[0]}:2377 -Token (Get-DockerSwarm -DockerHost {Manager}).WorkerJoinToken -AdvertiseAddress {addresses[2]} -DockerHost {node3}");
+            Assert.Empty(back.Errors);
+            WaitFor(() => Cli("node", "ls", "--filter", "role=worker", "--format", "{{.Hostname}} {{.Status}}").Split('\n').Order().SequenceEqual(["swarm-node2 Ready", "swarm-node3 Ready"]));
+        }
+        finally
+        {
+            RejoinIfOut(node3, addresses);
+        }
+    }
+
+    /// <summary>The docker CLI on one node.</summary>
+    private static string OnNode(string host, params string[] args) =>
+        DockerCli.WithEnvironment(new Dictionary<string, string> { ["DOCKER_HOST"] = host }, args).Trim();
+
+    /// <summary>Puts node3 back as a worker of the test swarm, listed once, whatever a failed test left.</summary>
+    private static void RejoinIfOut(string node3, string[] addresses)
+    {
+        var current = OnNode(node3, "info", "--format", "{{.Swarm.NodeID}}");
+        var listed = Cli("node", "ls", "--filter", "name=swarm-node3", "-q").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var id in listed.Where(id => id != current))
+        {
+            Cli("node", "rm", "--force", id);
+        }
+        if (listed.Contains(current))
+        {
+            return;
+        }
+        if (OnNode(node3, "info", "--format", "{{.Swarm.LocalNodeState}}") != "inactive")
+        {
+            OnNode(node3, "swarm", "leave", "--force");
+        }
+        OnNode(node3, "swarm", "join", "--token", Cli("swarm", "join-token", "-q", "worker"), "--advertise-addr", addresses[2], addresses[0] + ":2377");
+    }
+
     private static void WaitFor(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

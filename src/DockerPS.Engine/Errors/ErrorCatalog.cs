@@ -57,6 +57,9 @@ public static class ErrorCatalog
     // Swarm.
     public static readonly ErrorCode NotSwarmManager = new(nameof(NotSwarmManager), ErrorKind.InvalidOperation);
     public static readonly ErrorCode NodeNotFound = new(nameof(NodeNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode AlreadyInSwarm = new(nameof(AlreadyInSwarm), ErrorKind.ResourceExists);
+    public static readonly ErrorCode NotInSwarm = new(nameof(NotInSwarm), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode LeaveNeedsForce = new(nameof(LeaveNeedsForce), ErrorKind.InvalidOperation);
 
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);
