@@ -183,10 +183,14 @@ public sealed class NodeTests(EngineFixture fixture)
         var oldId = Cli("node", "inspect", "swarm-node3", "--format", "{{.ID}}");
         try
         {
-            // The shared main engine is in no swarm; node3 is in one, and -WhatIf keeps it there.
-            var refused = _ps.Run($"Exit-DockerSwarm; Initialize-DockerSwarm -DockerHost {node3}; Join-DockerSwarm {addresses[0]} -Token none -DockerHost {node3}; Exit-DockerSwarm -DockerHost {node3} -WhatIf");
+            // The shared main engine is in no swarm; node3 is in one, and -WhatIf keeps it there. Text that is no token
+            // is refused before any call. (The engine takes ~10 s to refuse an unknown token: InvalidArgument, not tested.)
+            var token = Cli("swarm", "join-token", "-q", "worker");
+            var wrongToken = token[..^1] + (token[^1] == 'a' ? 'b' : 'a');
+            var refused = _ps.Run($"Exit-DockerSwarm; Initialize-DockerSwarm -DockerHost {node3}; Join-DockerSwarm {addresses[0]} -Token {wrongToken} -DockerHost {node3}; Exit-DockerSwarm -DockerHost {node3} -WhatIf; Join-DockerSwarm {addresses[0]} -Token none -DockerHost {node3}");
             Assert.Equal([$"NotInSwarm,{Commands}ExitDockerSwarmCommand", $"AlreadyInSwarm,{Commands}InitializeDockerSwarmCommand",
-                $"AlreadyInSwarm,{Commands}JoinDockerSwarmCommand"], refused.ErrorIds);
+                $"AlreadyInSwarm,{Commands}JoinDockerSwarmCommand", $"InvalidToken,{Commands}JoinDockerSwarmCommand"], refused.ErrorIds);
+            Assert.DoesNotContain("none", refused.Errors.Last().ToString());
             Assert.Equal("active", OnNode(node3, "info", "--format", "{{.Swarm.LocalNodeState}}"));
 
             var left = _ps.Run($"Exit-DockerSwarm -DockerHost {node3}; Remove-DockerNode -Id {oldId} -Force -DockerHost {Manager}");

@@ -1,3 +1,5 @@
+using DockerPS.Parsing;
+
 namespace DockerPS.Commands;
 
 /// <summary>
@@ -17,6 +19,16 @@ public sealed class JoinDockerSwarmCommand : SwarmMemberCmdlet
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string Token { get; set; } = null!;
+
+    /// <summary>The token is the same for every engine: text that is no token stops the cmdlet, and is never echoed.</summary>
+    protected override void BeginProcessing()
+    {
+        if (!JoinToken.IsWellFormed(Token))
+        {
+            ThrowTerminatingError(ErrorFor(ErrorCatalog.InvalidSyntax(nameof(Token)),
+                new PSArgumentException("-Token is not a swarm join token (SWMTKN-1-…): take it from Get-DockerSwarm on a manager (WorkerJoinToken, ManagerJoinToken)."), null));
+        }
+    }
 
     protected override void ProcessItem()
     {
