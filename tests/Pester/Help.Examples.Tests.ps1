@@ -31,6 +31,9 @@ BeforeAll {
         }
     }
     $env:DOCKER_HOST = $env:DOCKER_HOST ?? $env:DOCKERPS_TEST_DOCKER_HOST
+    $script:dockerHost = $env:DOCKER_HOST
+    # The swarm cmdlets' examples run on the test swarm's manager (tests/env/swarm.sh: swarm-node1, workers swarm-node2 and 3).
+    $script:swarmManager = ($env:DOCKERPS_TEST_SWARM_HOSTS -split ',')[0]
     $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:runLabel = "dockerps.help-examples=$script:run"
     $script:registry = 'localhost:' + ($env:DOCKERPS_TEST_REGISTRY -split ':')[-1]
@@ -348,6 +351,10 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                                            Check = { Start-Sleep -Milliseconds 500; (Get-DockerContainer proxy).State | Should -Be running; (Get-DockerContainerLog proxy).Text | Should -Contain reloading } }
         'Set-DockerContext 1'         = @{ Check = { (Get-DockerContext prod-eu).Description | Should -Be 'production, eu-west' } }
         'Set-DockerContext 2'         = @{ Setup = { Use-ExampleHome }; Check = { $output.TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
+        'Set-DockerNode 1'            = @{ Cleanup = { Set-DockerNode swarm-node2 -Availability active }; Check = { (Get-DockerNode swarm-node2).Availability | Should -Be drain } }
+        'Set-DockerNode 2'            = @{ Cleanup = { Set-DockerNode swarm-node3 -RemoveLabel zone }; Check = { $output.Labels.zone | Should -Be eu-west } }
+        'Set-DockerNode 3'            = @{ Setup = { Set-DockerNode swarm-node2, swarm-node3 -Label @{ zone = 'eu-west' } }
+                                           Check = { (Get-DockerNode -Role worker).Labels.Keys | Should -Not -Contain zone } }
         'Suspend-DockerContainer 1'   = @{ Setup = { New-ExampleContainer web }; Check = { $output.State | Should -Be paused } }
         'Suspend-DockerContainer 2'   = @{ Setup = { New-ExampleContainer shop-web -Label @{ app = 'shop' } } }
         'Use-DockerContext 1'         = @{ Check = { (Get-Content (Join-Path $env:DOCKER_CONFIG config.json) -Raw | ConvertFrom-Json).currentContext | Should -Be prod } }
@@ -404,10 +411,12 @@ Describe 'Help examples' {
         Push-Location $folder
         [Environment]::CurrentDirectory = $folder.FullName
         $fixture = $script:fixtures["$Command $Number"] ?? @{}
+        if ($Command -match 'Docker(Node|Swarm)$') { $env:DOCKER_HOST = $script:swarmManager }
     }
 
     AfterEach {
         if ($fixture.Cleanup) { . $fixture.Cleanup }
+        $env:DOCKER_HOST = $script:dockerHost
         Pop-Location
         (Get-PSProvider FileSystem).Home = $script:originalHome
         $env:HOME = $script:originalEnvHome

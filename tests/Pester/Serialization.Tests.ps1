@@ -31,6 +31,7 @@ BeforeAll {
     $script:file = New-Item (Join-Path $TestDrive 'note.txt') -Value 'note'
     $tls = Join-Path ($env:DOCKERPS_ENV ?? '/tmp/dockerps-env') 'tls/client'
     New-DockerContext $script:context -DockerHost $env:DOCKERPS_TEST_TLS_HOST -TlsCACertificate "$tls/ca.pem" -TlsCertificate "$tls/cert.pem" -TlsKey "$tls/key.pem" | Out-Null
+    $script:swarmManager = ($env:DOCKERPS_TEST_SWARM_HOSTS -split ',')[0]
     $script:pushed = "$env:DOCKERPS_TEST_REGISTRY/dps-test/$($script:run):v1"
     $script:credential = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER,
         (ConvertTo-SecureString $env:DOCKERPS_TEST_REGISTRY_PASSWORD -AsPlainText -Force))
@@ -60,10 +61,12 @@ BeforeAll {
         ImageRemoval      = { Add-DockerImageTag $script:tag -Tag "dps-test/$($script:run)-gone:v1"; Remove-DockerImage "dps-test/$($script:run)-gone:v1" -PassThru }
         Manifest          = { docker tag $script:image $script:pushed; Push-DockerImage $script:pushed -Credential $script:credential | Out-Null; Get-DockerManifest $script:pushed -Credential $script:credential }
         Network           = { Get-DockerNetwork $script:network -Detail }
+        Node              = { Get-DockerNode -DockerHost $script:swarmManager }
         PublishedPort     = { Get-DockerContainerPort $script:name }
         PruneResult       = { docker volume create --label $script:label | Out-Null; Clear-DockerVolume -Filter @{ label = $script:label } -All -Force }
         PushResult        = { docker tag $script:image $script:pushed; Push-DockerImage $script:pushed -Credential $script:credential }
         RegistryLogin     = { Connect-DockerRegistry $env:DOCKERPS_TEST_REGISTRY -Credential $script:credential }
+        Swarm             = { Get-DockerSwarm -DockerHost $script:swarmManager }
         Volume            = { Get-DockerVolume $script:volume }
     }
 
@@ -120,8 +123,8 @@ AfterAll {
 Describe '<_> through ConvertTo-Json and Export-Csv' -ForEach @(
     'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerHealth', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
     'ContainerProcess', 'ContainerStats', 'DiskUsage', 'DiskUsageItem', 'DockerContext', 'DockerEngine', 'EngineEvent',
-    'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Manifest', 'Network',
-    'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Volume') {
+    'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Manifest', 'Network', 'Node',
+    'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Swarm', 'Volume') {
 
     BeforeAll {
         $script:object = & $script:make[$_] | Select-Object -First 1

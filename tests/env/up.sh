@@ -10,12 +10,14 @@
 # The newer engines and Podman are fetched with a private apt configuration (own sources list naming the system's
 # Debian mirror, own lists and archives) into $DOCKERPS_CACHE and unpacked there (dpkg -x): the system's apt sources
 # and packages stay as they are. Their runc needs a newer glibc, so they use bookworm's /usr/sbin/runc.
-# Also: TLS material, the busybox base image on every engine, two registries, sshd (sshd.sh). Writes env.sh and one
-# file per leg, legs/<leg>.env (tests/legs.psd1 says what each leg runs).
+# Also: TLS material, the busybox base image on every engine, a three-node swarm (swarm.sh), two registries, sshd
+# (sshd.sh). Writes env.sh and one file per leg, legs/<leg>.env (tests/legs.psd1 says what each leg runs).
 # Every port and folder can be moved (DOCKERPS_* below) to run a second environment beside the default one.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/env/common.sh
+. "$HERE/common.sh"
 # The daemons started here outlive the checkout they were started from (a CI clone is removed and cloned again): they
 # run from /, not from a folder that may go (Podman's conmon then fails: "Failed to get working directory").
 cd /
@@ -145,34 +147,6 @@ if [ ! -s "$TLS/untrusted/ca.pem" ]; then
   echo "up.sh: making TLS certificates in $TLS" >&2
   (make_tls)
 fi
-
-# our_pid PIDFILE NAME: the pid in PIDFILE if that process is still the NAME we started (after the machine restarts,
-# the number may be another process's).
-our_pid() { local pid; pid=$(cat "$1" 2>/dev/null) && grep -qa "$2" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"; }
-# answers HOST [TLS]: the engine answers /version within the probe time (one starting accepts and says nothing).
-answers() {
-  local tls=(); [ "${2:-}" = tls ] && tls=(--tlsverify --tlscacert "$TLS/client/ca.pem" --tlscert "$TLS/client/cert.pem" --tlskey "$TLS/client/key.pem")
-  DOCKER_CONFIG="$ENV_DIR/cli" timeout "${PROBE_TIMEOUT:-10}" "$DOCKER_CLI" -H "$1" "${tls[@]}" version >/dev/null 2>&1
-}
-# stop_and_clear DIR PIDFILE NAME [CGROUP_PARENT]: stops the daemon of PIDFILE, then what a crashed one left running:
-# its containerd, shims and conmons (started with paths under DIR) and their children, the containers' processes (and
-# by their cgroups, those the daemon's cgroup parent holds), then its mounts and state. Each engine starts on an empty
-# state, the tests' scratch space: on the state of one that died with its containers running, dockerd spends minutes
-# removing each container's stale network sandbox before it answers.
-stop_and_clear() {
-  local dir=$1 pidfile=$2 name=$3 cgroup=${4:-} old
-  if old=$(our_pid "$pidfile" "$name"); then
-    kill "$old" 2>/dev/null && kill -CONT "$old" 2>/dev/null
-    for _ in $(seq 1 40); do kill -0 "$old" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$old" 2>/dev/null || true
-  fi
-  local ours="$dir/(exec|run|storage)/"
-  pgrep -f "$ours" | xargs -r -n1 pkill -9 -P 2>/dev/null || true
-  [ -z "$cgroup" ] || cat /sys/fs/cgroup/*/"$cgroup"/*/cgroup.procs 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  pkill -9 -f "$ours" 2>/dev/null || true
-  findmnt -rn -o TARGET | grep -E "^$dir/(data|exec|storage|run)(/|$)" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  rm -rf "$dir/data" "$dir/exec" "$dir/storage" "$dir/run" "$pidfile"
-}
 
 # start_dockerd NAME DIR ROOT TLS_PORT FLAGS...: (re)starts one private dockerd with its socket, data root, exec root,
 # pidfile and log in DIR, binaries from ROOT (its containerd and shim come first on PATH; runc and docker-init are
@@ -306,6 +280,9 @@ for host in "unix://$ENV_DIR/docker26/docker.sock" "unix://$ENV_DIR/docker20/doc
   fi
 done
 
+# The swarm (swarm.sh): three more Docker 28 engines, each in a network namespace of its own, with the base image.
+"$HERE/swarm.sh" up "$ROOT_28"
+
 # Three image registries (distribution 2.8), run from our own config files (not the Debian service on :5000): A on
 # plain HTTP and B on TLS with a CA made here that the engines trust through certs.d, both with htpasswd basic auth
 # (the password is generated once per environment); C on plain HTTP with no login, for anonymous pushes.
@@ -371,6 +348,7 @@ export DOCKERPS_TEST_REGISTRY_OPEN=127.0.0.1:$REGISTRY_OPEN_PORT
 export DOCKERPS_TEST_REGISTRY_USER=$REG_USER
 export DOCKERPS_TEST_REGISTRY_PASSWORD=$REG_PASSWORD
 ENVEOF
+cat "$ENV_DIR/swarm/env.sh" >>"$ENV_DIR/env.sh"
 # The legs (tests/legs.psd1 says what each runs): the variables the module sees (DOCKER_*), and the engine the
 # harness's docker CLI checks against (DOCKERPS_TEST_DOCKER_HOST) with its TLS address (DOCKERPS_TEST_TLS_HOST).
 mkdir -p "$ENV_DIR/legs"
@@ -387,4 +365,4 @@ leg docker26 "$ENV_DIR/docker26/docker.sock" "$TLS_PORT_26" "DOCKER_HOST=unix://
 leg docker20 "$ENV_DIR/docker20/docker.sock" "$TLS_PORT_20" "DOCKER_HOST=unix://$ENV_DIR/docker20/docker.sock"
 leg podman "$POD/podman.sock" "" "DOCKER_HOST=unix://$POD/podman.sock"
 echo "up.sh: engines ready: main (Docker 28) unix://$SOCK, docker26, docker20, podman; image $IMAGE;" \
-  "registries 127.0.0.1:$REGISTRY_PORT (http), 127.0.0.1:$REGISTRY_TLS_PORT (tls), 127.0.0.1:$REGISTRY_OPEN_PORT (http, no login)" >&2
+  "a swarm of 3 nodes (swarm.sh); registries 127.0.0.1:$REGISTRY_PORT (http), 127.0.0.1:$REGISTRY_TLS_PORT (tls), 127.0.0.1:$REGISTRY_OPEN_PORT (http, no login)" >&2

@@ -54,6 +54,13 @@ public static class ErrorCatalog
     public static readonly ErrorCode VolumeNotFound = new(nameof(VolumeNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode VolumeInUse = new(nameof(VolumeInUse), ErrorKind.ResourceBusy);
 
+    // Swarm.
+    public static readonly ErrorCode NotSwarmManager = new(nameof(NotSwarmManager), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode NodeNotFound = new(nameof(NodeNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode AlreadyInSwarm = new(nameof(AlreadyInSwarm), ErrorKind.ResourceExists);
+    public static readonly ErrorCode NotInSwarm = new(nameof(NotInSwarm), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode LeaveNeedsForce = new(nameof(LeaveNeedsForce), ErrorKind.InvalidOperation);
+
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);
     public static readonly ErrorCode InvalidTime = new(nameof(InvalidTime), ErrorKind.InvalidArgument);

@@ -1,3 +1,4 @@
+using System.Net;
 using DockerPS.Errors;
 
 namespace DockerPS.Operations;
@@ -30,6 +31,31 @@ internal static class EngineAnswers
         catch (DockerEngineException e) when (e.Code == answer)
         {
             throw e.As(code);
+        }
+    }
+
+    /// <summary>A call only a swarm manager answers: the engine's 503 (not in a swarm, or a worker) is NotSwarmManager.</summary>
+    public static async Task<T> OnManager<T>(this Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            throw e.As(ErrorCatalog.NotSwarmManager);
+        }
+    }
+
+    public static async Task OnManager(this Task call)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            throw e.As(ErrorCatalog.NotSwarmManager);
         }
     }
 }

@@ -18,6 +18,9 @@ public abstract class DockerListCmdlet : DockerCmdlet
     [Parameter]
     public Hashtable? Filter { get; set; }
 
+    /// <summary>The engine filter -Label goes to: <c>label</c>, the objects' own labels.</summary>
+    protected virtual string LabelFilter => "label";
+
     /// <summary>The cmdlet's own engine filters (status, dangling, …), besides -Label and -Filter.</summary>
     protected virtual void AddFilters(FilterSet filters)
     {
@@ -49,7 +52,7 @@ public abstract class DockerListCmdlet : DockerCmdlet
         AddFilters(filters);
         foreach (var label in Label ?? [])
         {
-            filters.Add("label", label);
+            filters.Add(LabelFilter, label);
         }
         foreach (var (key, value) in FilterPairs(Filter))
         {

@@ -27,6 +27,11 @@ public sealed class EngineObjectNoun(string name, ErrorCode notFound,
         async (engine, ct) => (await VolumeOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(v => v.Name),
         (engine, name, ct) => VolumeOperations.InspectAsync(engine, name, ct));
 
+    /// <summary>Swarm nodes by hostname.</summary>
+    public static readonly EngineObjectNoun Node = new("node", ErrorCatalog.NodeNotFound,
+        async (engine, ct) => (await NodeOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(n => n.Hostname),
+        (engine, name, ct) => NodeOperations.InspectAsync(engine, name, ct));
+
     /// <summary>The noun in messages: "container".</summary>
     public string Name { get; } = name;
 

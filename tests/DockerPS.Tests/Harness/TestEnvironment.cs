@@ -45,6 +45,9 @@ public static class TestEnvironment
     /// <summary>The TLS address of the engine under test (tcp://127.0.0.1:port).</summary>
     public static string TlsHost => Setting("DOCKERPS_TEST_TLS_HOST");
 
+    /// <summary>The test swarm's nodes (tests/env/swarm.sh), the manager's socket first, then the two workers'.</summary>
+    public static IReadOnlyList<string> SwarmHosts => Setting("DOCKERPS_TEST_SWARM_HOSTS").Split(',');
+
     /// <summary>A DOCKER_CONFIG of the suite's own, so a developer's contexts and config never leak in.</summary>
     public static readonly string DockerConfig = Directory.CreateTempSubdirectory("dockerps-config-").FullName;
 
