@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace DockerPS.Tests.Harness;
 
@@ -187,14 +188,28 @@ public sealed class DisposableEngine : IDisposable
     private IEnumerable<string> CgroupFolders() =>
         new[] { "/sys/fs/cgroup" }.Concat(Directory.GetDirectories("/sys/fs/cgroup")).Select(dir => Path.Combine(dir, _cgroupParent)).Where(Directory.Exists);
 
+    /// <summary>The address a task's bootstrap.json names; empty when its shim removed it meanwhile.</summary>
+    private static string ShimAddress(string bootstrap)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(bootstrap)).RootElement.GetProperty("address").GetString() ?? "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     public void Dispose()
     {
         // Containers first: a daemon stopping with none left running ends at once, and its shims exit with their tasks.
         KillContainers();
         Stop(Signals.Terminate);
-        // What a killed daemon left: its containerd and shims, and their shim sockets (named in each task's bundle).
+        // What a killed daemon left: its containerd and shims, and their shim sockets (named in each task's bundle, in
+        // containerd 2's bootstrap.json).
         var shimSockets = Directory.Exists(Path.Combine(_root, "exec"))
-            ? Directory.EnumerateFiles(Path.Combine(_root, "exec"), "address", SearchOption.AllDirectories).Select(File.ReadAllText).ToArray() : [];
+            ? Directory.GetFiles(Path.Combine(_root, "exec"), "bootstrap.json", SearchOption.AllDirectories).Select(ShimAddress).ToArray() : [];
         KillOwnProcesses(_ => true);
         KillContainers();
         foreach (var socket in shimSockets.Where(a => a.StartsWith("unix:///run/containerd/s/", StringComparison.Ordinal)))
