@@ -55,7 +55,23 @@ public sealed class DisposableEngine : IDisposable
 
     public void Kill() => Signals.Send(_dockerd!.Id, Signals.Kill);
 
-    public void Freeze() => Signals.Send(_dockerd!.Id, Signals.Stop);
+    /// <summary>
+    /// Stops the daemon (SIGSTOP) and waits until every thread of it has stopped: each stops when it next runs (one in a
+    /// disk write, when that ends), and until all have, the daemon may still answer.
+    /// </summary>
+    public void Freeze()
+    {
+        Signals.Send(_dockerd!.Id, Signals.Stop);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Directory.GetDirectories($"/proc/{_dockerd.Id}/task").All(Signals.Stopped))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The fault suite's engine (pid {_dockerd.Id}) did not stop within 10 s of SIGSTOP.");
+            }
+            Thread.Sleep(5);
+        }
+    }
 
     public void Thaw() => Signals.Send(_dockerd!.Id, Signals.Continue);
 
@@ -246,6 +262,20 @@ internal static class Signals
 
     /// <summary>Sends <paramref name="signal"/>; a process already gone is no failure.</summary>
     public static void Send(int pid, string signal) => Run(ignoreFailure: true, "kill", "-s", signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Whether a thread (its /proc folder) is stopped by a signal; one that has gone is.</summary>
+    public static bool Stopped(string task)
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('T');
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
 
     public static void Unmount(string path) => Run(ignoreFailure: true, "umount", "-l", path);
 
