@@ -75,7 +75,7 @@ public sealed class FaultTests : IClassFixture<FaultFixture>
             }
             clock.Stop();
         });
-        output.WriteLine($"ended {clock.ElapsedMilliseconds} ms after the fault: {string.Join("; ", RunResult.Described(result.Errors))}");
+        output.WriteLine($"ended {clock.ElapsedMilliseconds} ms after the fault with {result.Output.Count} objects: {string.Join("; ", RunResult.Described(result.Errors))}");
         Assert.True(faulted, hung ? "the fault was never applied and the script did not end" : "the fault was never applied: the operation ended before it");
         Assert.False(hung, $"the cmdlet had not ended {Bound.TotalSeconds} s after the fault");
         return (result, clock.Elapsed);
@@ -298,15 +298,13 @@ public sealed class FaultTests : IClassFixture<FaultFixture>
     {
         fixture.SkipOffMain();
         var image = fixture.BigImage("fault/interrupted");
-        var uploads = Path.Combine(Registry.Storage, "docker", "registry", "v2", "repositories", "fault", "interrupted", "_uploads");
         var stopped = TimeSpan.Zero;
         var uploading = false;
 
         var first = fixture.Session.Run($"Push-DockerImage '{image}'", whileRunning: ps =>
         {
             var deadline = DateTime.UtcNow + Bound;
-            while (!(uploading = Directory.Exists(uploads) && Directory.EnumerateFiles(uploads, "data", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0))
-                && DateTime.UtcNow < deadline)
+            while (!(uploading = Registry.UploadedBytes("fault/interrupted") > 0) && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(20);
             }
@@ -329,6 +327,17 @@ public sealed class FaultTests : IClassFixture<FaultFixture>
         var pull = fixture.Session.Run($"Request-DockerImage '{image}'");
         Assert.Empty(RunResult.Described(pull.Errors));
         Assert.Equal(id, Engine.Cli("image", "inspect", "--format", "{{.Id}}", image).Trim());
+    }
+
+    [SkippableFact]
+    public void APushFailsWhenTheEngineDiesDuringIt()
+    {
+        fixture.SkipOffMain();
+        var image = fixture.BigImage("fault/pushed");
+
+        var (result, _) = RunWithFault($"Push-DockerImage '{image}'", Engine.Kill, when: () => Registry.UploadedBytes("fault/pushed") > Midway);
+
+        AssertConnectionLostThenRecovers(result);
     }
 
     [SkippableFact]

@@ -45,6 +45,21 @@ public sealed class DisposableRegistry : IDisposable
     /// <summary>host:port, as an image reference names it.</summary>
     public string Address { get; }
 
+    /// <summary>The bytes of the uploads under way to <paramref name="repository"/>: a pushed layer as it arrives.</summary>
+    public long UploadedBytes(string repository)
+    {
+        var uploads = Path.Combine(Storage, "docker", "registry", "v2", "repositories", repository, "_uploads");
+        try
+        {
+            return Directory.Exists(uploads) ? Directory.GetFiles(uploads, "data", SearchOption.AllDirectories).Sum(file => new FileInfo(file).Length) : 0;
+        }
+        catch (IOException)
+        {
+            // An upload completed while it was counted: count again next time.
+            return 0;
+        }
+    }
+
     public bool Running => _registry is { HasExited: false };
 
     public void Kill()
