@@ -108,7 +108,24 @@ internal sealed class RunningProcess(DockerCmdlet cmdlet, OutputSession session,
         {
             Take(_next is null ? cmdlet.MoveNext(_lines) : cmdlet.Await(_next));
         }
-        _output.Exit((int)cmdlet.Await(exitCode), exitError, command, container);
+        _output.Exit(ExitCode(), exitError, command, container);
+    }
+
+    /// <summary>
+    /// The exit code, asked once the output has ended. An engine that cannot be reached then went while the process ran
+    /// (its output ended with the connection): the connection was lost during the operation.
+    /// </summary>
+    private int ExitCode()
+    {
+        try
+        {
+            return (int)cmdlet.Await(exitCode);
+        }
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.EngineUnreachable)
+        {
+            throw new DockerEngineException(ErrorCatalog.EngineConnectionLost,
+                $"The connection was lost during the operation: the output of {command} in {container} ended, and then: {e.Message}", e, target: e.Target);
+        }
     }
 
     public void Dispose()
