@@ -12,8 +12,11 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
 
     private ImageReference[] _targets = [];
 
-    /// <summary>Per engine and name, the last tag call given it: the next waits for it, so the last image piped holds the name.</summary>
-    private readonly Dictionary<(DockerEngine, string), Task> _lastOfName = [];
+    /// <summary>
+    /// Per engine (its endpoint: piped images each bring an engine object of their own) and name, the last tag call given
+    /// it: the next waits for it, so the last image piped holds the name.
+    /// </summary>
+    private readonly Dictionary<(string Endpoint, string Name), Task> _lastOfName = [];
 
     /// <summary>The new names, <c>[registry[:port]/]repository[:tag]</c>.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -39,9 +42,9 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
                 continue;
             }
             var engine = TargetEngine;
-            var previous = _lastOfName.GetValueOrDefault((engine, name), Task.CompletedTask);
+            var previous = _lastOfName.GetValueOrDefault((engine.Endpoint, name), Task.CompletedTask);
             var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _lastOfName[(engine, name)] = ended.Task;
+            _lastOfName[(engine.Endpoint, name)] = ended.Task;
             Dispatch(Done(async (on, ct) =>
             {
                 try
