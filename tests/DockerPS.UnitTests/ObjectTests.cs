@@ -46,7 +46,7 @@ public sealed class ObjectTests
         var digestOnly = Image.Rows(new ImagesListResponse { ID = "sha256:2", RepoDigests = ["reg:5000/app@sha256:ff"] }, Engine).Single();
 
         Assert.Equal(("<none>", "<none>", "sha256:1"), (dangling.Repository, dangling.Tag, dangling.Reference));
-        Assert.Equal(("reg:5000/app", "<none>", "reg:5000/app"), (digestOnly.Repository, digestOnly.Tag, digestOnly.Reference));
+        Assert.Equal(("reg:5000/app", "<none>", "reg:5000/app@sha256:ff"), (digestOnly.Repository, digestOnly.Tag, digestOnly.Reference));
         Assert.Equal("sha256:ff", digestOnly.Digest);
     }
 

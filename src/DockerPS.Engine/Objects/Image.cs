@@ -29,8 +29,11 @@ public sealed class Image
 
     public string Tag { get; }
 
-    /// <summary><c>repository:tag</c>, or the id when the row has no name.</summary>
-    public string Reference => Repository == None ? Id : Tag == None ? Repository : $"{Repository}:{Tag}";
+    /// <summary>
+    /// What names the row to the engine (and binds from the pipeline): <c>repository:tag</c>, <c>repository@digest</c> for
+    /// a row known only by its digest (a tag that moved on to a newer pull), or the id when the row has no name.
+    /// </summary>
+    public string Reference => Repository == None ? Id : Tag == None ? $"{Repository}@{Digest}" : $"{Repository}:{Tag}";
 
     /// <summary>The digest this repository was pulled or pushed by, if any.</summary>
     public string? Digest => RepoDigests.FirstOrDefault(d => d.StartsWith(Repository + "@", StringComparison.Ordinal))?[(Repository.Length + 1)..];
