@@ -42,7 +42,7 @@ public sealed class SerializationTests(EngineFixture fixture)
 
         Assert.Empty(result.Errors);
         Assert.Equal(["Docker.DotNet.Models.ContainerInspectResponse", "Docker.DotNet.Models.HostConfig", "running",
-            "Id,Name,Image,ImageId,Command,Created,State,ExitCode,StartedAt,FinishedAt,Pid,RestartCount,Health,Ports,Labels,Networks,Mounts,Engine"],
+            "Id,Name,Image,ImageId,Command,Created,State,ExitCode,StartedAt,FinishedAt,Pid,Tty,OpenStdin,RestartCount,Health,Ports,Labels,Networks,Mounts,Engine"],
             result.Output.Select(o => o.ToString()));
     }
 }

@@ -183,6 +183,13 @@ Describe 'Interactive sessions off a terminal' {
         $said[1] | Should -Match 'NoStdin'
     }
 
+    It 'refuses Invoke-DockerContainer -Interactive -Tty without input, naming -Input' {
+        $said = '' | & (Join-Path $PSHOME pwsh) -NoProfile -NonInteractive -Command "Import-Module '$script:module'; try { Invoke-DockerContainer $script:image -Interactive -Tty -Label @{ 'dockerps.pester' = '$($script:run)'; 'dockerps.offtty' = '1' } -- sh } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $said[0] | Should -Be 'TerminalRequired,DockerPS.Commands.InvokeDockerContainerCommand'
+        $said[1] | Should -Match '-Input'
+        docker ps -aq --filter "label=dockerps.pester=$($script:run)" --filter label=dockerps.offtty | Should -BeNullOrEmpty
+    }
+
     It 'refuses detach keys docker does not know' {
         { Enter-DockerContainer $script:container -DetachKeys ctrl-p, ctrl-1 } | Should -Throw -ErrorId 'InvalidDetachKeys,DockerPS.Commands.EnterDockerContainerCommand'
         { Enter-DockerContainer $script:container -DetachKeys 'ctrl-p,,' } | Should -Throw -ErrorId 'InvalidDetachKeys,DockerPS.Commands.EnterDockerContainerCommand'

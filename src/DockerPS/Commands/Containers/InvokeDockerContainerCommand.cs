@@ -8,9 +8,10 @@ namespace DockerPS.Commands;
 /// reports the exit code (stdout as output, stderr as host information, as for Invoke-DockerExec). With -Interactive or
 /// -Input its stdin is attached too: -Input, or the piped objects when the image is named on the command line, is
 /// written to it and then closed. -Detach writes the started container instead. -Remove removes the container
-/// afterwards, also when it failed or Ctrl+C stopped the command. With -Interactive -Tty and no input, in a terminal, the
-/// container gets the console instead (<c>docker run -it</c>), as Enter-DockerContainer gives it to an exec process; the
-/// detach keys leave it running (and write it), and -Remove has the engine remove it when it exits.
+/// afterwards, also when it failed or Ctrl+C stopped the command. With -Interactive -Tty and no input the container gets
+/// the console instead (<c>docker run -it</c>), as Enter-DockerContainer gives it to an exec process; the detach keys
+/// leave it running (and write it), and -Remove has the engine remove it when it exits. Off a terminal that is
+/// TerminalRequired.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "DockerContainer", DefaultParameterSetName = WaitSet, SupportsShouldProcess = true)]
 [OutputType(typeof(string), ParameterSetName = [WaitSet])]
@@ -69,8 +70,10 @@ public sealed class InvokeDockerContainerCommand : ContainerCreateCmdlet, IDispo
                 new ArgumentException("Pipeline input is the stdin of one container: give one context, or pass the input with -Input."), Context));
         }
         var detachKeys = InteractiveTerminal.Parse(this, DetachKeys);
-        if (Interactive && Tty && !Detach && !_pipedInput && _input is null && Attach is null && RawTerminal.Available)
+        if (Interactive && Tty && !Detach && !_pipedInput && _input is null && Attach is null)
         {
+            // As docker run -it off a terminal ("the input device is not a TTY"): a shell on a TTY would wait for keys forever.
+            InteractiveTerminal.Require(this, "Give its input with -Input or the pipeline, or leave out -Tty, to run it here.");
             _terminal = detachKeys;
         }
     }
