@@ -39,6 +39,8 @@ stop_node() {
   pkill -9 -f -- "--host unix://$DIR/node$n/docker.sock" || true
   find /sys/fs/cgroup/*/"$cgroup" -depth -type d -exec rmdir {} + 2>/dev/null || true
   [ ! -e "/run/netns/$PREFIX-swarm$n" ] || ip netns delete "$PREFIX-swarm$n"
+  # The node's veth outlives its namespace while a process still holds that (or the machine came back with it).
+  ! ip link show "$BRIDGE-$n" >/dev/null 2>&1 || ip link delete "$BRIDGE-$n"
   rm -f "$DIR/node$n/docker.sock" "$DIR/node$n/dockerd.pid" "$DIR/node$n/dockerd.flags"
 }
 
