@@ -34,6 +34,13 @@ BeforeAll {
     $script:dockerHost = $env:DOCKER_HOST
     # The swarm cmdlets' examples run on the test swarm's manager (tests/env/swarm.sh: swarm-node1, workers swarm-node2 and 3).
     $script:swarmManager = ($env:DOCKERPS_TEST_SWARM_HOSTS -split ',')[0]
+    # The services' examples run busybox:1.36, which every node has as the test image; their services go after each.
+    foreach ($node in $env:DOCKERPS_TEST_SWARM_HOSTS -split ',') { Add-DockerImageTag dockerps-test/busybox:latest busybox:1.36 -DockerHost $node }
+    $script:services = 'pinger', 'web', 'ops', 'shop-web'
+    function script:New-ExampleService([string] $Name, [hashtable] $Label = @{}) {
+        # A task that stops at once and updates two at a time: the examples' updates take seconds, not the default grace periods.
+        New-DockerService busybox:1.36 -Name $Name -Replicas 2 -Label $Label -StopGracePeriod 1s -UpdateParallelism 2 -Command sh, -c, 'echo ready; sleep 86400' | Out-Null
+    }
     $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:runLabel = "dockerps.help-examples=$script:run"
     $script:registry = 'localhost:' + ($env:DOCKERPS_TEST_REGISTRY -split ':')[-1]
@@ -352,6 +359,18 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                                            Check = { Start-Sleep -Milliseconds 500; (Get-DockerContainer proxy).State | Should -Be running; (Get-DockerContainerLog proxy).Text | Should -Contain reloading } }
         'Set-DockerContext 1'         = @{ Check = { (Get-DockerContext prod-eu).Description | Should -Be 'production, eu-west' } }
         'Set-DockerContext 2'         = @{ Setup = { Use-ExampleHome }; Check = { $output.TlsMaterial | Should -Be ca.pem, cert.pem, key.pem } }
+        'Set-DockerService 1'         = @{ Setup = { New-ExampleService pinger }; Check = { (Get-DockerService pinger).RunningTasks | Should -Be 5 } }
+        'Set-DockerService 2'         = @{ Setup = { New-ExampleService pinger }; Check = { $output.Environment | Should -Contain LOG_LEVEL=debug } }
+        'Set-DockerService 3'         = @{ Setup = { New-ExampleService pinger; Set-DockerService pinger -Environment STAGE=2 }
+                                           Check = { (Get-DockerService pinger).Environment | Should -Not -Contain STAGE=2 } }
+        'Remove-DockerService 1'      = @{ Setup = { New-ExampleService pinger }; Check = { Get-DockerService | Where-Object Name -eq pinger | Should -BeNullOrEmpty } }
+        'Remove-DockerService 2'      = @{ Setup = { New-ExampleService shop-web -Label @{ app = 'shop' } } }
+        'Get-DockerServiceTask 1'     = @{ Setup = { New-ExampleService pinger }; Check = { $output.Count | Should -Be 2 } }
+        'Get-DockerServiceTask 2'     = @{ Setup = { New-ExampleService pinger } }
+        'Get-DockerServiceLog 1'      = @{ Setup = { New-ExampleService pinger }; Check = { $output.Text | Should -Contain ready } }
+        'Get-DockerServiceLog 2'      = @{ Setup = { New-ExampleService pinger } }
+        'Get-DockerServiceLog 3'      = @{ Setup = { New-ExampleService pinger }; Check = { $output.Task | Should -Match '^pinger\.[12]$' } }
+        'New-DockerService 1'         = @{ Check = { $output.RunningTasks | Should -Be 3 } }
         'Set-DockerNode 1'            = @{ Cleanup = { Set-DockerNode swarm-node2 -Availability active }; Check = { (Get-DockerNode swarm-node2).Availability | Should -Be drain } }
         'Set-DockerNode 2'            = @{ Cleanup = { Set-DockerNode swarm-node3 -RemoveLabel zone }; Check = { $output.Labels.zone | Should -Be eu-west } }
         'Set-DockerNode 3'            = @{ Setup = { Set-DockerNode swarm-node2, swarm-node3 -Label @{ zone = 'eu-west' } }
@@ -413,11 +432,12 @@ Describe 'Help examples' {
         Push-Location $folder
         [Environment]::CurrentDirectory = $folder.FullName
         $fixture = $script:fixtures["$Command $Number"] ?? @{}
-        if ($Command -match 'Docker(Node|Swarm)$') { $env:DOCKER_HOST = $script:swarmManager }
+        if ($Command -match 'Docker(Node|Swarm|Service\w*)$') { $env:DOCKER_HOST = $script:swarmManager }
     }
 
     AfterEach {
         if ($fixture.Cleanup) { . $fixture.Cleanup }
+        if ($Command -match 'DockerService\w*$') { Get-DockerService -ErrorAction SilentlyContinue | Where-Object Name -in $script:services | Remove-DockerService }
         $env:DOCKER_HOST = $script:dockerHost
         Pop-Location
         (Get-PSProvider FileSystem).Home = $script:originalHome

@@ -60,6 +60,13 @@ public static class ErrorCatalog
     public static readonly ErrorCode AlreadyInSwarm = new(nameof(AlreadyInSwarm), ErrorKind.ResourceExists);
     public static readonly ErrorCode NotInSwarm = new(nameof(NotInSwarm), ErrorKind.InvalidOperation);
     public static readonly ErrorCode LeaveNeedsForce = new(nameof(LeaveNeedsForce), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode ServiceNotFound = new(nameof(ServiceNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode ServiceExists = new(nameof(ServiceExists), ErrorKind.ResourceExists);
+    public static readonly ErrorCode NoPreviousSpec = new(nameof(NoPreviousSpec), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode ServiceNotConverged = new(nameof(ServiceNotConverged), ErrorKind.OperationTimeout);
+    public static readonly ErrorCode ServiceUpdateFailed = new(nameof(ServiceUpdateFailed), ErrorKind.InvalidResult);
+    public static readonly ErrorCode SecretNotFound = new(nameof(SecretNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode ConfigNotFound = new(nameof(ConfigNotFound), ErrorKind.ObjectNotFound);
 
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);

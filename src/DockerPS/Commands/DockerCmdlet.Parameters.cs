@@ -11,7 +11,7 @@ public abstract partial class DockerCmdlet
         MyInvocation.BoundParameters.ContainsKey(parameter) ? value : null;
 
     /// <summary>A hashtable of names to values (labels, options) as strings; a $null value is an empty string.</summary>
-    protected static Dictionary<string, string> Strings(IDictionary? table) =>
+    protected internal static Dictionary<string, string> Strings(IDictionary? table) =>
         (table ?? new Hashtable()).Cast<DictionaryEntry>().ToDictionary(
             e => LanguagePrimitives.ConvertTo<string>(e.Key), e => LanguagePrimitives.ConvertTo<string>(e.Value) ?? string.Empty);
 
@@ -20,7 +20,7 @@ public abstract partial class DockerCmdlet
     /// what <c>docker run -e</c> takes, <c>NAME=value</c> or a bare <c>NAME</c> with the caller's value (left out when
     /// the caller has none); an entry that is neither is an InvalidEnvironment error.
     /// </summary>
-    protected static IReadOnlyList<string> EnvironmentEntries(object[]? values) =>
+    protected internal static IReadOnlyList<string> EnvironmentEntries(object[]? values) =>
         (values ?? []).SelectMany(value => PSObject.AsPSObject(value).BaseObject is IDictionary table
             ? Strings(table).Select(e => $"{e.Key}={e.Value}")
             : InvalidParameterSyntaxException.Parse("Environment", LanguagePrimitives.ConvertTo<string>(value),

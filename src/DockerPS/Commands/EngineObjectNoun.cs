@@ -32,6 +32,11 @@ public sealed class EngineObjectNoun(string name, ErrorCode notFound,
         async (engine, ct) => (await NodeOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(n => n.Hostname),
         (engine, name, ct) => NodeOperations.InspectAsync(engine, name, ct));
 
+    /// <summary>Swarm services by name.</summary>
+    public static readonly EngineObjectNoun Service = new("service", ErrorCatalog.ServiceNotFound,
+        async (engine, ct) => (await ServiceOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(s => s.Name),
+        (engine, name, ct) => ServiceOperations.InspectAsync(engine, name, ct));
+
     /// <summary>The noun in messages: "container".</summary>
     public string Name { get; } = name;
 

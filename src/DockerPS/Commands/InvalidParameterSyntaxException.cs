@@ -20,4 +20,11 @@ internal sealed class InvalidParameterSyntaxException(string parameter, string t
             throw new InvalidParameterSyntaxException(parameter, text, e);
         }
     }
+
+    /// <summary>A parameter's value when given (default otherwise), parsed.</summary>
+    public static T? ParseOptional<T>(string parameter, string? text, Func<string, T> parse) => text is null ? default : Parse(parameter, text, parse);
+
+    /// <summary>Each of a parameter's values, parsed (none when not given).</summary>
+    public static IReadOnlyList<T> ParseEach<T>(string parameter, IEnumerable<string>? texts, Func<string, T> parse) =>
+        (texts ?? []).Select(text => Parse(parameter, text, parse)).ToArray();
 }

@@ -337,15 +337,15 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
     /// <summary>The create request; the first parameter that does not parse throws its Invalid&lt;Parameter&gt; error.</summary>
     protected ContainerCreateSpec BuildSpec(bool autoRemove, bool interactive = false, (int Width, int Height)? consoleSize = null)
     {
-        var volumes = Parsed(nameof(Volume), Volume, MountSpec.ParseVolume);
-        var securityOptions = Parsed(nameof(SecurityOption), SecurityOption, text => RunSyntax.ParseSecurityOption(text, path => File.ReadAllText(LocalPath(path))));
+        var volumes = InvalidParameterSyntaxException.ParseEach(nameof(Volume), Volume, MountSpec.ParseVolume);
+        var securityOptions = InvalidParameterSyntaxException.ParseEach(nameof(SecurityOption), SecurityOption, text => RunSyntax.ParseSecurityOption(text, path => File.ReadAllText(LocalPath(path))));
         var options = new ContainerRunOptions
         {
-            Expose = Parsed(nameof(Expose), Expose, RunSyntax.ParseExpose).SelectMany(p => p).Distinct().ToArray(),
+            Expose = InvalidParameterSyntaxException.ParseEach(nameof(Expose), Expose, RunSyntax.ParseExpose).SelectMany(p => p).Distinct().ToArray(),
             Healthcheck = InvalidParameterSyntaxException.Parse(nameof(NoHealthcheck), "-NoHealthcheck", _ => HealthcheckSpec.Create(HealthCommand,
-                ParsedValue<long?>(nameof(HealthInterval), HealthInterval, text => HealthcheckSpec.ParseDuration(text)),
-                ParsedValue<long?>(nameof(HealthTimeout), HealthTimeout, text => HealthcheckSpec.ParseDuration(text)),
-                ParsedValue<long?>(nameof(HealthStartPeriod), HealthStartPeriod, text => HealthcheckSpec.ParseDuration(text)),
+                InvalidParameterSyntaxException.ParseOptional<long?>(nameof(HealthInterval), HealthInterval, text => HealthcheckSpec.ParseDuration(text)),
+                InvalidParameterSyntaxException.ParseOptional<long?>(nameof(HealthTimeout), HealthTimeout, text => HealthcheckSpec.ParseDuration(text)),
+                InvalidParameterSyntaxException.ParseOptional<long?>(nameof(HealthStartPeriod), HealthStartPeriod, text => HealthcheckSpec.ParseDuration(text)),
                 HealthRetries, NoHealthcheck)),
             StopTimeout = StopTimeout,
             StopSignal = StopSignal,
@@ -353,33 +353,33 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
             ReadOnly = ReadOnly,
             Init = Init,
             OomKillDisable = OomKillDisable,
-            ExtraHosts = Parsed(nameof(AddHost), AddHost, RunSyntax.ParseExtraHost),
+            ExtraHosts = InvalidParameterSyntaxException.ParseEach(nameof(AddHost), AddHost, RunSyntax.ParseExtraHost),
             CapAdd = RunSyntax.NormalizeCapabilities(CapabilityAdd ?? []),
             CapDrop = RunSyntax.NormalizeCapabilities(CapabilityDrop ?? []),
-            Devices = Parsed(nameof(Device), Device, RunSyntax.ParseDevice),
-            Gpus = Parsed(nameof(Gpus), Gpus, RunSyntax.ParseGpus),
+            Devices = InvalidParameterSyntaxException.ParseEach(nameof(Device), Device, RunSyntax.ParseDevice),
+            Gpus = InvalidParameterSyntaxException.ParseEach(nameof(Gpus), Gpus, RunSyntax.ParseGpus),
             LogDriver = LogDriver,
-            LogOptions = Parsed(nameof(LogOption), KeyValueTexts(LogOption), text => LogDriver == "none"
+            LogOptions = InvalidParameterSyntaxException.ParseEach(nameof(LogOption), KeyValueTexts(LogOption), text => LogDriver == "none"
                 ? throw new FormatException($"'{text}': the none log driver takes no options.") : RunSyntax.ParseLogOption(text)).ToDictionary(),
-            ShmSize = ParsedValue<long?>(nameof(ShmSize), ShmSize, text => DockerUnits.ParseBytes(text)),
-            Ulimits = Parsed(nameof(Ulimit), Ulimit, RunSyntax.ParseUlimit).GroupBy(u => u.Name).Select(g => g.Last()).ToArray(),
-            Tmpfs = Parsed(nameof(Tmpfs), Tmpfs, RunSyntax.ParseTmpfs).ToDictionary(),
+            ShmSize = InvalidParameterSyntaxException.ParseOptional<long?>(nameof(ShmSize), ShmSize, text => DockerUnits.ParseBytes(text)),
+            Ulimits = InvalidParameterSyntaxException.ParseEach(nameof(Ulimit), Ulimit, RunSyntax.ParseUlimit).GroupBy(u => u.Name).Select(g => g.Last()).ToArray(),
+            Tmpfs = InvalidParameterSyntaxException.ParseEach(nameof(Tmpfs), Tmpfs, RunSyntax.ParseTmpfs).ToDictionary(),
             SecurityOptions = securityOptions.OfType<string>().ToArray(),
             UnconfinedSystemPaths = securityOptions.Contains(null),
-            Sysctls = Parsed(nameof(Sysctl), KeyValueTexts(Sysctl), RunSyntax.ParseSysctl).ToDictionary(),
-            Dns = Parsed(nameof(Dns), Dns, text => RunSyntax.ParseAddress(text)),
-            DnsSearch = Parsed(nameof(DnsSearch), DnsSearch, RunSyntax.ParseDnsSearch),
+            Sysctls = InvalidParameterSyntaxException.ParseEach(nameof(Sysctl), KeyValueTexts(Sysctl), RunSyntax.ParseSysctl).ToDictionary(),
+            Dns = InvalidParameterSyntaxException.ParseEach(nameof(Dns), Dns, text => RunSyntax.ParseAddress(text)),
+            DnsSearch = InvalidParameterSyntaxException.ParseEach(nameof(DnsSearch), DnsSearch, RunSyntax.ParseDnsSearch),
             DnsOptions = DnsOption ?? [],
-            IpcMode = ParsedValue(nameof(IpcMode), IpcMode, text => RunSyntax.ParseNamespaceMode("ipc", text)),
-            PidMode = ParsedValue(nameof(PidMode), PidMode, text => RunSyntax.ParseNamespaceMode("pid", text)),
-            UtsMode = ParsedValue(nameof(UtsMode), UtsMode, text => RunSyntax.ParseNamespaceMode("uts", text)),
-            UsernsMode = ParsedValue(nameof(UsernsMode), UsernsMode, text => RunSyntax.ParseNamespaceMode("userns", text)),
+            IpcMode = InvalidParameterSyntaxException.ParseOptional(nameof(IpcMode), IpcMode, text => RunSyntax.ParseNamespaceMode("ipc", text)),
+            PidMode = InvalidParameterSyntaxException.ParseOptional(nameof(PidMode), PidMode, text => RunSyntax.ParseNamespaceMode("pid", text)),
+            UtsMode = InvalidParameterSyntaxException.ParseOptional(nameof(UtsMode), UtsMode, text => RunSyntax.ParseNamespaceMode("uts", text)),
+            UsernsMode = InvalidParameterSyntaxException.ParseOptional(nameof(UsernsMode), UsernsMode, text => RunSyntax.ParseNamespaceMode("userns", text)),
             VolumesFrom = VolumesFrom ?? [],
             GroupAdd = GroupAdd ?? [],
             Runtime = Runtime,
             NetworkAliases = NetworkAlias ?? [],
-            IPv4Address = ParsedValue(nameof(IPAddress), IPAddress, text => RunSyntax.ParseAddress(text, AddressFamily.InterNetwork)),
-            IPv6Address = ParsedValue(nameof(IPv6Address), IPv6Address, text => RunSyntax.ParseAddress(text, AddressFamily.InterNetworkV6)),
+            IPv4Address = InvalidParameterSyntaxException.ParseOptional(nameof(IPAddress), IPAddress, text => RunSyntax.ParseAddress(text, AddressFamily.InterNetwork)),
+            IPv6Address = InvalidParameterSyntaxException.ParseOptional(nameof(IPv6Address), IPv6Address, text => RunSyntax.ParseAddress(text, AddressFamily.InterNetworkV6)),
         };
         if (options.HasEndpointSettings && Network is null)
         {
@@ -400,11 +400,11 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
             Command = Command,
             Entrypoint = Entrypoint is null ? null : Entrypoint.Where(e => e.Length > 0).ToArray(),
             Environment = LastPerName([.. FileLines(nameof(EnvFile), EnvFile, System.Environment.GetEnvironmentVariable), .. EnvironmentEntries(Environment)]),
-            Publish = Parsed(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
+            Publish = InvalidParameterSyntaxException.ParseEach(nameof(Publish), Publish, PortSpec.Parse).SelectMany(p => p).ToArray(),
             PublishAll = PublishAll,
             Binds = volumes.Select(v => v.Bind).OfType<string>().ToArray(),
             AnonymousVolumes = volumes.Select(v => v.AnonymousTarget).OfType<string>().ToArray(),
-            Mounts = Parsed(nameof(Mount), Mount, MountSpec.ParseMount),
+            Mounts = InvalidParameterSyntaxException.ParseEach(nameof(Mount), Mount, MountSpec.ParseMount),
             Network = Network,
             // A label file's lines take no value from the environment: a bare name is left out, as by docker.
             Labels = FileLines(nameof(LabelFile), LabelFile, _ => null).Select(l => l.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]))
@@ -503,11 +503,6 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
         }
     }
 
-    private static IReadOnlyList<T> Parsed<T>(string parameter, IEnumerable<string>? values, Func<string, T> parse) =>
-        (values ?? []).Select(value => InvalidParameterSyntaxException.Parse(parameter, value, parse)).ToArray();
-
-    private static T? ParsedValue<T>(string parameter, string? value, Func<string, T> parse) =>
-        value is null ? default : InvalidParameterSyntaxException.Parse(parameter, value, parse);
 
     /// <summary>Hashtables from PowerShell as plain dictionaries, lists and values the engine layer can serialize.</summary>
     private static IDictionary<string, object?>? Plain(Hashtable? table) =>

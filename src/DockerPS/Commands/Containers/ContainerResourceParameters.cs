@@ -65,17 +65,17 @@ public sealed class ContainerResourceParameters
 
     /// <summary>The settings given, parsed; text that does not parse throws its Invalid&lt;Parameter&gt; error.</summary>
     internal ContainerResources Parse() => new(
-        Memory: Parse<long?>(nameof(Memory), Memory, text => DockerUnits.ParseBytes(text)),
-        MemorySwap: Parse<long?>(nameof(MemorySwap), MemorySwap, text => text.Trim() == "-1" ? -1 : DockerUnits.ParseBytes(text)),
-        MemoryReservation: Parse<long?>(nameof(MemoryReservation), MemoryReservation, text => DockerUnits.ParseBytes(text)),
-        NanoCpus: Parse<long?>(nameof(Cpus), Cpus, text => DockerUnits.ParseCpus(text)),
+        Memory: InvalidParameterSyntaxException.ParseOptional<long?>(nameof(Memory), Memory, text => DockerUnits.ParseBytes(text)),
+        MemorySwap: InvalidParameterSyntaxException.ParseOptional<long?>(nameof(MemorySwap), MemorySwap, text => text.Trim() == "-1" ? -1 : DockerUnits.ParseBytes(text)),
+        MemoryReservation: InvalidParameterSyntaxException.ParseOptional<long?>(nameof(MemoryReservation), MemoryReservation, text => DockerUnits.ParseBytes(text)),
+        NanoCpus: InvalidParameterSyntaxException.ParseOptional<long?>(nameof(Cpus), Cpus, text => DockerUnits.ParseCpus(text)),
         CpuShares: CpuShares,
         CpuPeriod: CpuPeriod,
         CpuQuota: CpuQuota,
         CpusetCpus: CpusetCpus,
         CpusetMems: CpusetMems,
         PidsLimit: PidsLimit,
-        RestartPolicy: Parse(nameof(RestartPolicy), RestartPolicy, RestartPolicySpec.Parse));
+        RestartPolicy: InvalidParameterSyntaxException.ParseOptional(nameof(RestartPolicy), RestartPolicy, RestartPolicySpec.Parse));
 
     /// <summary>The settings as the user gave them, in the docker CLI's flag names, for -WhatIf and -Confirm.</summary>
     internal string Describe() => string.Join(", ", new (string Flag, object? Value)[]
@@ -85,6 +85,4 @@ public sealed class ContainerResourceParameters
         ("pids-limit", PidsLimit), ("restart", RestartPolicy),
     }.Where(s => s.Value is not null).Select(s => $"{s.Flag} {s.Value}"));
 
-    private static T? Parse<T>(string parameter, string? text, Func<string, T> parse) =>
-        text is null ? default : InvalidParameterSyntaxException.Parse(parameter, text, parse);
 }
