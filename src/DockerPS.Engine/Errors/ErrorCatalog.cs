@@ -60,6 +60,9 @@ public static class ErrorCatalog
     public static readonly ErrorCode AlreadyInSwarm = new(nameof(AlreadyInSwarm), ErrorKind.ResourceExists);
     public static readonly ErrorCode NotInSwarm = new(nameof(NotInSwarm), ErrorKind.InvalidOperation);
     public static readonly ErrorCode LeaveNeedsForce = new(nameof(LeaveNeedsForce), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode SwarmNotLocked = new(nameof(SwarmNotLocked), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode InvalidUnlockKey = new(nameof(InvalidUnlockKey), ErrorKind.AuthenticationError);
+    public static readonly ErrorCode NoUnlockKey = new(nameof(NoUnlockKey), ErrorKind.ObjectNotFound);
 
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);
