@@ -73,7 +73,8 @@ public sealed class SwarmSettingsTests : IClassFixture<SwarmSettingsFixture>
         Assert.Equal(newWorker, Assert.Single(rotated.Output).Properties["WorkerJoinToken"].Value);
         Assert.Equal(manager, Cli("swarm", "join-token", "-q", "manager"));
 
-        Assert.Empty(Run("Set-DockerSwarm -RotateManagerToken").Errors);
+        // Piped, the swarm brings its engine (no default -DockerHost in that scope).
+        Assert.Empty(Run($"& {{ $PSDefaultParameterValues = @{{}}; Get-DockerSwarm -DockerHost '{Engine.Host}' | Set-DockerSwarm -RotateManagerToken }}").Errors);
         Assert.NotEqual(manager, Cli("swarm", "join-token", "-q", "manager"));
         Assert.Equal(newWorker, Cli("swarm", "join-token", "-q", "worker"));
     }
@@ -120,7 +121,23 @@ public sealed class SwarmSettingsTests : IClassFixture<SwarmSettingsFixture>
         Engine.Restart();
         var old = Run($"Unlock-DockerSwarm '{key}'");
         Assert.Equal([$"InvalidUnlockKey,{Commands}UnlockDockerSwarmCommand"], old.ErrorIds);
-        Assert.Empty(Run($"Unlock-DockerSwarm '{newKey}'").Errors);
+
+        // Left out, the key is asked for, as a SecureString (masked input).
+        var asked = new List<System.Management.Automation.Host.FieldDescription>();
+        fixture.Session.Fill = field =>
+        {
+            asked.Add(field);
+            return new NetworkCredential(string.Empty, newKey).SecurePassword;
+        };
+        try
+        {
+            Assert.Empty(Run("Unlock-DockerSwarm").Errors);
+        }
+        finally
+        {
+            fixture.Session.Fill = null;
+        }
+        Assert.Equal(("UnlockKey", typeof(SecureString).FullName), (Assert.Single(asked).Name, asked[0].ParameterTypeFullName));
         Assert.Equal("active", Cli("info", "--format", "{{.Swarm.LocalNodeState}}"));
     }
 
