@@ -173,9 +173,11 @@ public sealed class SwarmSettingsTests : IClassFixture<SwarmSettingsFixture>
         Assert.Equal([$"NotSwarmManager,{Commands}SetDockerSwarmCommand", $"NotSwarmManager,{Commands}GetDockerSwarmUnlockKeyCommand",
             $"NotSwarmManager,{Commands}UnlockDockerSwarmCommand", $"NotSwarmManager,{Commands}SetDockerSwarmCommand"], result.ErrorIds);
 
-        var refused = Run("Set-DockerSwarm; Set-DockerSwarm -CertExpiry 90d; Set-DockerSwarm -DispatcherHeartbeat soon");
+        // Text that is no duration is refused before any call; a duration the engine refuses (under an hour), by the engine.
+        var refused = Run("Set-DockerSwarm; Set-DockerSwarm -CertExpiry 90d; Set-DockerSwarm -DispatcherHeartbeat soon; Set-DockerSwarm -CertExpiry 30m");
         Assert.Equal([$"NothingToUpdate,{Commands}SetDockerSwarmCommand", $"InvalidCertExpiry,{Commands}SetDockerSwarmCommand",
-            $"InvalidDispatcherHeartbeat,{Commands}SetDockerSwarmCommand"], refused.ErrorIds);
+            $"InvalidDispatcherHeartbeat,{Commands}SetDockerSwarmCommand", $"InvalidArgument,{Commands}SetDockerSwarmCommand"], refused.ErrorIds);
+        Assert.Contains("1h0m0s", refused.Errors[^1].ToString(), StringComparison.Ordinal);
     }
 
     [SkippableFact]

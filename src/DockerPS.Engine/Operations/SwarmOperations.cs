@@ -94,7 +94,7 @@ public static class SwarmOperations
     /// <summary>
     /// <c>docker swarm update</c>, <c>docker swarm join-token --rotate</c> and <c>docker swarm unlock-key --rotate</c>: the
     /// swarm's spec as it is now, with <paramref name="update"/>'s changes, written against the version read (a swarm
-    /// changed in between is a Conflict failure, as with the docker CLI).
+    /// changed in between is refused, "update out of sequence", as with the docker CLI).
     /// </summary>
     /// <remarks>
     /// Raw calls: Docker.DotNet sends the rotation flags with lower-case names, which the engine does not read.
