@@ -35,10 +35,14 @@ public sealed class OutputShapeTests
 
     private static IEnumerable<PropertyInfo> Properties(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
 
-    /// <summary>Text, a number, a time, a flag or an enum: what ConvertTo-Json writes at any depth.</summary>
+    /// <summary>
+    /// Text, a number, a time or a duration, a flag or an enum: what ConvertTo-Json writes at any depth (a TimeSpan as an
+    /// object of numbers, or as its text where the depth ends).
+    /// </summary>
     private static bool Value(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t
-        && (t == typeof(string) || t.IsPrimitive || t.IsEnum || t == typeof(decimal) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Guid));
+        && (t == typeof(string) || t.IsPrimitive || t.IsEnum || t == typeof(decimal) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Guid)
+            || t == typeof(TimeSpan));
 
     private static bool Values(Type type) => Properties(type).All(p => Value(p.PropertyType));
 

@@ -371,6 +371,16 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Get-DockerServiceLog 2'      = @{ Setup = { New-ExampleService pinger } }
         'Get-DockerServiceLog 3'      = @{ Setup = { New-ExampleService pinger }; Check = { $output.Task | Should -Match '^pinger\.[12]$' } }
         'New-DockerService 1'         = @{ Check = { $output.RunningTasks | Should -Be 3 } }
+        # The test swarm's settings are put back after each example; autolock is never turned on there (other specs use the
+        # swarm), so the unlock key examples meet a swarm without one.
+        'Set-DockerSwarm 1'           = @{ Setup = { $script:swarmBefore = Get-DockerSwarm }; Check = { $output.TaskHistoryLimit | Should -Be 2; $output.CertExpiry | Should -Be ([timespan]::FromHours(720)) }
+                                           Cleanup = { Set-DockerSwarm -TaskHistoryLimit $script:swarmBefore.TaskHistoryLimit -CertExpiry "$($script:swarmBefore.CertExpiry.TotalHours)h" } }
+        'Set-DockerSwarm 2'           = @{ Setup = { $script:swarmBefore = Get-DockerSwarm }
+                                           Check = { $output | Should -Be (Get-DockerSwarm).WorkerJoinToken; $output | Should -Not -Be $script:swarmBefore.WorkerJoinToken } }
+        'Set-DockerSwarm 3'           = @{ Check = { (Get-DockerSwarm).Autolock | Should -BeFalse } }
+        'Get-DockerSwarmUnlockKey 2'  = @{ Errors = 'NoUnlockKey' }
+        'Unlock-DockerSwarm 1'        = @{ Setup = { Mock Read-Host { ConvertTo-SecureString 'SWMKEY-1-notthekey' -AsPlainText -Force } } }
+        'Unlock-DockerSwarm 2'        = @{ Setup = { $env:SWARM_UNLOCK_KEY = 'SWMKEY-1-notthekey' }; Cleanup = { Remove-Item env:SWARM_UNLOCK_KEY } }
         'Set-DockerNode 1'            = @{ Cleanup = { Set-DockerNode swarm-node2 -Availability active }; Check = { (Get-DockerNode swarm-node2).Availability | Should -Be drain } }
         'Set-DockerNode 2'            = @{ Cleanup = { Set-DockerNode swarm-node3 -RemoveLabel zone }; Check = { $output.Labels.zone | Should -Be eu-west } }
         'Set-DockerNode 3'            = @{ Setup = { Set-DockerNode swarm-node2, swarm-node3 -Label @{ zone = 'eu-west' } }
@@ -432,7 +442,7 @@ Describe 'Help examples' {
         Push-Location $folder
         [Environment]::CurrentDirectory = $folder.FullName
         $fixture = $script:fixtures["$Command $Number"] ?? @{}
-        if ($Command -match 'Docker(Node|Swarm|Service\w*)$') { $env:DOCKER_HOST = $script:swarmManager }
+        if ($Command -match 'Docker(Node|Swarm\w*|Service\w*)$') { $env:DOCKER_HOST = $script:swarmManager }
     }
 
     AfterEach {

@@ -67,6 +67,9 @@ public static class ErrorCatalog
     public static readonly ErrorCode ServiceUpdateFailed = new(nameof(ServiceUpdateFailed), ErrorKind.InvalidResult);
     public static readonly ErrorCode SecretNotFound = new(nameof(SecretNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode ConfigNotFound = new(nameof(ConfigNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode SwarmNotLocked = new(nameof(SwarmNotLocked), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode InvalidUnlockKey = new(nameof(InvalidUnlockKey), ErrorKind.AuthenticationError);
+    public static readonly ErrorCode NoUnlockKey = new(nameof(NoUnlockKey), ErrorKind.ObjectNotFound);
 
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);

@@ -52,6 +52,24 @@ public sealed class EngineInfo
     /// <summary>inactive, pending, active, error or locked.</summary>
     public string? SwarmState => _raw.Swarm?.LocalNodeState;
 
+    /// <summary>The engine's node in its swarm (<c>NodeID</c> under Swarm in <c>docker info</c>); empty in no swarm.</summary>
+    public string? SwarmNodeId => _raw.Swarm?.NodeID;
+
+    /// <summary>The address the other nodes reach this one at (<c>Node Address</c>).</summary>
+    public string? SwarmNodeAddress => _raw.Swarm?.NodeAddr;
+
+    /// <summary>Whether the engine is a manager of its swarm (<c>Is Manager</c>).</summary>
+    public bool SwarmIsManager => _raw.Swarm?.ControlAvailable == true;
+
+    /// <summary>The swarm's id (<c>ClusterID</c>); a manager's answer only.</summary>
+    public string? SwarmClusterId => _raw.Swarm?.Cluster?.ID;
+
+    /// <summary>How many managers the swarm has (<c>Managers</c>); a manager's answer only.</summary>
+    public long? SwarmManagers => _raw.Swarm?.Managers;
+
+    /// <summary>How many nodes the swarm has (<c>Nodes</c>); a manager's answer only.</summary>
+    public long? SwarmNodes => _raw.Swarm?.Nodes;
+
     public ValueList<string> Warnings => new(_raw.Warnings);
 
     public DockerEngine Engine { get; }

@@ -35,6 +35,18 @@ public sealed class Swarm
     /// <summary>How many old tasks a service keeps per slot.</summary>
     public long TaskHistoryLimit => _raw.Spec?.Orchestration?.TaskHistoryRetentionLimit ?? 0;
 
+    /// <summary>How long the node certificates the swarm issues are valid (default 90 days).</summary>
+    public TimeSpan CertExpiry => _raw.Spec?.CAConfig?.NodeCertExpiry ?? default;
+
+    /// <summary>How often nodes report to the managers that they are alive (default 5 s).</summary>
+    public TimeSpan DispatcherHeartbeat => _raw.Spec?.Dispatcher?.HeartbeatPeriod ?? default;
+
+    /// <summary>Raft log entries between snapshots (default 10000).</summary>
+    public ulong SnapshotInterval => _raw.Spec?.Raft?.SnapshotInterval ?? 0;
+
+    /// <summary>Old raft snapshots kept besides the current one (default 0).</summary>
+    public ulong MaxSnapshots => _raw.Spec?.Raft?.KeepOldSnapshots ?? 0;
+
     /// <summary>The pools (CIDR) that swarm networks take their subnets from.</summary>
     public ValueList<string> DefaultAddressPool { get; }
 

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Security;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -85,6 +88,58 @@ public static class SwarmOperations
         catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
             throw e.As(ErrorCatalog.LeaveNeedsForce);
+        }
+    }
+
+    /// <summary>
+    /// <c>docker swarm update</c>, <c>docker swarm join-token --rotate</c> and <c>docker swarm unlock-key --rotate</c>: the
+    /// swarm's spec as it is now, with <paramref name="update"/>'s changes, written against the version read (a swarm
+    /// changed in between is refused, "update out of sequence", as with the docker CLI).
+    /// </summary>
+    /// <remarks>
+    /// Raw calls: Docker.DotNet sends the rotation flags with lower-case names, which the engine does not read.
+    /// </remarks>
+    public static async Task UpdateAsync(DockerEngine engine, SwarmUpdate update, CancellationToken cancellationToken)
+    {
+        var swarm = await engine.SendJsonAsync(HttpMethod.Get, "swarm", null, body => JsonNode.Parse(body.GetRawText())!.AsObject(), cancellationToken)
+            .OnManager().ConfigureAwait(false);
+        var spec = swarm["Spec"] as JsonObject ?? [];
+        update.ApplyTo(spec);
+        await engine.SendAsync(HttpMethod.Post, "swarm/update?" + update.Query(swarm["Version"]?["Index"]?.GetValue<ulong>() ?? 0), JsonContent.Create(spec),
+            (_, _) => Task.FromResult(true), cancellationToken).OnManager().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>docker swarm unlock-key</c>: the key a locked manager of the swarm is unlocked with. A swarm without autolock
+    /// has none: <see cref="ErrorCatalog.NoUnlockKey"/>.
+    /// </summary>
+    public static Task<string> UnlockKeyAsync(DockerEngine engine, CancellationToken cancellationToken) =>
+        engine.CallAsync(async (client, ct) =>
+            (await client.Swarm.GetSwarmUnlockKeyAsync(ct).ConfigureAwait(false)).UnlockKey is { Length: > 0 } key
+                ? key
+                : throw new DockerEngineException(ErrorCatalog.NoUnlockKey, $"The swarm of the engine at {engine.Endpoint} has no unlock key: autolock is off (Set-DockerSwarm -Autolock $true turns it on)."),
+            cancellationToken).OnManager();
+
+    /// <summary>
+    /// <c>docker swarm unlock</c>: a manager that restarted locked (autolock) takes up its part again. The key is made
+    /// plain text only for the request body, which the engine-call log never records. A key that is not the swarm's is
+    /// <see cref="ErrorCatalog.InvalidUnlockKey"/>, an engine that is not locked <see cref="ErrorCatalog.SwarmNotLocked"/>.
+    /// </summary>
+    public static async Task UnlockAsync(DockerEngine engine, SecureString key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.CallAsync((client, ct) => client.Swarm.UnlockSwarmAsync(new SwarmUnlockParameters { UnlockKey = new NetworkCredential(string.Empty, key).Password }, ct),
+                cancellationToken).OnManager().ConfigureAwait(false);
+        }
+        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw e.As(ErrorCatalog.SwarmNotLocked);
+        }
+        // A key of the wrong shape is a 400 ("invalid key string"), a well-formed key of another swarm a 401.
+        catch (DockerEngineException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        {
+            throw e.As(ErrorCatalog.InvalidUnlockKey);
         }
     }
 

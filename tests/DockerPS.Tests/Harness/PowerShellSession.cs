@@ -50,6 +50,9 @@ public sealed class PowerShellSession : IDisposable
     /// <summary>Answers -Confirm questions by their message (ShouldProcess's choices: 0 yes, 2 no); null: none are answered.</summary>
     public Func<string, int>? Answer { get => _host.Answer; set => _host.Answer = value; }
 
+    /// <summary>Fills in the fields PowerShell prompts for (mandatory parameters left out); null: none are filled in.</summary>
+    public Func<System.Management.Automation.Host.FieldDescription, object>? Fill { get => _host.Fill; set => _host.Fill = value; }
+
     /// <summary>What Import-Module produced (warnings, errors).</summary>
     public RunResult? ImportResult { get; }
 

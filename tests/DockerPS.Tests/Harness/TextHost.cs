@@ -26,6 +26,9 @@ public sealed class TextHost : PSHost
     /// <summary>Answers a choice prompt (a -Confirm question) from its message; without it, the host takes no input.</summary>
     public Func<string, int>? Answer { get => _ui.Answer; set => _ui.Answer = value; }
 
+    /// <summary>Fills in a field PowerShell prompts for (a mandatory parameter left out); without it, the host takes no input.</summary>
+    public Func<FieldDescription, object>? Fill { get => _ui.Fill; set => _ui.Fill = value; }
+
     /// <summary>What was written since the last call.</summary>
     public string TakeText() => _ui.Take();
 
@@ -86,12 +89,14 @@ public sealed class TextHost : PSHost
         public override string ReadLine() => throw new NotSupportedException("This host takes no input.");
         public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("This host takes no input.");
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
-            throw new NotSupportedException("This host takes no input.");
+            Fill is { } fill ? descriptions.ToDictionary(d => d.Name, d => PSObject.AsPSObject(fill(d))) : throw new NotSupportedException("This host takes no input.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
             throw new NotSupportedException("This host takes no input.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,
             PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException("This host takes no input.");
         public Func<string, int>? Answer { get; set; }
+
+        public Func<FieldDescription, object>? Fill { get; set; }
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) =>
             Answer?.Invoke(message) ?? throw new NotSupportedException("This host takes no input.");
