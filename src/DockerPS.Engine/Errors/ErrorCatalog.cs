@@ -60,6 +60,12 @@ public static class ErrorCatalog
     public static readonly ErrorCode AlreadyInSwarm = new(nameof(AlreadyInSwarm), ErrorKind.ResourceExists);
     public static readonly ErrorCode NotInSwarm = new(nameof(NotInSwarm), ErrorKind.InvalidOperation);
     public static readonly ErrorCode LeaveNeedsForce = new(nameof(LeaveNeedsForce), ErrorKind.InvalidOperation);
+    public static readonly ErrorCode SecretNotFound = new(nameof(SecretNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode SecretExists = new(nameof(SecretExists), ErrorKind.ResourceExists);
+    public static readonly ErrorCode SecretInUse = new(nameof(SecretInUse), ErrorKind.ResourceBusy);
+    public static readonly ErrorCode ConfigNotFound = new(nameof(ConfigNotFound), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode ConfigExists = new(nameof(ConfigExists), ErrorKind.ResourceExists);
+    public static readonly ErrorCode ConfigInUse = new(nameof(ConfigInUse), ErrorKind.ResourceBusy);
 
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);
