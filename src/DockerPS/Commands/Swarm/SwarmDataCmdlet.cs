@@ -36,9 +36,12 @@ public abstract class SwarmDataCmdlet : DockerCmdlet
     [Parameter]
     public Hashtable? Label { get; set; }
 
-    /// <summary>The templating driver that expands the content in each task: golang.</summary>
+    /// <summary>
+    /// The templating driver that expands the content in each task: golang, the only one (the engine takes any name and
+    /// fails only when a task starts).
+    /// </summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [ValidateSet("golang")]
     public string? TemplateDriver { get; set; }
 
     /// <summary>"secret" or "config", for -WhatIf and -Confirm.</summary>
@@ -96,7 +99,7 @@ public abstract class SwarmDataCmdlet : DockerCmdlet
     }
 
     /// <summary>The piped objects as one content: bytes as they are, text (anything else as its text) as UTF-8, lines apart.</summary>
-    private static byte[] Encode(IEnumerable<object?> items)
+    internal static byte[] Encode(IEnumerable<object?> items)
     {
         using var content = new MemoryStream();
         var afterText = false;
