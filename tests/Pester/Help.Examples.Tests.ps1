@@ -235,6 +235,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Export-DockerContainer 2'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { './shop-job.tar' | Should -Exist } }
         'Export-DockerContainer 3'    = @{ Setup = { New-ExampleContainer web; Set-Content web.tar 'old' } }
         'Get-DockerManifest 2'        = @{ Check = { Get-DockerImage localhost:5100/team/base:1 | Should -Not -BeNullOrEmpty } }
+        'Get-DockerConfig 1'          = @{ Setup = { New-DockerConfig nginx.conf 'listen 80;' } }
+        'Get-DockerConfig 2'          = @{ Setup = { New-DockerConfig nginx.conf 'listen 80;' }; Check = { $output | Should -Be 'listen 80;' } }
+        'Get-DockerConfig 3'          = @{ Setup = { New-DockerConfig nginx.conf 'listen 80;' }; Check = { Get-Content ./nginx.conf -Raw | Should -Be 'listen 80;' } }
         'Get-DockerContainer 1'       = @{ Setup = { New-ExampleContainer web } }
         'Get-DockerContainer 2'       = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited } }
         'Get-DockerContainer 3'       = @{ Setup = { New-ExampleContainer web; New-ExampleContainer job-1 -State exited }; Errors = 'ContainerNotFound' }
@@ -270,6 +273,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Get-DockerImage 4'           = @{ Check = { $output.Id | Should -Contain $script:image.Id } }
         'Get-DockerNetwork 2'         = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web; Connect-DockerNetwork backend web } }
         'Get-DockerNetwork 3'         = @{ Setup = { New-DockerNetwork shop-front -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-front } }
+        'Get-DockerSecret 1'          = @{ Setup = { 'x' | New-DockerSecret db-password } }
+        'Get-DockerSecret 2'          = @{ Setup = { 'x' | New-DockerSecret shop-tls-key -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-tls-key } }
+        'Get-DockerSecret 3'          = @{ Setup = { 'x' | New-DockerSecret db-password }; Check = { $output.Name | Should -Contain db-password } }
         'Get-DockerVolume 2'          = @{ Setup = { New-DockerVolume shop-cache -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-cache } }
         'Get-DockerVolume 3'          = @{ Setup = { New-DockerVolume pgdata } }
         'Get-DockerVersion 3'         = @{ Setup = { New-ExampleContainer web } }
@@ -311,6 +317,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                                            Errors = 'ExecExitCode'; Check = { $failed.TargetObject | Should -Be shop-worker-2 } }
         'Invoke-DockerExec 6'         = @{ Setup = { New-ExampleContainer web }; Check = { $files | Should -Contain /etc/nginx/nginx.conf } }
         'Invoke-DockerExec 7'         = @{ Setup = { New-ExampleContainer web } }
+        'New-DockerConfig 1'          = @{ Setup = { Set-Content ./nginx.conf 'listen 80;' }; Check = { $output.Labels.app | Should -Be shop } }
+        'New-DockerConfig 2'          = @{ Check = { $output.Content | Should -Be "server.port=8080`nlog.level=info" } }
+        'New-DockerConfig 3'          = @{ Check = { $output.TemplateDriver | Should -Be golang } }
         'New-DockerContainer 4'       = @{ Check = { $output.Count | Should -Be 2 } }
         'New-DockerContainer 10'      = @{ Check = { (Get-DockerContainer tools, tools-fresh).State | Should -Be created, created }
                                            Cleanup = { Remove-DockerImage "$script:registry/tools/busybox:1.36" -Force } }
@@ -323,8 +332,13 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'New-DockerContainer 8'       = @{ Check = { (Get-DockerContainer worker -Detail).HostConfig.Ulimits.Soft | Should -Be 1024 } }
         'New-DockerContainer 9'       = @{ Check = { $trainer.HostConfig.DeviceRequests.DeviceIDs | Should -Be 0, 1 } }
         'New-DockerContext 1'         = @{ Setup = { Use-ExampleHome; Remove-DockerContext prod -Force }; Cleanup = { Remove-DockerContext prod -Force; New-ExampleContext prod -Tls } }
+        'New-DockerSecret 1'          = @{ Setup = { Mock Read-Host { ConvertTo-SecureString 's3cret' -AsPlainText -Force } }; Check = { $output.Name | Should -Be db-password } }
+        'New-DockerSecret 2'          = @{ Setup = { Set-Content ./server.key 'key' }; Check = { $output.Labels.app | Should -Be shop } }
+        'New-DockerSecret 3'          = @{ Setup = { Set-Content ./keystore.p12 -AsByteStream -Value ([byte[]](0, 1, 2)) }; Check = { $output.Name | Should -Be shop-keystore } }
         'Push-DockerImage 2'          = @{ Setup = { Mock Get-Credential { $script:registryCredential }; Add-DockerImageTag nginx:1.27 "$script:registry/team/app:1.0", "$script:registry/team/app:1.1" } }
         'Push-DockerImage 3'          = @{ Check = { $output | Should -BeLike "$script:registry/team/*@sha256:*" } }
+        'Remove-DockerConfig 1'       = @{ Setup = { New-DockerConfig nginx.conf 'listen 80;' }; Check = { Get-DockerConfig nginx* | Should -BeNullOrEmpty } }
+        'Remove-DockerConfig 2'       = @{ Setup = { 'a=b' | New-DockerConfig app.properties -Label @{ app = 'shop' } }; Check = { Get-DockerConfig -Label app=shop | Should -BeNullOrEmpty } }
         'Remove-DockerContainer 1'    = @{ Setup = { New-ExampleContainer shop-job -Label @{ app = 'shop' } -State exited }; Check = { Get-DockerContainer shop-job -ErrorAction Ignore | Should -BeNullOrEmpty } }
         'Remove-DockerContainer 2'    = @{ Setup = { New-ExampleContainer web } }
         'Remove-DockerContainer 3'    = @{ Setup = { New-ExampleContainer test-1 -State created }; Check = { Get-DockerContainer test-1 | Should -Not -BeNullOrEmpty } }
@@ -336,6 +350,8 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Remove-DockerImage 3'        = @{ Setup = { New-ExampleImage -Label @{ stage = 'build' } } }
         'Remove-DockerNetwork 1'      = @{ Setup = { New-DockerNetwork backend } }
         'Remove-DockerNetwork 2'      = @{ Setup = { New-DockerNetwork shop-front -Label @{ app = 'shop' } } }
+        'Remove-DockerSecret 1'       = @{ Setup = { 'x' | New-DockerSecret db-password }; Check = { Get-DockerSecret db-* | Should -BeNullOrEmpty } }
+        'Remove-DockerSecret 2'       = @{ Setup = { 'x' | New-DockerSecret shop-keystore -Label @{ app = 'shop' } }; Check = { Get-DockerSecret -Label app=shop | Should -BeNullOrEmpty } }
         'Remove-DockerVolume 1'       = @{ Setup = { New-DockerVolume pgdata } }
         'Remove-DockerVolume 2'       = @{ Setup = { New-DockerVolume shop-cache -Label @{ app = 'shop' } } }
         'Remove-DockerVolume 3'       = @{ Setup = { New-DockerVolume test-1 }; Check = { Get-DockerVolume test-1 | Should -Not -BeNullOrEmpty } }
@@ -398,6 +414,9 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
     # Names the examples give to what they make, removed after each example with whatever the fixtures made.
     $script:networks = 'backend', 'private', 'shop-front', 'shop-old'
     $script:volumes = 'pgdata', 'pgdata-test', 'scratch', 'site', 'shop-cache', 'ci-cache', 'test-1'
+    # On the swarm manager.
+    $script:secrets = 'db-password', 'shop-tls-key', 'shop-keystore'
+    $script:configs = 'nginx.conf', 'app.properties', 'motd'
     $script:madeImages = 'myapp:v2', 'myapp:debug', 'myapp:stable', 'myapp:1.2', 'web-snapshot:1', 'team/app:1.0', 'team/app:latest',
         'team/app:runtime', 'team/tool:latest', "$script:registry/team/myapp:1.4", "$script:registry/team/app:2", "$script:registry/tools/busybox:1.36",
         "$script:registry/team/app:1.0", "$script:registry/team/app:1.1"
@@ -442,12 +461,16 @@ Describe 'Help examples' {
         Push-Location $folder
         [Environment]::CurrentDirectory = $folder.FullName
         $fixture = $script:fixtures["$Command $Number"] ?? @{}
-        if ($Command -match 'Docker(Node|Swarm\w*|Service\w*)$') { $env:DOCKER_HOST = $script:swarmManager }
+        if ($Command -match 'Docker(Node|Swarm\w*|Service\w*|Secret|Config)$') { $env:DOCKER_HOST = $script:swarmManager }
     }
 
     AfterEach {
         if ($fixture.Cleanup) { . $fixture.Cleanup }
         if ($Command -match 'DockerService\w*$') { Get-DockerService -ErrorAction SilentlyContinue | Where-Object Name -in $script:services | Remove-DockerService }
+        if ($Command -match 'Docker(Secret|Config)$') {
+            Get-DockerSecret | Where-Object Name -in $script:secrets | Remove-DockerSecret
+            Get-DockerConfig | Where-Object Name -in $script:configs | Remove-DockerConfig
+        }
         $env:DOCKER_HOST = $script:dockerHost
         Pop-Location
         (Get-PSProvider FileSystem).Home = $script:originalHome

@@ -32,12 +32,17 @@ BeforeAll {
     $tls = Join-Path ($env:DOCKERPS_ENV ?? '/tmp/dockerps-env') 'tls/client'
     New-DockerContext $script:context -DockerHost $env:DOCKERPS_TEST_TLS_HOST -TlsCACertificate "$tls/ca.pem" -TlsCertificate "$tls/cert.pem" -TlsKey "$tls/key.pem" | Out-Null
     $script:swarmManager = ($env:DOCKERPS_TEST_SWARM_HOSTS -split ',')[0]
+    $script:secret = "$script:run-secret"
+    $script:config = "$script:run-config"
+    'value' | New-DockerSecret $script:secret -DockerHost $script:swarmManager | Out-Null
+    'content' | New-DockerConfig $script:config -Label @{ tier = 'web' } -TemplateDriver golang -DockerHost $script:swarmManager | Out-Null
     $script:pushed = "$env:DOCKERPS_TEST_REGISTRY/dps-test/$($script:run):v1"
     $script:credential = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER,
         (ConvertTo-SecureString $env:DOCKERPS_TEST_REGISTRY_PASSWORD -AsPlainText -Force))
 
     # How each output type is made; each Describe below takes the first object.
     $script:make = [ordered]@{
+        Config            = { Get-DockerConfig $script:config -DockerHost $script:swarmManager }
         Container         = { Get-DockerContainer -Name $script:name }
         ContainerDetail   = { Get-DockerContainer -Name $script:name -Detail }
         ContainerChange   = { Get-DockerContainerChange $script:name }
@@ -67,6 +72,7 @@ BeforeAll {
         PushResult        = { docker tag $script:image $script:pushed; Push-DockerImage $script:pushed -Credential $script:credential }
         RegistryLogin     = { Connect-DockerRegistry $env:DOCKERPS_TEST_REGISTRY -Credential $script:credential }
         Swarm             = { Get-DockerSwarm -DockerHost $script:swarmManager }
+        Secret            = { Get-DockerSecret $script:secret -DockerHost $script:swarmManager }
         Volume            = { Get-DockerVolume $script:volume }
     }
 
@@ -118,13 +124,15 @@ AfterAll {
     docker rmi $script:tag $script:pushed 2>&1 | Out-Null
     docker volume rm $script:volume | Out-Null
     docker network rm $script:network | Out-Null
+    Remove-DockerSecret $script:secret -DockerHost $script:swarmManager
+    Remove-DockerConfig $script:config -DockerHost $script:swarmManager
 }
 
 Describe '<_> through ConvertTo-Json and Export-Csv' -ForEach @(
-    'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerHealth', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
+    'Config', 'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerHealth', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
     'ContainerProcess', 'ContainerStats', 'DiskUsage', 'DiskUsageItem', 'DockerContext', 'DockerEngine', 'EngineEvent',
     'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Manifest', 'Network', 'Node',
-    'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Swarm', 'Volume') {
+    'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Secret', 'Swarm', 'Volume') {
 
     BeforeAll {
         $script:object = & $script:make[$_] | Select-Object -First 1

@@ -70,6 +70,10 @@ public static class ErrorCatalog
     public static readonly ErrorCode SwarmNotLocked = new(nameof(SwarmNotLocked), ErrorKind.InvalidOperation);
     public static readonly ErrorCode InvalidUnlockKey = new(nameof(InvalidUnlockKey), ErrorKind.AuthenticationError);
     public static readonly ErrorCode NoUnlockKey = new(nameof(NoUnlockKey), ErrorKind.ObjectNotFound);
+    public static readonly ErrorCode SecretExists = new(nameof(SecretExists), ErrorKind.ResourceExists);
+    public static readonly ErrorCode SecretInUse = new(nameof(SecretInUse), ErrorKind.ResourceBusy);
+    public static readonly ErrorCode ConfigExists = new(nameof(ConfigExists), ErrorKind.ResourceExists);
+    public static readonly ErrorCode ConfigInUse = new(nameof(ConfigInUse), ErrorKind.ResourceBusy);
 
     // Input that is wrong before any engine call.
     public static readonly ErrorCode InvalidFilter = new(nameof(InvalidFilter), ErrorKind.InvalidArgument);

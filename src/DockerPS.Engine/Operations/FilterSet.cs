@@ -23,4 +23,7 @@ public sealed class FilterSet
 
     /// <summary>As the engine's <c>filters</c> query parameter takes them, for raw requests.</summary>
     internal string ToJson() => JsonSerializer.Serialize(_filters);
+
+    /// <summary>A raw list request's path with these filters as its query: <c>nodes?filters=…</c>, or the path alone.</summary>
+    internal string Query(string path) => IsEmpty ? path : path + "?filters=" + Uri.EscapeDataString(ToJson());
 }

@@ -14,7 +14,7 @@ public static class NodeOperations
     /// <c>docker node ls</c> sorts them. Raw, because Docker.DotNet's node list takes no filters.
     /// </summary>
     public static Task<IReadOnlyList<Node>> ListAsync(DockerEngine engine, FilterSet filters, CancellationToken cancellationToken) =>
-        engine.SendJsonAsync<IReadOnlyList<Node>>(HttpMethod.Get, "nodes" + (filters.IsEmpty ? "" : "?filters=" + Uri.EscapeDataString(filters.ToJson())), null,
+        engine.SendJsonAsync<IReadOnlyList<Node>>(HttpMethod.Get, filters.Query("nodes"), null,
             body => (body.Deserialize<NodeListResponse[]>() ?? []).Select(n => new Node(n, engine))
                 .OrderBy(n => n.Hostname, NaturalOrder.Instance).ToArray(), cancellationToken).OnManager();
 

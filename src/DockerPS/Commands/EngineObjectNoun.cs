@@ -37,6 +37,14 @@ public sealed class EngineObjectNoun(string name, ErrorCode notFound,
         async (engine, ct) => (await ServiceOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(s => s.Name),
         (engine, name, ct) => ServiceOperations.InspectAsync(engine, name, ct));
 
+    public static readonly EngineObjectNoun Secret = new("secret", ErrorCatalog.SecretNotFound,
+        async (engine, ct) => (await SecretOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(s => s.Name),
+        (engine, name, ct) => SecretOperations.InspectAsync(engine, name, ct));
+
+    public static readonly EngineObjectNoun Config = new("config", ErrorCatalog.ConfigNotFound,
+        async (engine, ct) => (await ConfigOperations.ListAsync(engine, new FilterSet(), ct).ConfigureAwait(false)).Select(c => c.Name),
+        (engine, name, ct) => ConfigOperations.InspectAsync(engine, name, ct));
+
     /// <summary>The noun in messages: "container".</summary>
     public string Name { get; } = name;
 
