@@ -63,7 +63,9 @@ public sealed class ServiceConvergence
             case "rollback_completed" when !rollback:
                 throw new DockerEngineException(ErrorCatalog.ServiceUpdateFailed, $"The update of service {service.Spec?.Name} was rolled back: {status.Message}{FailureText}");
         }
-        return UpdateState is null && Running >= Desired && current.Length == wanted.Length;
+        // Tasks on their way out (scaled down, replaced) count until they have stopped.
+        return UpdateState is null && Running >= Desired && current.Length == wanted.Length
+            && !tasks.Any(t => t.DesiredState != "running" && t.State == "running");
     }
 
     /// <summary>The last failed task and why, to follow a message; empty when none failed.</summary>

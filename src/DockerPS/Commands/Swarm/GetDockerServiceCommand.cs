@@ -22,6 +22,7 @@ public sealed class GetDockerServiceCommand : DockerListCmdlet
     [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceIdCompleter))]
     public string[]? Id { get; set; }
 
     /// <summary>Only replicated or only global services (<c>--filter mode=</c>).</summary>

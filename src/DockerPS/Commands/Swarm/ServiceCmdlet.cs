@@ -16,6 +16,7 @@ public abstract class ServiceCmdlet : EngineObjectCmdlet
 
     [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceIdCompleter))]
     public string[]? Id { get; set; }
 
     protected sealed override EngineObjectNoun Noun => EngineObjectNoun.Service;
