@@ -276,6 +276,7 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Get-DockerSecret 1'          = @{ Setup = { 'x' | New-DockerSecret db-password } }
         'Get-DockerSecret 2'          = @{ Setup = { 'x' | New-DockerSecret shop-tls-key -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-tls-key } }
         'Get-DockerSecret 3'          = @{ Setup = { 'x' | New-DockerSecret db-password }; Check = { $output.Name | Should -Contain db-password } }
+        'Get-DockerVolume 1'          = @{ Setup = { New-DockerVolume pgdata } }
         'Get-DockerVolume 2'          = @{ Setup = { New-DockerVolume shop-cache -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-cache } }
         'Get-DockerVolume 3'          = @{ Setup = { New-DockerVolume pgdata } }
         'Get-DockerVersion 3'         = @{ Setup = { New-ExampleContainer web } }
