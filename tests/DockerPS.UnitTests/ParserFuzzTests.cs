@@ -90,6 +90,17 @@ public sealed class ParserFuzzTests
             text => PortSpec.Parse(text), typeof(FormatException), typeof(OverflowException));
 
     [Fact]
+    public void ServiceSyntaxes()
+    {
+        Fuzz("ServiceSyntax.ParsePublish", Inputs(40, "80", "8080:80/udp", "published=8080,target=80,mode=host", "target=53,protocol=udp"),
+            text => ServiceSyntax.ParsePublish(text), typeof(FormatException), typeof(OverflowException));
+        Fuzz("ServiceSyntax.ParseFileReference", Inputs(41, "db", "source=app,target=/etc/app.conf,uid=33,gid=33,mode=0440"),
+            text => ServiceSyntax.ParseFileReference(text), typeof(FormatException));
+        Fuzz("ServiceSyntax.ParseConstraint", Inputs(42, "node.role==manager", "node.labels.zone!=east"), text => ServiceSyntax.ParseConstraint(text), typeof(FormatException));
+        Fuzz("ServiceSyntax.ParsePlacementPreference", Inputs(43, "spread=node.labels.zone"), text => ServiceSyntax.ParsePlacementPreference(text), typeof(FormatException));
+    }
+
+    [Fact]
     public void VolumesAndMounts()
     {
         Fuzz("MountSpec.ParseVolume", Inputs(3, "/data", "data:/data:ro", "/host:/c:rw,z", "C:\\x:/y"),
