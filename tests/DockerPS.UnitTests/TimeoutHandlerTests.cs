@@ -55,6 +55,8 @@ public sealed class TimeoutHandlerTests
     [InlineData("PUT", "v1.51/containers/c/archive?path=/")]
     [InlineData("POST", "v1.51/containers/prune")]
     [InlineData("POST", "v1.51/build/prune")]
+    [InlineData("POST", "v1.51/swarm/join")]
+    [InlineData("POST", "v1.51/swarm/leave?force=1")]
     public async Task LongOperationsAndCallsWithoutATimeoutAreNotHeld(string method, string path)
     {
         Assert.Equal(HttpStatusCode.OK, (await Send(method, path, TimeSpan.FromMilliseconds(50))).StatusCode);
