@@ -6,7 +6,7 @@ namespace DockerPS.Tests;
 /// <summary>
 /// The service cmdlets on the test swarm (tests/env/swarm.sh: one manager, two workers), checked with the docker CLI on
 /// the manager. Services are named with this run's id and removed in a finally; their tasks stop within a second
-/// (-StopGracePeriod 1s) so that updates take seconds.
+/// (-StopGracePeriod 1s -UpdateMonitor 1s) so that updates take seconds.
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class ServiceTests(EngineFixture fixture)
@@ -32,7 +32,7 @@ public sealed class ServiceTests(EngineFixture fixture)
         var name = $"{_prefix}-create";
         try
         {
-            var created = OnManager($"New-DockerService {Image} -Name {name} -Replicas 3 -Environment @{{ A = '1' }} -Label @{{ tier = 'web' }} -StopGracePeriod 1s -Command sleep, 600");
+            var created = OnManager($"New-DockerService {Image} -Name {name} -Replicas 3 -Environment @{{ A = '1' }} -Label @{{ tier = 'web' }} -StopGracePeriod 1s -UpdateMonitor 1s -Command sleep, 600");
             Assert.Empty(RunResult.Described(created.Errors));
             var service = Assert.Single(created.Output);
             Assert.Equal("DockerPS.Service", service.BaseObject.GetType().FullName);
@@ -84,7 +84,7 @@ public sealed class ServiceTests(EngineFixture fixture)
         var name = $"{_prefix}-rollback";
         try
         {
-            Assert.Empty(OnManager($"New-DockerService {Image} -Name {name} -Replicas 2 -StopGracePeriod 1s -Command sleep, 600").Errors);
+            Assert.Empty(OnManager($"New-DockerService {Image} -Name {name} -Replicas 2 -StopGracePeriod 1s -UpdateMonitor 1s -Command sleep, 600").Errors);
             var update = OnManager($"Set-DockerService {name} -Command false -UpdateFailureAction rollback -UpdateMonitor 2s -Timeout 120");
             var error = Assert.Single(update.Errors);
             Assert.Equal($"ServiceUpdateFailed,{Commands}SetDockerServiceCommand", error.FullyQualifiedErrorId);
@@ -114,7 +114,7 @@ public sealed class ServiceTests(EngineFixture fixture)
                 $secret = [System.Net.NetworkCredential]::new('', 's3cret-{{_prefix}}').SecurePassword
                 New-DockerSecret {{name}}-secret $secret | Out-Null
                 'debug=true' | New-DockerConfig {{name}}-config | Out-Null
-                New-DockerService {{Image}} -Name {{name}} -Replicas 2 -StopGracePeriod 1s -Secret {{name}}-secret -Config 'source={{name}}-config,target=/etc/app.conf,mode=0440' -Command sh, -c, 'cat /run/secrets/{{name}}-secret; echo; cat /etc/app.conf; echo; stat -c %a /etc/app.conf; sleep 600' | Out-Null
+                New-DockerService {{Image}} -Name {{name}} -Replicas 2 -StopGracePeriod 1s -UpdateMonitor 1s -Secret {{name}}-secret -Config 'source={{name}}-config,target=/etc/app.conf,mode=0440' -Command sh, -c, 'cat /run/secrets/{{name}}-secret; echo; cat /etc/app.conf; echo; stat -c %a /etc/app.conf; sleep 600' | Out-Null
                 Get-DockerServiceLog {{name}}
                 """);
             Assert.Empty(RunResult.Described(result.Errors));

@@ -38,8 +38,8 @@ BeforeAll {
     foreach ($node in $env:DOCKERPS_TEST_SWARM_HOSTS -split ',') { Add-DockerImageTag dockerps-test/busybox:latest busybox:1.36 -DockerHost $node }
     $script:services = 'pinger', 'web', 'ops', 'shop-web'
     function script:New-ExampleService([string] $Name, [hashtable] $Label = @{}) {
-        # A task that stops at once and updates two at a time: the examples' updates take seconds, not the default grace periods.
-        New-DockerService busybox:1.36 -Name $Name -Replicas 2 -Label $Label -StopGracePeriod 1s -UpdateParallelism 2 -Command sh, -c, 'echo ready; sleep 86400' | Out-Null
+        # Tasks that stop at once, update two at a time and are watched 1 s: the examples take seconds, not the default periods.
+        New-DockerService busybox:1.36 -Name $Name -Replicas 2 -Label $Label -StopGracePeriod 1s -UpdateParallelism 2 -UpdateMonitor 1s -Command sh, -c, 'echo ready; sleep 86400' | Out-Null
     }
     $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:runLabel = "dockerps.help-examples=$script:run"

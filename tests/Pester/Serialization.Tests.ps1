@@ -35,6 +35,8 @@ BeforeAll {
     $script:secret = "$script:run-secret"
     $script:config = "$script:run-config"
     'value' | New-DockerSecret $script:secret -DockerHost $script:swarmManager | Out-Null
+    $script:service = "$script:run-service"
+    New-DockerService $script:image -Name $script:service -StopGracePeriod 1s -UpdateMonitor 1s -Command sh, -c, 'echo up; sleep 600' -DockerHost $script:swarmManager | Out-Null
     'content' | New-DockerConfig $script:config -Label @{ tier = 'web' } -TemplateDriver golang -DockerHost $script:swarmManager | Out-Null
     $script:pushed = "$env:DOCKERPS_TEST_REGISTRY/dps-test/$($script:run):v1"
     $script:credential = [pscredential]::new($env:DOCKERPS_TEST_REGISTRY_USER,
@@ -73,6 +75,9 @@ BeforeAll {
         RegistryLogin     = { Connect-DockerRegistry $env:DOCKERPS_TEST_REGISTRY -Credential $script:credential }
         Swarm             = { Get-DockerSwarm -DockerHost $script:swarmManager }
         Secret            = { Get-DockerSecret $script:secret -DockerHost $script:swarmManager }
+        Service           = { Get-DockerService $script:service -DockerHost $script:swarmManager }
+        ServiceLogLine    = { Get-DockerServiceLog $script:service -Timestamps -DockerHost $script:swarmManager }
+        SwarmTask         = { Get-DockerServiceTask $script:service -DockerHost $script:swarmManager }
         Volume            = { Get-DockerVolume $script:volume }
     }
 
@@ -124,6 +129,7 @@ AfterAll {
     docker rmi $script:tag $script:pushed 2>&1 | Out-Null
     docker volume rm $script:volume | Out-Null
     docker network rm $script:network | Out-Null
+    Remove-DockerService $script:service -DockerHost $script:swarmManager
     Remove-DockerSecret $script:secret -DockerHost $script:swarmManager
     Remove-DockerConfig $script:config -DockerHost $script:swarmManager
 }
@@ -132,7 +138,7 @@ Describe '<_> through ConvertTo-Json and Export-Csv' -ForEach @(
     'Config', 'Container', 'ContainerDetail', 'ContainerChange', 'ContainerExit', 'ContainerHealth', 'ContainerExec', 'ContainerLogLine', 'ContainerPathInfo',
     'ContainerProcess', 'ContainerStats', 'DiskUsage', 'DiskUsageItem', 'DockerContext', 'DockerEngine', 'EngineEvent',
     'EngineInfo', 'EngineVersion', 'Image', 'ImageDetail', 'ImageHistoryItem', 'ImageRemoval', 'Manifest', 'Network', 'Node',
-    'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Secret', 'Swarm', 'Volume') {
+    'PublishedPort', 'PruneResult', 'PushResult', 'RegistryLogin', 'Secret', 'Service', 'ServiceLogLine', 'Swarm', 'SwarmTask', 'Volume') {
 
     BeforeAll {
         $script:object = & $script:make[$_] | Select-Object -First 1

@@ -7,13 +7,18 @@ namespace DockerPS.Operations;
 
 /// <summary>
 /// Waiting until a service has converged, as <c>docker service create/update --detach=false</c> waits: every task it
-/// should run is running the service's current task spec, and an update or rollback it started has finished. The
+/// should run is running the service's current task spec, an update or rollback it started has finished, and this has
+/// held for the service's update monitor period (5 s when it sets none), so that tasks that start and then crash do not
+/// count as converged. The
 /// counts are kept here for a progress bar; an update that paused or rolled back on failure is a
 /// <see cref="ErrorCatalog.ServiceUpdateFailed"/> failure with the engine's message.
 /// </summary>
 public sealed class ServiceConvergence
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long the converged state must hold when the service sets no update monitor period, as with the CLI.</summary>
+    private static readonly TimeSpan DefaultMonitor = TimeSpan.FromSeconds(5);
 
     /// <summary>Tasks running the current spec.</summary>
     public int Running { get; private set; }
@@ -23,6 +28,9 @@ public sealed class ServiceConvergence
 
     /// <summary>The state of the update or rollback in progress; null when none is.</summary>
     public string? UpdateState { get; private set; }
+
+    /// <summary>The period the converged state has still to hold before the wait ends; null while it has not converged.</summary>
+    public TimeSpan? Verifying { get; private set; }
 
     /// <summary>The last task that failed or was rejected, and why: what a timeout reports.</summary>
     public SwarmTask? LastFailure { get; private set; }
@@ -34,11 +42,15 @@ public sealed class ServiceConvergence
     /// </summary>
     public async Task WaitAsync(DockerEngine engine, string serviceId, bool rollback, DateTime? earlierUpdate, CancellationToken cancellationToken)
     {
+        DateTime? convergedAt = null;
         while (true)
         {
             var service = await engine.CallAsync((client, ct) => client.Swarm.InspectServiceAsync(serviceId, ct), cancellationToken).OnManager().ConfigureAwait(false);
             var tasks = await TaskOperations.ListAsync(engine, new FilterSet().Add("service", serviceId), cancellationToken).ConfigureAwait(false);
-            if (Converged(service, tasks, rollback, earlierUpdate))
+            convergedAt = Converged(service, tasks, rollback, earlierUpdate) ? convergedAt ?? DateTime.UtcNow : null;
+            var monitor = service.Spec?.UpdateConfig?.Monitor is { Ticks: > 0 } period ? period : DefaultMonitor;
+            Verifying = convergedAt is { } at ? monitor - (DateTime.UtcNow - at) : null;
+            if (Verifying <= TimeSpan.Zero)
             {
                 return;
             }

@@ -29,7 +29,9 @@ public abstract partial class DockerCmdlet
             }
         }, done =>
         {
-            record.StatusDescription = $"{convergence.Running}/{convergence.Desired} tasks running" + (convergence.UpdateState is { } state ? $", {state.Replace('_', ' ')}" : "");
+            record.StatusDescription = $"{convergence.Running}/{convergence.Desired} tasks running"
+                + (convergence.UpdateState is { } state ? $", {state.Replace('_', ' ')}" : "")
+                + (convergence.Verifying is { } left ? $", verifying they stay up ({Math.Max(0, Math.Ceiling(left.TotalSeconds))} s)" : "");
             record.PercentComplete = convergence.Desired == 0 ? -1 : Math.Min(100, 100 * convergence.Running / convergence.Desired);
             record.RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing;
             WriteProgress(record);
