@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 
 // DockerPS.Bench [--smoke] [--n100] [--only B1,B8] [--results DIR] — see bench/README.md. Times DockerPS, the docker CLI and the
 // raw API floor per iteration, interleaved (A B C A B C …), after uncounted warm-ups, and prints one markdown table.
-// The scenarios are B1Listing.cs … B14Stats.cs; the timing is Bench.cs, the table Report.cs.
+// The scenarios are B1Listing.cs … B15Services.cs; the timing is Bench.cs, the table Report.cs.
 var smoke = args.Contains("--smoke");
 var lifecycleCount = smoke ? 3 : args.Contains("--n100") ? 100 : 20;
 var resultsDir = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault();
@@ -111,6 +111,20 @@ try
     {
         rows.Add(await B14Stats.Run(b, smoke ? 5 : 20));
         await raw.RemoveLabelled(api);
+    }
+    if (Wants("B15", "B16"))
+    {
+        // The test swarm's manager (tests/env/swarm.sh), which the bench's services run on.
+        var manager = (Environment.GetEnvironmentVariable("DOCKERPS_TEST_SWARM_HOSTS") ?? "unix:///tmp/dockerps-env/swarm/node1/docker.sock").Split(',')[0];
+        using var swarm = new RawClient(manager["unix://".Length..]);
+        if (Wants("B15"))
+        {
+            rows.Add(B15Services.Create(b, manager, swarm));
+        }
+        if (Wants("B16"))
+        {
+            rows.AddRange(B15Services.List(b, manager, swarm, smoke ? 5 : 50));
+        }
     }
 }
 finally

@@ -12,7 +12,6 @@ namespace DockerPS.UnitTests;
 public sealed class ServiceTests
 {
     private static readonly DockerEngine Engine = DockerEngine.Resolve(null, "unix:///unit.sock");
-    private static readonly Dictionary<string, string> NoIds = [];
 
     [Theory]
     [InlineData("80", 80, null, "tcp", "ingress")]
@@ -92,7 +91,7 @@ public sealed class ServiceTests
             Constraints = ["node.role==worker"],
             LimitMemory = 256 << 20,
             Update = new RolloutPolicy(Parallelism: 2, FailureAction: "rollback"),
-        }.ApplyTo(spec, new Dictionary<string, string> { ["db"] = "secret-id" }, NoIds);
+        }.ApplyTo(spec, ServiceReferences.None with { Secrets = new Dictionary<string, string> { ["db"] = "secret-id" } });
 
         var container = spec.TaskTemplate.ContainerSpec;
         Assert.Equal(("nginx:1.27", "nginx -g daemon off;", "A=1"), (container.Image, string.Join(' ', container.Args), Assert.Single(container.Env)));
@@ -123,6 +122,7 @@ public sealed class ServiceTests
                 ForceUpdate = 3,
                 ContainerSpec = new ContainerSpec { Image = "nginx:1.26", Env = ["A=1", "B=2"], User = "www" },
                 Placement = new Placement { Constraints = ["node.role==worker", "node.labels.zone==eu"] },
+                Networks = [new NetworkAttachmentConfig { Target = "n1" }],
             },
             EndpointSpec = new EndpointSpec { Ports = [new PortConfig { TargetPort = 80, PublishedPort = 8080, Protocol = "tcp" }, new PortConfig { TargetPort = 53, Protocol = "udp" }] },
             UpdateConfig = new SwarmUpdateConfig { Parallelism = 4, Order = "start-first", FailureAction = "continue" },
@@ -137,9 +137,11 @@ public sealed class ServiceTests
             Ports = [new ServicePort(80, 9090, "tcp", "ingress")],
             RemovePorts = ["53/udp"],
             RemoveConstraints = ["node.labels.zone==eu"],
+            Networks = ["front"],
+            RemoveNetworks = ["old"],
             Update = new RolloutPolicy(Delay: TimeSpan.FromSeconds(5)),
             Force = true,
-        }.ApplyTo(spec, NoIds, NoIds);
+        }.ApplyTo(spec, ServiceReferences.None with { Networks = new Dictionary<string, string> { ["front"] = "n2", ["old"] = "n1" } });
 
         Assert.NotNull(spec.Mode.Global);
         Assert.Equal(("nginx:1.27", "www"), (spec.TaskTemplate.ContainerSpec.Image, spec.TaskTemplate.ContainerSpec.User));
@@ -147,6 +149,7 @@ public sealed class ServiceTests
         Assert.Equal(new Dictionary<string, string> { ["b"] = "2" }, spec.Labels);
         Assert.Equal((80U, (uint?)9090U), (Assert.Single(spec.EndpointSpec.Ports).TargetPort, spec.EndpointSpec.Ports[0].PublishedPort));
         Assert.Equal(["node.role==worker"], spec.TaskTemplate.Placement.Constraints);
+        Assert.Equal("n2", Assert.Single(spec.TaskTemplate.Networks).Target);
         Assert.Equal((4UL, "start-first", "continue", (TimeSpan?)TimeSpan.FromSeconds(5)),
             (spec.UpdateConfig.Parallelism, spec.UpdateConfig.Order, spec.UpdateConfig.FailureAction, spec.UpdateConfig.Delay));
         Assert.Equal(4UL, spec.TaskTemplate.ForceUpdate);

@@ -47,16 +47,20 @@ Describe 'A swarm service' {
         # No IPVS on these machines: a task reaches the other's tasks by their own addresses (tasks.NAME), across nodes.
         $client = New-DockerService $script:image -Name "$script:run-client" -Network "$script:run-net" -Constraint 'node.hostname==swarm-node2' -StopGracePeriod 1s -UpdateMonitor 1s -Context $script:run `
             -Command sh, -c, "until ping -c 1 -W 1 tasks.$script:run-db >/dev/null 2>&1; do sleep 1; done; echo reached; sleep 600"
-        $client.Networks | Should -Be "$script:run-net"
+        $client.Networks | Should -Be (Get-DockerNetwork "$script:run-net" -Context $script:run).Id
 
         $line = Get-DockerServiceLog "$script:run-client" -Follow -Context $script:run | Where-Object Text -EQ reached | Select-Object -First 1
         $line.Task | Should -Be "$script:run-client.1"
         $line.Node | Should -Be swarm-node2
+
+        # Detached by the name it was attached by, though the swarm keeps the network's id.
+        Set-DockerService "$script:run-client" -RemoveNetwork "$script:run-net" -Detach -Context $script:run
+        swarm service inspect "$script:run-client" --format '{{len .Spec.TaskTemplate.Networks}}' | Should -Be 0
     }
 
     It 'rolls a new image out, then back' {
         $name = "$script:run-roll"
-        New-DockerService $script:image -Name $name -Replicas 2 -StopGracePeriod 1s -UpdateMonitor 1s -UpdateParallelism 2 -Command sleep, 600 -Context $script:run | Out-Null
+        New-DockerService $script:image -Name $name -Replicas 2 -StopGracePeriod 1s -UpdateMonitor 1s -UpdateParallelism 2 -RollbackParallelism 2 -RollbackMonitor 1s -Command sleep, 600 -Context $script:run | Out-Null
 
         $updated = Get-DockerService $name -Context $script:run | Set-DockerService -Image $script:release -Environment @{ RELEASE = '2' } -Label @{ release = '2' } -PassThru
         $updated.Image | Should -Be $script:release

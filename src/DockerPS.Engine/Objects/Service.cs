@@ -63,6 +63,7 @@ public sealed class Service
 
     public ValueList<string> Constraints { get; }
 
+    /// <summary>The ids of the networks the tasks attach to, as the swarm keeps them (Get-DockerNetwork takes ids).</summary>
     public ValueList<string> Networks { get; }
 
     /// <summary>Names of the secrets the tasks get.</summary>

@@ -39,8 +39,7 @@ public static class ServiceOperations
         engine.CallAsync(async (client, ct) =>
         {
             var spec = new ServiceSpec { Name = name ?? string.Empty };
-            settings.ApplyTo(spec, await ResolveAsync(engine, "secrets", settings.SecretNames, ErrorCatalog.SecretNotFound, ct).ConfigureAwait(false),
-                await ResolveAsync(engine, "configs", settings.ConfigNames, ErrorCatalog.ConfigNotFound, ct).ConfigureAwait(false));
+            settings.ApplyTo(spec, await ResolveAsync(engine, settings, ct).ConfigureAwait(false));
             var created = await client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec, RegistryAuth = Auth(credential)! }, ct).ConfigureAwait(false);
             return (created.ID ?? string.Empty, (IReadOnlyList<string>)[.. created.Warnings ?? []]);
         }, cancellationToken).OnManager().Meaning(ErrorCatalog.Conflict, ErrorCatalog.ServiceExists);
@@ -60,8 +59,7 @@ public static class ServiceOperations
             var spec = current.Spec ?? new ServiceSpec();
             if (!rollback)
             {
-                settings.ApplyTo(spec, await ResolveAsync(engine, "secrets", settings.SecretNames, ErrorCatalog.SecretNotFound, ct).ConfigureAwait(false),
-                    await ResolveAsync(engine, "configs", settings.ConfigNames, ErrorCatalog.ConfigNotFound, ct).ConfigureAwait(false));
+                settings.ApplyTo(spec, await ResolveAsync(engine, settings, ct).ConfigureAwait(false));
             }
             else if (current.PreviousSpec is null)
             {
@@ -123,8 +121,8 @@ public static class ServiceOperations
     }
 
     /// <summary>Names of secrets or configs to their ids, as the CLI resolves them; a name the swarm does not have is <paramref name="notFound"/>.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> ResolveAsync(DockerEngine engine, string kind, IEnumerable<string> names,
-        ErrorCode notFound, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string>> ResolveAsync<T>(IEnumerable<string> names,
+        Func<FilterSet, Task<IReadOnlyList<T>>> list, Func<T, (string Id, string Name)> key, ErrorCode notFound, string kind)
     {
         var wanted = names.ToArray();
         if (wanted.Length == 0)
@@ -136,16 +134,28 @@ public static class ServiceOperations
         {
             filters.Add("name", name);
         }
-        var listed = await engine.SendJsonAsync(HttpMethod.Get, $"{kind}?filters={Uri.EscapeDataString(filters.ToJson())}", null,
-            body => body.EnumerateArray().Select(o => (Id: o.GetProperty("ID").GetString()!, Name: o.GetProperty("Spec").GetProperty("Name").GetString()!)).ToArray(),
-            cancellationToken).ConfigureAwait(false);
         // The name filter matches prefixes: only the exact name counts.
-        var ids = listed.Where(o => wanted.Contains(o.Name, StringComparer.Ordinal)).ToDictionary(o => o.Name, o => o.Id, StringComparer.Ordinal);
+        var ids = (await list(filters).ConfigureAwait(false)).Select(key).Where(o => wanted.Contains(o.Name, StringComparer.Ordinal))
+            .ToDictionary(o => o.Name, o => o.Id, StringComparer.Ordinal);
         if (wanted.FirstOrDefault(n => !ids.ContainsKey(n)) is { } missing)
         {
-            throw new DockerEngineException(notFound, $"The swarm has no {kind[..^1]} named '{missing}'.");
+            throw new DockerEngineException(notFound, $"The swarm has no {kind} named '{missing}'.");
         }
         return ids;
+    }
+
+    /// <summary>The ids of the secrets, configs and networks the settings name, by name, as the CLI resolves them.</summary>
+    private static async Task<ServiceReferences> ResolveAsync(DockerEngine engine, ServiceSettings settings, CancellationToken ct)
+    {
+        var networks = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var network in settings.NetworkNames)
+        {
+            networks[network] = (await NetworkOperations.InspectAsync(engine, network, ct).Meaning(ErrorCatalog.NotFound, ErrorCatalog.NetworkNotFound).ConfigureAwait(false)).Id;
+        }
+        return new(
+            await ResolveAsync(settings.SecretNames, f => SecretOperations.ListAsync(engine, f, ct), s => (s.Id, s.Name), ErrorCatalog.SecretNotFound, "secret").ConfigureAwait(false),
+            await ResolveAsync(settings.ConfigNames, f => ConfigOperations.ListAsync(engine, f, ct), c => (c.Id, c.Name), ErrorCatalog.ConfigNotFound, "config").ConfigureAwait(false),
+            networks);
     }
 
     private static AuthConfig? Auth(RegistryCredential? credential) => credential is null ? null : new AuthConfig

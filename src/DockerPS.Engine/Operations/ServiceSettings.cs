@@ -5,6 +5,12 @@ using DockerPS.Parsing;
 
 namespace DockerPS.Operations;
 
+/// <summary>The ids of the secrets, configs and networks that settings name, by the names given.</summary>
+public sealed record ServiceReferences(IReadOnlyDictionary<string, string> Secrets, IReadOnlyDictionary<string, string> Configs, IReadOnlyDictionary<string, string> Networks)
+{
+    public static readonly ServiceReferences None = new(new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
+}
+
 /// <summary>How a service rolls out an update or a rollback (<c>--update-*</c> and <c>--rollback-*</c>); null fields stay as they are.</summary>
 public sealed record RolloutPolicy(ulong? Parallelism = null, TimeSpan? Delay = null, string? FailureAction = null, TimeSpan? Monitor = null,
     float? MaxFailureRatio = null, string? Order = null)
@@ -125,10 +131,10 @@ public sealed class ServiceSettings
     public bool Force { get; init; }
 
     /// <summary>
-    /// The spec with these settings. Secrets and configs are named; <paramref name="secretIds"/> and
-    /// <paramref name="configIds"/> give their ids, which the engine wants beside the names.
+    /// The spec with these settings. Secrets, configs and networks are named; <paramref name="ids"/> gives their ids: the
+    /// engine wants a secret's and a config's beside its name, and keeps a network by id.
     /// </summary>
-    internal void ApplyTo(ServiceSpec spec, IReadOnlyDictionary<string, string> secretIds, IReadOnlyDictionary<string, string> configIds)
+    internal void ApplyTo(ServiceSpec spec, ServiceReferences ids)
     {
         var task = spec.TaskTemplate ??= new TaskSpec();
         var container = task.ContainerSpec ??= new ContainerSpec();
@@ -142,13 +148,13 @@ public sealed class ServiceSettings
         container.Secrets = Merge(container.Secrets, Secrets.Select(s => new SecretReference
         {
             SecretName = s.Source,
-            SecretID = secretIds[s.Source],
+            SecretID = ids.Secrets[s.Source],
             File = new SecretReferenceFileTarget { Name = s.Target, UID = s.Uid, GID = s.Gid, Mode = s.Mode },
         }), RemoveSecrets, s => s.SecretName ?? string.Empty);
         container.Configs = Merge(container.Configs, Configs.Select(c => new SwarmConfigReference
         {
             ConfigName = c.Source,
-            ConfigID = configIds[c.Source],
+            ConfigID = ids.Configs[c.Source],
             File = new ConfigReferenceFileTarget { Name = c.Target, UID = c.Uid, GID = c.Gid, Mode = c.Mode },
         }), RemoveConfigs, c => c.ConfigName ?? string.Empty);
         container.User = User ?? container.User;
@@ -188,7 +194,8 @@ public sealed class ServiceSettings
             PublishMode = p.Mode,
         }), RemovePorts.Select(p => p.Contains('/') ? p : p + "/tcp"), p => $"{p.TargetPort}/{p.Protocol}");
 
-        task.Networks = Merge(task.Networks, Networks.Select(n => new NetworkAttachmentConfig { Target = n }), RemoveNetworks, n => n.Target ?? string.Empty);
+        task.Networks = Merge(task.Networks, Networks.Select(n => new NetworkAttachmentConfig { Target = ids.Networks[n] }),
+            RemoveNetworks.Select(n => ids.Networks[n]), n => n.Target ?? string.Empty);
         var placement = task.Placement ??= new Placement();
         placement.Constraints = Merge(placement.Constraints, Constraints, RemoveConstraints, c => c);
         placement.Preferences = Merge(placement.Preferences, PlacementPreferences.Select(p => new PlacementPreference { Spread = new SpreadOver { SpreadDescriptor = p } }),
@@ -221,6 +228,9 @@ public sealed class ServiceSettings
     internal IEnumerable<string> SecretNames => Secrets.Select(s => s.Source).Distinct();
 
     internal IEnumerable<string> ConfigNames => Configs.Select(c => c.Source).Distinct();
+
+    /// <summary>The networks the settings attach or detach, by name or id.</summary>
+    internal IEnumerable<string> NetworkNames => Networks.Concat(RemoveNetworks).Distinct();
 
     private static SwarmUpdateConfig? Apply(RolloutPolicy policy, SwarmUpdateConfig? current)
     {

@@ -45,38 +45,60 @@ public sealed class GetDockerServiceTaskCommand : DockerListCmdlet
 
     protected override void ProcessItem()
     {
-        var (names, noun, filter) = ParameterSetName == NodeSet ? (Node, EngineObjectNoun.Node, "node") : (Service, EngineObjectNoun.Service, "service");
+        var (names, noun) = ParameterSetName == NodeSet ? (Node, EngineObjectNoun.Node) : (Service, EngineObjectNoun.Service);
+        (IReadOnlyList<SwarmTask> Tasks, string[] Unknown) found;
+        try
+        {
+            found = AwaitOnEachEngine((engine, ct) => ListAsync(engine, names, noun, ct), string.Join(',', names));
+        }
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.InvalidArgument)
+        {
+            WriteError(ErrorFor(e.As(ErrorCatalog.InvalidFilter), Filter));
+            return;
+        }
+        foreach (var name in found.Unknown)
+        {
+            WriteNotFound(noun, name);
+        }
+        WriteObject(found.Tasks, enumerateCollection: true);
+    }
+
+    /// <summary>
+    /// The tasks of every name in one list, as <c>docker service ps</c> asks for them (the engine's service and node filters
+    /// take names and ids), and the names that name nothing. An unknown service makes the list a 404, when each name is
+    /// listed alone; an unknown node lists nothing, so a name without tasks is asked about.
+    /// </summary>
+    private async Task<(IReadOnlyList<SwarmTask> Tasks, string[] Unknown)> ListAsync(DockerEngine engine, string[] names, EngineObjectNoun noun, CancellationToken ct)
+    {
+        var filters = Filters();
         foreach (var name in names)
         {
-            // The engine's service and node filters take names and ids; an unknown service is a 404, an unknown node lists nothing.
-            var filters = Filters().Add(filter, name);
-            IReadOnlyList<SwarmTask>? tasks;
-            try
-            {
-                tasks = AwaitOnEachEngine(async (engine, ct) =>
-                {
-                    try
-                    {
-                        var listed = await TaskOperations.ListAsync(engine, filters, ct).ConfigureAwait(false);
-                        return listed.Count > 0 || await noun.ExistsAsync(engine, name, ct).ConfigureAwait(false) ? listed : null;
-                    }
-                    catch (DockerEngineException e) when (e.Code == ErrorCatalog.NotFound)
-                    {
-                        return null;
-                    }
-                }, name);
-            }
-            catch (DockerEngineException e) when (e.Code == ErrorCatalog.InvalidArgument)
-            {
-                WriteError(ErrorFor(e.As(ErrorCatalog.InvalidFilter), Filter));
-                continue;
-            }
-            if (tasks is null)
-            {
-                WriteNotFound(noun, name);
-                continue;
-            }
-            WriteObject(tasks, enumerateCollection: true);
+            filters.Add(noun == EngineObjectNoun.Node ? "node" : "service", name);
         }
+        IReadOnlyList<SwarmTask> tasks;
+        try
+        {
+            tasks = await TaskOperations.ListAsync(engine, filters, ct).ConfigureAwait(false);
+        }
+        catch (DockerEngineException e) when (e.Code == ErrorCatalog.NotFound)
+        {
+            if (names.Length == 1)
+            {
+                return ([], names);
+            }
+            var each = await Task.WhenAll(names.Select(name => ListAsync(engine, [name], noun, ct))).ConfigureAwait(false);
+            return (each.SelectMany(e => e.Tasks).ToArray(), each.SelectMany(e => e.Unknown).ToArray());
+        }
+        var unknown = new List<string>();
+        foreach (var name in names.Where(name => !tasks.Any(t => noun == EngineObjectNoun.Node
+            ? t.Node == name || t.NodeId.StartsWith(name, StringComparison.Ordinal)
+            : t.ServiceName == name || t.ServiceId.StartsWith(name, StringComparison.Ordinal))))
+        {
+            if (!await noun.ExistsAsync(engine, name, ct).ConfigureAwait(false))
+            {
+                unknown.Add(name);
+            }
+        }
+        return (tasks, [.. unknown]);
     }
 }

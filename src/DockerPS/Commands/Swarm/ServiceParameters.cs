@@ -41,7 +41,7 @@ public sealed class ServiceParameters
     [ValidateNotNullOrEmpty]
     public string[]? Mount { get; set; }
 
-    /// <summary>Networks to attach the tasks to (<c>--network</c>), by name.</summary>
+    /// <summary>Networks to attach the tasks to (<c>--network</c>), by name or id.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(NetworkNameCompleter))]

@@ -53,7 +53,7 @@ public sealed class SetDockerServiceCommand : ServiceCmdlet, IDynamicParameters
     [ValidateNotNullOrEmpty]
     public string[]? RemoveMount { get; set; }
 
-    /// <summary>Networks to detach from (<c>--network-rm</c>).</summary>
+    /// <summary>Networks to detach from, by name or id (<c>--network-rm</c>).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? RemoveNetwork { get; set; }
