@@ -39,7 +39,7 @@ BeforeAll {
     $script:services = 'pinger', 'web', 'ops', 'shop-web'
     function script:New-ExampleService([string] $Name, [hashtable] $Label = @{}) {
         # Tasks that stop at once, update two at a time and are watched 1 s: the examples take seconds, not the default periods.
-        New-DockerService busybox:1.36 -Name $Name -Replicas 2 -Label $Label -StopGracePeriod 1s -UpdateParallelism 2 -UpdateMonitor 1s -Command sh, -c, 'echo ready; sleep 86400' | Out-Null
+        New-DockerService busybox:1.36 -Name $Name -Replicas 2 -Label $Label -StopGracePeriod 1s -UpdateParallelism 2 -UpdateMonitor 1s -RollbackParallelism 2 -RollbackMonitor 1s -Command sh, -c, 'echo ready; sleep 86400' | Out-Null
     }
     $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:runLabel = "dockerps.help-examples=$script:run"
