@@ -13,10 +13,11 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
     private ImageReference[] _targets = [];
 
     /// <summary>
-    /// Per engine (its endpoint: piped images each bring an engine object of their own) and name, the last tag call given
-    /// it: the next waits for it, so the last image piped holds the name.
+    /// Per engine (its endpoint: piped images each bring an engine object of their own), the last tag call of each new name
+    /// and of each image: the next of either waits for it, so the last image piped holds the name, and one image's names
+    /// are added one after the other (Podman, tagging one image twice at once, can keep only one of the names).
     /// </summary>
-    private readonly Dictionary<(string Endpoint, string Name), Task> _lastOfName = [];
+    private readonly Dictionary<(string Endpoint, string Key), Task> _last = [];
 
     /// <summary>The new names, <c>[registry[:port]/]repository[:tag]</c>.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -42,9 +43,13 @@ public sealed class AddDockerImageTagCommand : ImageCmdlet, IThrottledCmdlet
                 continue;
             }
             var engine = TargetEngine;
-            var previous = _lastOfName.GetValueOrDefault((engine.Endpoint, name), Task.CompletedTask);
+            (string, string)[] keys = [(engine.Endpoint, "name " + name), (engine.Endpoint, "image " + image)];
+            var previous = Task.WhenAll(keys.Select(key => _last.GetValueOrDefault(key, Task.CompletedTask)));
             var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _lastOfName[(engine.Endpoint, name)] = ended.Task;
+            foreach (var key in keys)
+            {
+                _last[key] = ended.Task;
+            }
             Dispatch(Done(async (on, ct) =>
             {
                 try
