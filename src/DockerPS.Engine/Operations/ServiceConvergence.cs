@@ -15,7 +15,7 @@ namespace DockerPS.Operations;
 /// </summary>
 public sealed class ServiceConvergence
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long the converged state must hold when the service sets no update monitor period, as with the CLI.</summary>
     private static readonly TimeSpan DefaultMonitor = TimeSpan.FromSeconds(5);
