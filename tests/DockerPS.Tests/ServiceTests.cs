@@ -136,6 +136,40 @@ public sealed class ServiceTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void TheOptionsRunbooksUseReadBackFromTheEngineAndCanBeRemoved()
+    {
+        var name = $"{_prefix}-options";
+        try
+        {
+            var created = OnManager($$"""
+                New-DockerService {{Image}} -Name {{name}} -Replicas 0 -Detach -HealthCommand 'true' -HealthInterval 5s -HealthRetries 2 `
+                    -RestartCondition on-failure -RestartMaxAttempts 3 -RestartDelay 2s -PlacementPreference spread=node.labels.zone `
+                    -MaxReplicasPerNode 2 -LimitCpu 0.5 -LimitMemory 64m -ReserveCpu 0.1 -ReserveMemory 16m -UpdateOrder start-first `
+                    -UpdateDelay 3s -RollbackParallelism 2 -RollbackOrder start-first -Mount 'type=volume,source={{name}},target=/data' `
+                    -EndpointMode dnsrr -User nobody -WorkingDirectory /tmp -Hostname node-host -StopSignal SIGINT -ContainerLabel @{ c = '1' } -Command sleep, 600
+                """);
+            Assert.Empty(RunResult.Described(created.Errors));
+            string Read(string format) => TestSwarm.Cli("service", "inspect", name, "--format", format);
+            Assert.Equal("[\"CMD-SHELL\",\"true\"] 5s 2", Read("{{json .Spec.TaskTemplate.ContainerSpec.Healthcheck.Test}} {{.Spec.TaskTemplate.ContainerSpec.Healthcheck.Interval}} {{.Spec.TaskTemplate.ContainerSpec.Healthcheck.Retries}}"));
+            Assert.Equal("on-failure 3 2s", Read("{{.Spec.TaskTemplate.RestartPolicy.Condition}} {{.Spec.TaskTemplate.RestartPolicy.MaxAttempts}} {{.Spec.TaskTemplate.RestartPolicy.Delay}}"));
+            Assert.Equal("node.labels.zone 2", Read("{{range .Spec.TaskTemplate.Placement.Preferences}}{{.Spread.SpreadDescriptor}}{{end}} {{.Spec.TaskTemplate.Placement.MaxReplicas}}"));
+            Assert.Equal("500000000 67108864 100000000 16777216", Read("{{.Spec.TaskTemplate.Resources.Limits.NanoCPUs}} {{.Spec.TaskTemplate.Resources.Limits.MemoryBytes}} {{.Spec.TaskTemplate.Resources.Reservations.NanoCPUs}} {{.Spec.TaskTemplate.Resources.Reservations.MemoryBytes}}"));
+            Assert.Equal("start-first 3s 2 start-first", Read("{{.Spec.UpdateConfig.Order}} {{.Spec.UpdateConfig.Delay}} {{.Spec.RollbackConfig.Parallelism}} {{.Spec.RollbackConfig.Order}}"));
+            Assert.Equal($"volume {name} /data dnsrr", Read("{{range .Spec.TaskTemplate.ContainerSpec.Mounts}}{{.Type}} {{.Source}} {{.Target}}{{end}} {{.Spec.EndpointSpec.Mode}}"));
+            Assert.Equal("nobody /tmp node-host SIGINT 1", Read("{{.Spec.TaskTemplate.ContainerSpec.User}} {{.Spec.TaskTemplate.ContainerSpec.Dir}} {{.Spec.TaskTemplate.ContainerSpec.Hostname}} {{.Spec.TaskTemplate.ContainerSpec.StopSignal}} {{.Spec.TaskTemplate.ContainerSpec.Labels.c}}"));
+
+            var removed = OnManager($"Set-DockerService {name} -RemoveMount /data -RemovePlacementPreference spread=node.labels.zone -RemoveContainerLabel c -Detach");
+            Assert.Empty(RunResult.Described(removed.Errors));
+            Assert.Equal("0 0 0", Read("{{len .Spec.TaskTemplate.ContainerSpec.Mounts}} {{len .Spec.TaskTemplate.Placement.Preferences}} {{len .Spec.TaskTemplate.ContainerSpec.Labels}}"));
+            Assert.Equal("on-failure nobody", Read("{{.Spec.TaskTemplate.RestartPolicy.Condition}} {{.Spec.TaskTemplate.ContainerSpec.User}}"));
+        }
+        finally
+        {
+            Remove(name);
+        }
+    }
+
+    [Fact]
     public void BadInputAndUnknownObjectsAreTheirOwnErrorsAndWhatIfCreatesNothing()
     {
         var name = $"{_prefix}-errors";
