@@ -9,9 +9,8 @@ namespace DockerPS.Operations;
 /// Waiting until a service has converged, as <c>docker service create/update --detach=false</c> waits: every task it
 /// should run is running the service's current task spec, an update or rollback it started has finished, and this has
 /// held for the service's update monitor period (5 s when it sets none), so that tasks that start and then crash do not
-/// count as converged. The
-/// counts are kept here for a progress bar; an update that paused or rolled back on failure is a
-/// <see cref="ErrorCatalog.ServiceUpdateFailed"/> failure with the engine's message.
+/// count as converged. The counts are kept here for a progress bar; an update that paused or rolled back on failure is
+/// a <see cref="ErrorCatalog.ServiceUpdateFailed"/> failure with the engine's message.
 /// </summary>
 public sealed class ServiceConvergence
 {

@@ -86,10 +86,11 @@ public static class ServiceOperations
     public static async IAsyncEnumerable<ServiceLogLine> ReadLogsAsync(DockerEngine engine, string service, LogOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var found = await InspectAsync(engine, service, cancellationToken).ConfigureAwait(false);
-        var tty = found.GetRaw().Spec?.TaskTemplate?.ContainerSpec?.TTY ?? false;
-        var names = new TaskNames(engine, found);
-        var request = new HttpRequestMessage(HttpMethod.Get, $"services/{Uri.EscapeDataString(found.Id)}/logs?details=1&{LogOperations.Query(options)}");
+        var found = await engine.CallAsync((client, ct) => client.Swarm.InspectServiceAsync(service, ct), cancellationToken).OnManager().ConfigureAwait(false);
+        var id = found.ID ?? service;
+        var tty = found.Spec?.TaskTemplate?.ContainerSpec?.TTY ?? false;
+        var names = new TaskNames(engine, id);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"services/{Uri.EscapeDataString(id)}/logs?details=1&{LogOperations.Query(options)}");
         request.Options.Set(ConnectionRouter.BlockingReads, true);
         using var response = await engine.OpenAsync(request, cancellationToken).ConfigureAwait(false);
         using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -105,7 +106,7 @@ public static class ServiceOperations
     }
 
     /// <summary>Task ids to task names and node hostnames, listed again when a task appears that was not there before.</summary>
-    private sealed class TaskNames(DockerEngine engine, Service service)
+    private sealed class TaskNames(DockerEngine engine, string serviceId)
     {
         private Dictionary<string, SwarmTask> _tasks = [];
 
@@ -113,7 +114,7 @@ public static class ServiceOperations
         {
             if (!_tasks.ContainsKey(id))
             {
-                _tasks = (await TaskOperations.ListAsync(engine, new FilterSet().Add("service", service.Id), cancellationToken).ConfigureAwait(false))
+                _tasks = (await TaskOperations.ListAsync(engine, new FilterSet().Add("service", serviceId), cancellationToken).ConfigureAwait(false))
                     .ToDictionary(t => t.Id);
             }
             return _tasks.TryGetValue(id, out var task) ? (task.Name, task.Node) : (id, null);

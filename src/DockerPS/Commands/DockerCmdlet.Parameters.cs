@@ -26,6 +26,18 @@ public abstract partial class DockerCmdlet
             : InvalidParameterSyntaxException.Parse("Environment", LanguagePrimitives.ConvertTo<string>(value),
                 text => EnvFile.Entry(text, System.Environment.GetEnvironmentVariable)) is { } entry ? [entry] : []).ToArray();
 
+    /// <summary>
+    /// The health check of <c>--health-cmd</c>, <c>--health-interval/-timeout/-start-period/-retries</c> and
+    /// <c>--no-healthcheck</c>, which containers and services take alike; null when none was given. Text that does not
+    /// parse is that parameter's Invalid&lt;Parameter&gt; error, a check with -NoHealthcheck InvalidNoHealthcheck.
+    /// </summary>
+    protected internal static HealthcheckSpec? Healthcheck(string[]? command, string? interval, string? timeout, string? startPeriod, int? retries, bool none) =>
+        InvalidParameterSyntaxException.Parse("NoHealthcheck", "-NoHealthcheck", _ => HealthcheckSpec.Create(command,
+            InvalidParameterSyntaxException.ParseOptional<long?>("HealthInterval", interval, text => HealthcheckSpec.ParseDuration(text)),
+            InvalidParameterSyntaxException.ParseOptional<long?>("HealthTimeout", timeout, text => HealthcheckSpec.ParseDuration(text)),
+            InvalidParameterSyntaxException.ParseOptional<long?>("HealthStartPeriod", startPeriod, text => HealthcheckSpec.ParseDuration(text)),
+            retries, none));
+
     /// <summary>Entries given as hashtables of names to values or as <c>name=value</c> text, all as text.</summary>
     protected static IEnumerable<string> KeyValueTexts(object[]? values) =>
         (values ?? []).SelectMany(value => PSObject.AsPSObject(value).BaseObject is IDictionary table

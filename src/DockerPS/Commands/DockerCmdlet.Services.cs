@@ -1,8 +1,16 @@
+using DockerPS.Parsing;
+using DockerPS.Registry;
+
 namespace DockerPS.Commands;
 
 /// <summary>Waiting for a swarm service to converge, with progress, as New- and Set-DockerService do unless -Detach.</summary>
 public abstract partial class DockerCmdlet
 {
+    /// <summary>With -WithRegistryAuth, the stored credentials for the image's registry, which the nodes pull with; else none.</summary>
+    protected RegistryCredential? RegistryAuthFor(string? image, bool withRegistryAuth) => withRegistryAuth && image is not null
+        ? StoredCredentialFor(InvalidParameterSyntaxException.Parse("Reference", image, text => ImageReference.Parse(text, allowDigest: true)))
+        : null;
+
     /// <summary>
     /// Waits until the service has converged (see <see cref="ServiceConvergence"/>), showing its running and desired
     /// tasks; past <paramref name="timeout"/> seconds it is a ServiceNotConverged failure naming the last failed task.

@@ -342,11 +342,7 @@ public abstract class ContainerCreateCmdlet : DockerCmdlet, IDynamicParameters
         var options = new ContainerRunOptions
         {
             Expose = InvalidParameterSyntaxException.ParseEach(nameof(Expose), Expose, RunSyntax.ParseExpose).SelectMany(p => p).Distinct().ToArray(),
-            Healthcheck = InvalidParameterSyntaxException.Parse(nameof(NoHealthcheck), "-NoHealthcheck", _ => HealthcheckSpec.Create(HealthCommand,
-                InvalidParameterSyntaxException.ParseOptional<long?>(nameof(HealthInterval), HealthInterval, text => HealthcheckSpec.ParseDuration(text)),
-                InvalidParameterSyntaxException.ParseOptional<long?>(nameof(HealthTimeout), HealthTimeout, text => HealthcheckSpec.ParseDuration(text)),
-                InvalidParameterSyntaxException.ParseOptional<long?>(nameof(HealthStartPeriod), HealthStartPeriod, text => HealthcheckSpec.ParseDuration(text)),
-                HealthRetries, NoHealthcheck)),
+            Healthcheck = Healthcheck(HealthCommand, HealthInterval, HealthTimeout, HealthStartPeriod, HealthRetries, NoHealthcheck),
             StopTimeout = StopTimeout,
             StopSignal = StopSignal,
             Privileged = Privileged,

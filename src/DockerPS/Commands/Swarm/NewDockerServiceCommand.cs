@@ -1,5 +1,4 @@
 using DockerPS.Completion;
-using DockerPS.Parsing;
 
 namespace DockerPS.Commands;
 
@@ -59,9 +58,7 @@ public sealed class NewDockerServiceCommand : DockerCmdlet, IDynamicParameters
         {
             return;
         }
-        var credential = Settings.WithRegistryAuth
-            ? StoredCredentialFor(InvalidParameterSyntaxException.Parse("Reference", Image, text => ImageReference.Parse(text, allowDigest: true)))
-            : null;
+        var credential = RegistryAuthFor(Image, Settings.WithRegistryAuth);
         var engine = TargetEngine;
         var (id, warnings) = Await(ct => ServiceOperations.CreateAsync(engine, Name, settings, credential, ct));
         foreach (var warning in warnings)

@@ -133,7 +133,7 @@ public sealed class SetDockerServiceCommand : ServiceCmdlet, IDynamicParameters
                 RemoveSecrets = RemoveSecret ?? [],
                 RemoveConfigs = RemoveConfig ?? [],
                 RemoveConstraints = RemoveConstraint ?? [],
-                RemovePlacementPreferences = (RemovePlacementPreference ?? []).Select(p => InvalidParameterSyntaxException.Parse(nameof(RemovePlacementPreference), p, ServiceSyntax.ParsePlacementPreference)).ToArray(),
+                RemovePlacementPreferences = InvalidParameterSyntaxException.ParseEach(nameof(RemovePlacementPreference), RemovePlacementPreference, ServiceSyntax.ParsePlacementPreference),
             });
         }
         catch (DockerPSException e)
@@ -149,9 +149,7 @@ public sealed class SetDockerServiceCommand : ServiceCmdlet, IDynamicParameters
             return;
         }
         var engine = TargetEngine;
-        var credential = Settings.WithRegistryAuth && Image is not null
-            ? StoredCredentialFor(InvalidParameterSyntaxException.Parse("Reference", Image, text => ImageReference.Parse(text, allowDigest: true)))
-            : null;
+        var credential = RegistryAuthFor(Image, Settings.WithRegistryAuth);
         var (id, warnings, earlierUpdate) = Await(ct => ServiceOperations.UpdateAsync(engine, service, _settings, Rollback, credential, ct));
         foreach (var warning in warnings)
         {

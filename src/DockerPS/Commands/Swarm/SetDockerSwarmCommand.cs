@@ -82,8 +82,8 @@ public sealed class SetDockerSwarmCommand : DockerCmdlet
         }
         try
         {
-            _certExpiry = CertExpiry is null ? null : InvalidParameterSyntaxException.Parse(nameof(CertExpiry), CertExpiry, DockerUnits.ParseDuration);
-            _dispatcherHeartbeat = DispatcherHeartbeat is null ? null : InvalidParameterSyntaxException.Parse(nameof(DispatcherHeartbeat), DispatcherHeartbeat, DockerUnits.ParseDuration);
+            _certExpiry = InvalidParameterSyntaxException.ParseOptional<TimeSpan?>(nameof(CertExpiry), CertExpiry, text => DockerUnits.ParseDuration(text));
+            _dispatcherHeartbeat = InvalidParameterSyntaxException.ParseOptional<TimeSpan?>(nameof(DispatcherHeartbeat), DispatcherHeartbeat, text => DockerUnits.ParseDuration(text));
         }
         catch (InvalidParameterSyntaxException e)
         {
