@@ -101,7 +101,7 @@ fetch() {
   echo "$*" >"$dir/root.stamp"
   echo "$dir/root"
 }
-ROOT_28=$(fetch forky docker.io=28.5.2 containerd=2.1 docker-cli=28.5.2)
+ROOT_28=$(fetch forky docker.io=28.5.2 containerd=2.1 docker-cli=28.5.2 docker-compose=2.40)
 ROOT_26=$(fetch trixie docker.io=26.1.5 containerd=1.7)
 # Podman from bookworm, unpacked too (not installed: its packages would bring a system-wide container stack); its
 # libraries are found through LD_LIBRARY_PATH, which conmon passes on to the podman it runs when a container exits.
@@ -109,6 +109,8 @@ ROOT_PODMAN=$(fetch bookworm podman=4.3 conmon=2.1 netavark=1.4 aardvark-dns=1.4
   golang-github-containers-image=5.23 libgpgme11=1.18 libsubid4=1: libdevmapper1.02.1=2:)
 # The harness's and this script's docker CLI: forky's, which negotiates down to every engine here.
 DOCKER_CLI="$ROOT_28/usr/bin/docker"
+# The compose CLI the compose tests check DockerPS against, run standalone (docker-compose config/up/ps/down).
+COMPOSE_CLI="$ROOT_28/usr/libexec/docker/cli-plugins/docker-compose"
 
 # TLS material, as `docker` expects it in a DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem):
 #   tls/server: the engines' certificate (SAN 127.0.0.1 and localhost), signed by tls/ca
@@ -339,6 +341,7 @@ DOCKERPS_SSH_PORT=$SSH_PORT "$HERE/sshd.sh"
 cat >"$ENV_DIR/env.sh" <<ENVEOF
 export DOCKERPS_TEST_DOCKER_HOST=unix://$SOCK
 export DOCKERPS_TEST_DOCKER_CLI=$DOCKER_CLI
+export DOCKERPS_TEST_COMPOSE_CLI=$COMPOSE_CLI
 export DOCKERPS_TEST_IMAGE=$IMAGE
 export DOCKERPS_TEST_TLS_HOST=tcp://127.0.0.1:$TLS_PORT
 export DOCKERPS_TEST_SSH_PORT=$SSH_PORT

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Docker.DotNet.Models;
 using DockerPS.Errors;
@@ -13,7 +15,7 @@ namespace DockerPS.Operations;
 /// Container calls. A container is named by anything the engine resolves: a name, a full id or an id prefix;
 /// an unknown one is an <see cref="Errors.ErrorCatalog.NotFound"/> failure.
 /// </summary>
-public static class ContainerOperations
+public static partial class ContainerOperations
 {
     /// <summary>All containers (running or not) that match the engine-side filters.</summary>
     public static Task<IReadOnlyList<Container>> ListAsync(DockerEngine engine, FilterSet filters, CancellationToken cancellationToken) =>
@@ -123,11 +125,27 @@ public static class ContainerOperations
 
     /// <summary>
     /// Waits for the container to reach <paramref name="condition"/> (not-running, next-exit or removed) and
-    /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition.
+    /// returns its exit code. Raw, because Docker.DotNet's wait takes no condition. Podman before 4.4 fails a wait
+    /// that races the container's exit with "read /proc/N/cgroup: no such process" (containers/podman#16383, fixed
+    /// by #16504); the container has exited by then, so that wait is asked once more.
     /// </summary>
-    public static Task<ContainerExit> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken) =>
-        PostAsync(engine, $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}", null,
+    public static async Task<ContainerExit> WaitAsync(DockerEngine engine, string container, string condition, CancellationToken cancellationToken)
+    {
+        var path = $"containers/{Uri.EscapeDataString(container)}/wait?condition={Uri.EscapeDataString(condition)}";
+        Task<ContainerExit> Wait() => PostAsync(engine, path, null,
             body => new ContainerExit(container, body.GetProperty("StatusCode").GetInt64(), engine), cancellationToken);
+        try
+        {
+            return await Wait().ConfigureAwait(false);
+        }
+        catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.InternalServerError && PodmanExitRace().IsMatch(e.Message))
+        {
+            return await Wait().ConfigureAwait(false);
+        }
+    }
+
+    [GeneratedRegex(@"read /proc/\d+/cgroup: no such process")]
+    private static partial Regex PodmanExitRace();
 
     /// <summary>
     /// Waits until the container's health check says healthy and returns the container as it is then, inspecting it
