@@ -7,7 +7,7 @@ namespace DockerPS;
 /// DockerPS's own assemblies (this one and DockerPS.Engine, side by side in the module folder) load in the default
 /// context, where PowerShell resolves type names: <c>[DockerPS.Container]</c>, typed parameters and
 /// <c>catch [DockerPS.ContainerExitException]</c> work. Only the third-party dependencies (Docker.DotNet, SSH.NET,
-/// BouncyCastle, Microsoft.Extensions.*, System.IO.Pipelines) load in a private context, so that another module's
+/// BouncyCastle, YamlDotNet, Microsoft.Extensions.*, System.IO.Pipelines) load in a private context, so that another module's
 /// copies cannot clash with ours (PowerShell docs: "Resolving PowerShell module assembly dependency conflicts"; the
 /// split of PSResourceGet's module initializer).
 /// They sit in <c>Dependencies/</c>, where nothing probes: when DockerPS.Engine needs one, the default context finds

@@ -273,6 +273,14 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
         'Get-DockerImage 4'           = @{ Check = { $output.Id | Should -Contain $script:image.Id } }
         'Get-DockerNetwork 2'         = @{ Setup = { New-DockerNetwork backend; New-ExampleContainer web; Connect-DockerNetwork backend web } }
         'Get-DockerNetwork 3'         = @{ Setup = { New-DockerNetwork shop-front -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-front } }
+        'Import-DockerCompose 1'      = @{ Setup = { Set-Content compose.yaml "services:`n  web:`n    image: nginx:1.27`n  api:`n    image: myapp/api:1" } }
+        'Import-DockerCompose 2'      = @{ Setup = {
+                Set-Content compose.yaml "services:`n  web:`n    image: nginx:`${TAG:-latest}`n    deploy:`n      replicas: 1"
+                Set-Content compose.prod.yaml "services:`n  web:`n    deploy:`n      replicas: `${REPLICAS}"
+                Set-Content prod.env "TAG=1.27`nREPLICAS=3" }
+                                           Check = { $output | Should -Be 3 } }
+        'Import-DockerCompose 3'      = @{ Setup = { Set-Content compose.yaml "services:`n  web:`n    image: nginx:1.27`n  debug:`n    image: busybox`n    profiles: [debug]" }
+                                           Check = { (Get-Content resolved.json -Raw | ConvertFrom-Json).services.debug.image | Should -Be busybox } }
         'Get-DockerSecret 1'          = @{ Setup = { 'x' | New-DockerSecret db-password } }
         'Get-DockerSecret 2'          = @{ Setup = { 'x' | New-DockerSecret shop-tls-key -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-tls-key } }
         'Get-DockerSecret 3'          = @{ Setup = { 'x' | New-DockerSecret db-password }; Check = { $output.Name | Should -Contain db-password } }
