@@ -18,13 +18,7 @@ public sealed class ServiceTests(EngineFixture fixture)
 
     private RunResult OnManager(string script) => TestSwarm.OnManager(_ps, script);
 
-    private static void Remove(params string[] names)
-    {
-        foreach (var name in names.Where(n => TestSwarm.Cli("service", "ls", "--filter", $"name={n}", "-q").Length > 0))
-        {
-            TestSwarm.Cli("service", "rm", name);
-        }
-    }
+    private static void Remove(params string[] names) => TestSwarm.RemoveServices(names);
 
     [Fact]
     public void ACreatedServiceReachesItsReplicasOnSeveralNodesAsTheCliShowsIt()
