@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DockerPS.Tests.Harness;
 using Xunit;
 
@@ -18,13 +19,7 @@ public sealed class ServiceTests(EngineFixture fixture)
 
     private RunResult OnManager(string script) => TestSwarm.OnManager(_ps, script);
 
-    private static void Remove(params string[] names)
-    {
-        foreach (var name in names.Where(n => TestSwarm.Cli("service", "ls", "--filter", $"name={n}", "-q").Length > 0))
-        {
-            TestSwarm.Cli("service", "rm", name);
-        }
-    }
+    private static void Remove(params string[] names) => TestSwarm.RemoveServices(names);
 
     [Fact]
     public void ACreatedServiceReachesItsReplicasOnSeveralNodesAsTheCliShowsIt()
@@ -97,6 +92,29 @@ public sealed class ServiceTests(EngineFixture fixture)
             var scaled = OnManager($"Set-DockerService {name} -Replicas 1 -PassThru");
             Assert.Empty(scaled.Errors);
             Assert.Equal("1/1", Assert.Single(scaled.Output).Properties["ReplicaStatus"].Value);
+        }
+        finally
+        {
+            Remove(name);
+        }
+    }
+
+    [Fact]
+    public void AServiceWhoseHealthCheckFailsDoesNotConvergeAndSaysWhichTaskFailedAndWhy()
+    {
+        var name = $"{_prefix}-unhealthy";
+        const string Unhealthy = "task: non-zero exit (137): dockerexec: unhealthy container";
+        try
+        {
+            // A task starts and is not running until healthy: this one turns unhealthy after a second, is killed and replaced.
+            var result = OnManager($"New-DockerService {Image} -Name {name} -HealthCommand false -HealthInterval 1s -HealthRetries 1 -StopGracePeriod 1s -UpdateMonitor 1s -Timeout 10 -Command sleep, 600");
+            var error = Assert.Single(result.Errors);
+            Assert.Equal($"ServiceNotConverged,{Commands}NewDockerServiceCommand", error.FullyQualifiedErrorId);
+            Assert.Contains($"Service {name} did not converge in 10 s: 0 of 1 tasks running", error.Exception.Message);
+            Assert.Matches($@"Task {name}\.1 on swarm-node\d is failed: {Regex.Escape(Unhealthy)}\.$", error.Exception.Message);
+            Assert.Contains($"{name}.1 Failed \"{Unhealthy}\"",
+                TestSwarm.Cli("service", "ps", name, "--no-trunc", "--format", "{{.Name}} {{.CurrentState}} {{.Error}}").Split('\n')
+                    .Select(line => Regex.Replace(line, @" \d+ seconds? ago", "")));
         }
         finally
         {

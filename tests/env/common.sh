@@ -27,3 +27,30 @@ stop_and_clear() {
   findmnt -rn -o TARGET | grep -E "^$dir/(data|exec|storage|run)(/|$)" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$dir/data" "$dir/exec" "$dir/storage" "$dir/run" "$pidfile"
 }
+# start_registry NAME HOST:PORT TLS(yes|no) LOGIN(yes|no) [DIR]: (re)starts one image registry (distribution's
+# docker-registry) unless it answers /v2/ already, its config, storage, pid and log in DIR ($ENV_DIR/registry/NAME by
+# default); the login and TLS material are up.sh's, in $ENV_DIR/registry.
+start_registry() {
+  local name=$1 address=$2 tls=$3 login=$4 dir=${5:-$ENV_DIR/registry/$1} shared="$ENV_DIR/registry" scheme=http answer=200
+  [ "$tls" = yes ] && scheme=https
+  [ "$login" = yes ] && answer=401
+  registry_answers() { [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' --cacert "$shared/ca.crt" "$scheme://$address/v2/")" = "$answer" ]; }
+  registry_answers && return 0
+  echo "$(basename "$0"): starting registry $name on $scheme://$address" >&2
+  mkdir -p "$dir/data"
+  local old; if old=$(our_pid "$dir/pid" docker-registry); then kill "$old" 2>/dev/null || true; sleep 0.5; fi
+  {
+    echo "version: 0.1"
+    echo "log: {level: warn}"
+    echo "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}"
+    [ "$login" = yes ] && echo "auth: {htpasswd: {realm: dockerps-$name, path: $shared/htpasswd}}"
+    echo "http:"
+    echo "  addr: $address"
+    echo "  secret: dockerps-test-$name"
+    [ "$tls" = yes ] && echo "  tls: {certificate: $shared/server.crt, key: $shared/server.key}"
+  } >"$dir/config.yml"
+  nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
+  echo $! >"$dir/pid"
+  for _ in $(seq 1 40); do registry_answers && return 0; sleep 0.25; done
+  echo "$(basename "$0"): registry $name did not come up; see $dir/registry.log" >&2; tail -20 "$dir/registry.log" >&2; return 1
+}

@@ -8,10 +8,13 @@
 # Swarm networks take their subnets from $POOL. This machine's kernel has no IPVS: a service's virtual IP and the
 # ingress routing mesh do not answer (dockerd logs "net.ipv4.vs..." errors); tasks reach each other by their own
 # addresses (tasks.NAME, --endpoint-mode dnsrr) and publish ports in host mode.
+# A registry the nodes pull from ($REGISTRY: distribution on plain HTTP on the bridge's host address, which the nodes
+# take over HTTP, --insecure-registry) with up.sh's login (its htpasswd: up.sh makes that before it calls this), for
+# private images (--with-registry-auth); its state in $DIR/registry.
 #   swarm.sh [up] [ROOT]  (re)starts the swarm unless it runs already; ROOT holds the engine's binaries (up.sh's
 #                         forky root, $DOCKERPS_CACHE/forky/root by default)
-#   swarm.sh down         stops the nodes and removes their processes, cgroups, mounts, state, namespaces and bridge;
-#                         also after an interrupted start
+#   swarm.sh down         stops the nodes and the registry and removes their processes, cgroups, mounts, state,
+#                         namespaces and bridge; also after an interrupted start
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +30,7 @@ BRIDGE="${DOCKERPS_SWARM_BRIDGE:-dps-swarm0}"
 NET="${DOCKERPS_SWARM_NET:-10.203.0}"
 POOL="${DOCKERPS_SWARM_POOL:-10.204.0.0/16}"
 PREFIX=$(basename "$ENV_DIR" | tr -c 'a-zA-Z0-9_\n-' '-')
+REGISTRY="$NET.1:${DOCKERPS_SWARM_REGISTRY_PORT:-5102}"
 IMAGE="dockerps-test/busybox:latest"
 NODES=(1 2 3)
 
@@ -44,8 +48,18 @@ stop_node() {
   rm -f "$DIR/node$n/docker.sock" "$DIR/node$n/dockerd.pid" "$DIR/node$n/dockerd.flags"
 }
 
+stop_registry() {
+  local old
+  if old=$(our_pid "$DIR/registry/pid" docker-registry); then
+    kill "$old" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$old" 2>/dev/null || break; sleep 0.25; done
+  fi
+  rm -rf "$DIR/registry"
+}
+
 down() {
   for n in "${NODES[@]}"; do stop_node "$n" & done
+  stop_registry &
   wait
   ! ip link show "$BRIDGE" >/dev/null 2>&1 || ip link delete "$BRIDGE"
 }
@@ -55,7 +69,8 @@ node_flags() {
   local n=$1 d="$DIR/node$1"
   echo --host "unix://$d/docker.sock" --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/dockerd.pid" \
     --cgroup-parent "$PREFIX-swarm$n" --containerd-namespace "$PREFIX-swarm$n" \
-    --containerd-plugins-namespace "$PREFIX-swarm$n-plugins" --init-path /usr/bin/docker-init --bridge none --ip6tables=false
+    --containerd-plugins-namespace "$PREFIX-swarm$n-plugins" --init-path /usr/bin/docker-init --bridge none --ip6tables=false \
+    --insecure-registry "$REGISTRY"
 }
 
 # The swarm runs as this script would start it: each node answers with the flags it would be given and holds the
@@ -106,7 +121,12 @@ abandon() {
 }
 
 up() {
-  running && return 0
+  [ -s "$ENV_DIR/registry/htpasswd" ] || { echo "swarm.sh: $ENV_DIR/registry/htpasswd is missing; up.sh makes it" >&2; exit 1; }
+  if ! running; then start_swarm; fi
+  start_registry swarm "$REGISTRY" no yes "$DIR/registry"
+}
+
+start_swarm() {
   echo "swarm.sh: starting a swarm of ${#NODES[@]} nodes on $BRIDGE ($NET.0/24), sockets $DIR/node*/docker.sock" >&2
   # Whatever is left of an earlier swarm goes, and so does this one if its start fails or is interrupted.
   down
@@ -134,13 +154,14 @@ up() {
   trap - ERR INT TERM
 }
 
-# What the tests read (up.sh adds it to env.sh): the nodes' sockets and addresses, the manager's first.
+# What the tests read (up.sh adds it to env.sh): the nodes' sockets and addresses, the manager's first, and the registry.
 settings() {
   local hosts=() addresses=() n
   for n in "${NODES[@]}"; do hosts+=("unix://$DIR/node$n/docker.sock"); addresses+=("$NET.1$n"); done
   mkdir -p "$DIR"
   { echo "export DOCKERPS_TEST_SWARM_HOSTS=$(IFS=,; echo "${hosts[*]}")"
     echo "export DOCKERPS_TEST_SWARM_ADDRESSES=$(IFS=,; echo "${addresses[*]}")"
+    echo "export DOCKERPS_TEST_SWARM_REGISTRY=$REGISTRY"
   } >"$DIR/env.sh"
 }
 

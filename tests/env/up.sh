@@ -282,9 +282,6 @@ for host in "unix://$ENV_DIR/docker26/docker.sock" "unix://$ENV_DIR/docker20/doc
   fi
 done
 
-# The swarm (swarm.sh): three more Docker 28 engines, each in a network namespace of its own, with the base image.
-"$HERE/swarm.sh" up "$ROOT_28"
-
 # Three image registries (distribution 2.8), run from our own config files (not the Debian service on :5000): A on
 # plain HTTP and B on TLS with a CA made here that the engines trust through certs.d, both with htpasswd basic auth
 # (the password is generated once per environment); C on plain HTTP with no login, for anonymous pushes.
@@ -305,34 +302,13 @@ fi
 mkdir -p "/etc/docker/certs.d/127.0.0.1:$REGISTRY_TLS_PORT"
 cp "$REG_DIR/ca.crt" "/etc/docker/certs.d/127.0.0.1:$REGISTRY_TLS_PORT/ca.crt"
 
-# start_registry NAME PORT TLS(yes|no) LOGIN(yes|no): (re)starts one registry unless it answers /v2/ already.
-start_registry() {
-  local name=$1 port=$2 tls=$3 login=$4 dir="$REG_DIR/$1" scheme=http answer=200
-  [ "$tls" = yes ] && scheme=https
-  [ "$login" = yes ] && answer=401
-  registry_answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$REG_DIR/ca.crt" "$scheme://127.0.0.1:$port/v2/")" = "$answer" ]; }
-  registry_answers && return 0
-  echo "up.sh: starting registry $name on $scheme://127.0.0.1:$port" >&2
-  mkdir -p "$dir/data"
-  local old; if old=$(our_pid "$dir/pid" docker-registry); then kill "$old" 2>/dev/null || true; sleep 0.5; fi
-  {
-    echo "version: 0.1"
-    echo "log: {level: warn}"
-    echo "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}"
-    [ "$login" = yes ] && echo "auth: {htpasswd: {realm: dockerps-$name, path: $REG_DIR/htpasswd}}"
-    echo "http:"
-    echo "  addr: 127.0.0.1:$port"
-    echo "  secret: dockerps-test-$name"
-    [ "$tls" = yes ] && echo "  tls: {certificate: $REG_DIR/server.crt, key: $REG_DIR/server.key}"
-  } >"$dir/config.yml"
-  nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
-  echo $! >"$dir/pid"
-  for _ in $(seq 1 40); do registry_answers && return 0; sleep 0.25; done
-  echo "up.sh: registry $name did not come up; see $dir/registry.log" >&2; tail -20 "$dir/registry.log" >&2; exit 1
-}
-start_registry a "$REGISTRY_PORT" no yes
-start_registry b "$REGISTRY_TLS_PORT" yes yes
-start_registry c "$REGISTRY_OPEN_PORT" no no
+start_registry a "127.0.0.1:$REGISTRY_PORT" no yes
+start_registry b "127.0.0.1:$REGISTRY_TLS_PORT" yes yes
+start_registry c "127.0.0.1:$REGISTRY_OPEN_PORT" no no
+
+# The swarm (swarm.sh): three more Docker 28 engines, each in a network namespace of its own, with the base image, and
+# a registry they reach (with the login above).
+"$HERE/swarm.sh" up "$ROOT_28"
 
 SSH_PORT="${DOCKERPS_SSH_PORT:-2222}"
 DOCKERPS_SSH_PORT=$SSH_PORT "$HERE/sshd.sh"
@@ -368,4 +344,4 @@ leg docker26 "$ENV_DIR/docker26/docker.sock" "$TLS_PORT_26" "DOCKER_HOST=unix://
 leg docker20 "$ENV_DIR/docker20/docker.sock" "$TLS_PORT_20" "DOCKER_HOST=unix://$ENV_DIR/docker20/docker.sock"
 leg podman "$POD/podman.sock" "" "DOCKER_HOST=unix://$POD/podman.sock"
 echo "up.sh: engines ready: main (Docker 28) unix://$SOCK, docker26, docker20, podman; image $IMAGE;" \
-  "a swarm of 3 nodes (swarm.sh); registries 127.0.0.1:$REGISTRY_PORT (http), 127.0.0.1:$REGISTRY_TLS_PORT (tls), 127.0.0.1:$REGISTRY_OPEN_PORT (http, no login)" >&2
+  "a swarm of 3 nodes and its registry (swarm.sh); registries 127.0.0.1:$REGISTRY_PORT (http), 127.0.0.1:$REGISTRY_TLS_PORT (tls), 127.0.0.1:$REGISTRY_OPEN_PORT (http, no login)" >&2

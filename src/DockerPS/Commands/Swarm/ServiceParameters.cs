@@ -230,7 +230,7 @@ public sealed class ServiceParameters
     [ValidateSet("vip", "dnsrr")]
     public string? EndpointMode { get; set; }
 
-    /// <summary>Sends the stored registry credentials for the image to the nodes (<c>--with-registry-auth</c>).</summary>
+    /// <summary>Sends the stored registry credentials for the image (on update without -Image, the service's) to the nodes (<c>--with-registry-auth</c>).</summary>
     [Parameter]
     public SwitchParameter WithRegistryAuth { get; set; }
 

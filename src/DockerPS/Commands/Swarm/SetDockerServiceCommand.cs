@@ -149,7 +149,9 @@ public sealed class SetDockerServiceCommand : ServiceCmdlet, IDynamicParameters
             return;
         }
         var engine = TargetEngine;
-        var credential = RegistryAuthFor(Image, Settings.WithRegistryAuth);
+        // As with the CLI, the credentials are for the new image, else for the one the service runs.
+        var image = Image ?? (Settings.WithRegistryAuth ? Await(ct => ServiceOperations.InspectAsync(engine, service, ct)).Image : null);
+        var credential = RegistryAuthFor(image, Settings.WithRegistryAuth);
         var (id, warnings, earlierUpdate) = Await(ct => ServiceOperations.UpdateAsync(engine, service, _settings, Rollback, credential, ct));
         foreach (var warning in warnings)
         {
