@@ -112,6 +112,13 @@ try
         rows.Add(await B14Stats.Run(b, smoke ? 5 : 20));
         await raw.RemoveLabelled(api);
     }
+    if (Wants("B17"))
+    {
+        // The compose CLI tests/env/up.sh unpacks (env.sh names it).
+        var composeCli = Environment.GetEnvironmentVariable("DOCKERPS_TEST_COMPOSE_CLI") ?? "/var/cache/dockerps/forky/root/usr/libexec/docker/cli-plugins/docker-compose";
+        rows.AddRange(B17Compose.Run(b, composeCli, smoke ? 2 : 10));
+        await raw.RemoveLabelled(api);
+    }
     if (Wants("B15", "B16"))
     {
         // The test swarm's manager (tests/env/swarm.sh), which the bench's services run on.

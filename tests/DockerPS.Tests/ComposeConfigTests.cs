@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,7 +12,7 @@ namespace DockerPS.Tests;
 /// compose CLI's <c>config --format json</c> prints, or both refuse it (with the id the fixture's <c>error</c> file
 /// names). A fixture is a folder of compose files; its <c>args</c> file holds the CLI's global options on its first
 /// line (-f, -p, --profile, --env-file, --project-directory) and <c>env NAME=VALUE</c> lines for the environment both
-/// run with (the CLI gets nothing else of this process's environment but PATH and HOME).
+/// run with (the CLI gets nothing else of this process's environment but PATH, HOME and the test engine).
 /// </summary>
 public sealed class ComposeConfigTests : IDisposable
 {
@@ -22,7 +21,6 @@ public sealed class ComposeConfigTests : IDisposable
     public void Dispose() => _session.Dispose();
 
     private static readonly string Root = Path.Combine(TestEnvironment.RepoRoot, "tests", "compose");
-    private static readonly string Cli = TestEnvironment.Setting("DOCKERPS_TEST_COMPOSE_CLI");
 
     public static TheoryData<string> Fixtures() => new(Directory.GetDirectories(Root).Select(Path.GetFileName).Order()!);
 
@@ -66,7 +64,7 @@ public sealed class ComposeConfigTests : IDisposable
     public void ReadsAsTheComposeCliDoes(string name)
     {
         var fixture = Fixture.Read(name);
-        var (exitCode, stdout, stderr) = RunCli(fixture);
+        var (exitCode, stdout, stderr) = ComposeCli.Run(fixture.Directory, fixture.Environment, [.. fixture.Args, "config", "--format", "json"]);
         var result = _session.Run("""
             $null = $ExecutionContext.SessionState.Path.SetLocation($Directory)
             foreach ($name in $Environment.Keys) { [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
@@ -89,32 +87,6 @@ public sealed class ComposeConfigTests : IDisposable
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    private static (int ExitCode, string Stdout, string Stderr) RunCli(Fixture fixture)
-    {
-        var start = new ProcessStartInfo(Cli) { WorkingDirectory = fixture.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in fixture.Args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.ArgumentList.Add("config");
-        start.ArgumentList.Add("--format");
-        start.ArgumentList.Add("json");
-        start.Environment.Clear();
-        foreach (var variable in new[] { "PATH", "HOME" })
-        {
-            start.Environment[variable] = Environment.GetEnvironmentVariable(variable);
-        }
-        foreach (var (key, value) in fixture.Environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
 
     /// <summary>
     /// JSON with what Go's encoding adds or leaves out set aside (nulls, false, empty objects and lists), keys sorted

@@ -43,6 +43,8 @@ public sealed class HelpTests(EngineFixture fixture)
 
         Assert.Equal(code, documented.Select(p => string.Join('=', p[..3])).Order().ToArray());
         Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p[3]), $"{name} -{p[0]} has no description"));
+        // Prose, not source: a description seeded from the wrong XML comment carries its markers.
+        Assert.All(documented, p => Assert.DoesNotMatch(@"(^|\s)///\s|</summary>|\[Parameter\(", p[3]));
     }
 
     [Theory]

@@ -281,6 +281,24 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                                            Check = { $output | Should -Be 3 } }
         'Import-DockerCompose 3'      = @{ Setup = { Set-Content compose.yaml "services:`n  web:`n    image: nginx:1.27`n  debug:`n    image: busybox`n    profiles: [debug]" }
                                            Check = { (Get-Content resolved.json -Raw | ConvertFrom-Json).services.debug.image | Should -Be busybox } }
+        'Deploy-DockerCompose 1'      = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  db:`n    image: redis:7`n  web:`n    image: nginx:1.27`n    depends_on: [db]" }
+                                           Cleanup = { Remove-DockerCompose -ProjectName shop -Volume | Out-Null } }
+        'Deploy-DockerCompose 2'      = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:1.27"; Set-Content compose.prod.yaml "services:`n  web:`n    deploy:`n      replicas: 2" }
+                                           Check = { Get-DockerCompose -ProjectName shop | Should -BeNullOrEmpty } }
+        'Deploy-DockerCompose 3'      = @{ Setup = {
+                Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:`${TAG}"; Set-Content compose.prod.yaml "services:`n  web:`n    deploy:`n      replicas: 2"
+                Set-Content prod.env 'TAG=1.27'
+                'blue', 'green' | ForEach-Object { New-DockerContext $_ -DockerHost $script:dockerHost | Out-Null } }
+                                           Check = { (Get-DockerCompose -ProjectName shop).Count | Should -Be 2 }
+                                           Cleanup = { Remove-DockerCompose -ProjectName shop | Out-Null; Remove-DockerContext blue, green } }
+        'Get-DockerCompose 1'         = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:1.27"; Deploy-DockerCompose | Out-Null }
+                                           Cleanup = { Remove-DockerCompose -ProjectName shop | Out-Null } }
+        'Get-DockerCompose 2'         = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:1.27"; Deploy-DockerCompose | Out-Null }
+                                           Cleanup = { Remove-DockerCompose -ProjectName shop | Out-Null } }
+        'Remove-DockerCompose 1'      = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:1.27"; Deploy-DockerCompose | Out-Null }
+                                           Check = { Get-DockerCompose -ProjectName shop | Should -BeNullOrEmpty } }
+        'Remove-DockerCompose 2'      = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:1.27`n    volumes: [data:/data]`nvolumes:`n  data:"; Deploy-DockerCompose | Out-Null }
+                                           Check = { Get-DockerVolume shop_data -ErrorAction Ignore | Should -BeNullOrEmpty } }
         'Get-DockerSecret 1'          = @{ Setup = { 'x' | New-DockerSecret db-password } }
         'Get-DockerSecret 2'          = @{ Setup = { 'x' | New-DockerSecret shop-tls-key -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-tls-key } }
         'Get-DockerSecret 3'          = @{ Setup = { 'x' | New-DockerSecret db-password }; Check = { $output.Name | Should -Contain db-password } }

@@ -8,7 +8,7 @@ namespace DockerPS.Compose;
 /// A compose service's containers as <c>docker compose up</c> creates them (compose's pkg/compose/create.go): the
 /// service's settings mapped onto the engine's create request.
 /// </summary>
-internal static class ComposeContainers
+public static class ComposeContainers
 {
     /// <summary>
     /// The create request for container <paramref name="number"/> (1-based) of <paramref name="service"/>, as docker compose
@@ -26,6 +26,9 @@ internal static class ComposeContainers
             throw ComposeTree.Invalid($"service \"{service.Name}\": {e.Message}");
         }
     }
+
+    /// <summary>The image a service runs: its image, else the one compose names a built service's image, PROJECT-SERVICE.</summary>
+    public static string Image(ComposeProject project, ComposeService service) => service.Image ?? $"{project.Name}-{service.Name}";
 
     /// <summary>The container's name as compose names it: container_name, else PROJECT-SERVICE-NUMBER.</summary>
     public static string Name(ComposeProject project, ComposeService service, int number) =>
@@ -67,7 +70,7 @@ internal static class ComposeContainers
         }
         return new ContainerCreateSpec
         {
-            Image = service.Image ?? $"{project.Name}-{service.Name}",
+            Image = Image(project, service),
             Name = Name(project, service, number),
             Platform = service.Platform,
             Command = service.Command,

@@ -164,7 +164,7 @@ internal sealed class FileModeConverter : JsonConverter<int?>
     }
 
     public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options) =>
-        writer.WriteStringValue("0" + Convert.ToString(value!.Value, 8));
+        writer.WriteStringValue(value == 0 ? "0" : "0" + Convert.ToString(value!.Value, 8));
 }
 
 /// <summary>A ulimit: one number for both limits, or <c>soft</c> and <c>hard</c>.</summary>

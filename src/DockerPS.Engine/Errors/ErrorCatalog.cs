@@ -134,6 +134,7 @@ public static class ErrorCatalog
     public static readonly ErrorCode ComposeFileNotFound = new(nameof(ComposeFileNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode ComposeFileInvalid = new(nameof(ComposeFileInvalid), ErrorKind.InvalidData);
     public static readonly ErrorCode ComposeVariableMissing = new(nameof(ComposeVariableMissing), ErrorKind.InvalidArgument);
+    public static readonly ErrorCode ComposeDependencyFailed = new(nameof(ComposeDependencyFailed), ErrorKind.InvalidResult);
 
     /// <summary>Parameter text in one of the docker CLI's syntaxes that does not parse: <c>Invalid&lt;Parameter&gt;</c>, e.g. InvalidPublish.</summary>
     public static ErrorCode InvalidSyntax(string parameter) => new("Invalid" + parameter, ErrorKind.InvalidArgument);

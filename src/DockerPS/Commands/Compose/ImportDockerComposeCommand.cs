@@ -6,55 +6,30 @@ namespace DockerPS.Commands;
 /// <c>docker compose config</c>: reads compose files into a typed project, interpolated, merged, extended and with
 /// the active profiles' services, as the compose CLI reads them. No engine is called.
 /// </summary>
-[Cmdlet(VerbsData.Import, "DockerCompose")]
+[Cmdlet(VerbsData.Import, "DockerCompose", DefaultParameterSetName = ComposeProjectCmdlet.FileSet)]
 [OutputType(typeof(ComposeProject))]
-public sealed class ImportDockerComposeCommand : PSCmdlet
+public sealed class ImportDockerComposeCommand : PSCmdlet, IDynamicParameters
 {
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("File", "FullName")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Path { get; set; }
+    /// <summary>Which files make the project and how they are read.</summary>
+    public ComposeFileParameters Files { get; } = new();
 
-    [Parameter]
-    [Alias("p")]
-    [ValidateNotNullOrEmpty]
-    public string? ProjectName { get; set; }
+    public object GetDynamicParameters() => Files;
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ProjectDirectory { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? Profile { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? EnvFile { get; set; }
-
-    private readonly List<string> _files = [];
+    private readonly List<string> _paths = [];
 
     // Files piped one by one make one project, as -f given several times does.
-    protected override void ProcessRecord() => _files.AddRange(Path ?? []);
+    protected override void ProcessRecord() => _paths.AddRange(Files.Path ?? []);
 
     protected override void EndProcessing()
     {
         var location = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
         try
         {
-            WriteObject(ComposeLoader.Load(new ComposeLoadOptions
-            {
-                Files = _files,
-                WorkingDirectory = location,
-                ProjectDirectory = ProjectDirectory,
-                ProjectName = ProjectName,
-                Profiles = Profile ?? [],
-                EnvFiles = EnvFile ?? [],
-            }));
+            WriteObject(Files.Load(_paths, location));
         }
         catch (ComposeException e)
         {
-            WriteError(DockerCmdlet.ErrorFor(e, _files.Count > 0 ? string.Join(", ", _files) : location));
+            WriteError(DockerCmdlet.ErrorFor(e, _paths.Count > 0 ? string.Join(", ", _paths) : location));
         }
     }
 }
