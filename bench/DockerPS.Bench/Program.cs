@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 
 // DockerPS.Bench [--smoke] [--n100] [--only B1,B8] [--results DIR] — see bench/README.md. Times DockerPS, the docker CLI and the
 // raw API floor per iteration, interleaved (A B C A B C …), after uncounted warm-ups, and prints one markdown table.
-// The scenarios are B1Listing.cs … B15Services.cs; the timing is Bench.cs, the table Report.cs.
+// The scenarios are B1Listing.cs … B17Compose.cs; the timing is Bench.cs, the table Report.cs.
 var smoke = args.Contains("--smoke");
 var lifecycleCount = smoke ? 3 : args.Contains("--n100") ? 100 : 20;
 var resultsDir = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault();

@@ -134,10 +134,19 @@ internal sealed class RawClient(string socketPath) : IDisposable
     }
 
     /// <summary>Runs a command in a container and waits for it to end.</summary>
+    /// <summary>
+    /// Runs a command in the container to its end: an exec with no stream attached may answer its start before the
+    /// process ends (a bench run once copied into a folder an `rm -rf` was still removing), so its state is read until
+    /// it has stopped.
+    /// </summary>
     public async Task Exec(string api, string container, string[] command)
     {
-        var exec = await Json("POST", $"/{api}/containers/{container}/exec", new { Cmd = command });
-        await Send("POST", $"/{api}/exec/{exec.GetProperty("Id").GetString()}/start", new { Detach = false });
+        var id = (await Json("POST", $"/{api}/containers/{container}/exec", new { Cmd = command })).GetProperty("Id").GetString();
+        await Send("POST", $"/{api}/exec/{id}/start", new { Detach = false });
+        while ((await Json("GET", $"/{api}/exec/{id}/json")).GetProperty("Running").GetBoolean())
+        {
+            await Task.Delay(10);
+        }
     }
 
     private sealed class TarContent(string folder) : HttpContent

@@ -82,6 +82,21 @@ public sealed class ComposePlanTests : IDisposable
     }
 
     [Fact]
+    public void WavesRunWhatDoesNotDependOnEachOtherTogetherAndGoDownInReverse()
+    {
+        var project = Project(App);
+        var plan = ComposePlan.Create(project, Nothing, removeOrphans: false, Engine);
+        var down = plan.Where(c => c.Kind == "Container").Select(c => new ComposeChange("shop", c.Kind, c.Name, c.Service, "Remove", "down", Engine))
+            .Concat(plan.Where(c => c.Kind != "Container").Select(c => new ComposeChange("shop", c.Kind, c.Name, null, "Remove", "down", Engine))).ToList();
+
+        string Names(IReadOnlyList<IReadOnlyList<ComposeChange>> waves) => string.Join(" | ", waves.Select(w => string.Join(" ", w.Select(c => c.Name))));
+
+        Assert.Equal("shop_default shop_data | shop-db-1 | shop-api-1 | shop-web-1 shop-web-2", Names(ComposePlan.Waves(project, plan)));
+        Assert.Equal("shop-web-1 shop-web-2 | shop-api-1 | shop-db-1 | shop_default shop_data", Names(ComposePlan.Waves(project, down, down: true)));
+        Assert.Equal("shop-db-1 shop-api-1 shop-web-1 shop-web-2 | shop_default shop_data", Names(ComposePlan.Waves(null, down, down: true)));
+    }
+
+    [Fact]
     public void ADependencyCycleIsAnInvalidProject()
     {
         var project = Project("services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n");

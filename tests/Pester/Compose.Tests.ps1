@@ -33,7 +33,8 @@ services:
     Set-Content (Join-Path $script:app prod.env) "STAGE=production`nREPLICAS=2"
 
     function script:Stage([string] $Container, [string] $DockerHost) {
-        (& (Get-Command docker -CommandType Application -TotalCount 1) -H $DockerHost inspect --format '{{json .Config.Env}}' $Container | ConvertFrom-Json) -match '^STAGE='
+        & (Get-Command docker -CommandType Application -TotalCount 1) -H $DockerHost inspect --format '{{range .Config.Env}}{{println .}}{{end}}' $Container |
+            Where-Object { $_ -like 'STAGE=*' }
     }
 }
 

@@ -96,6 +96,27 @@ public static class ComposePlan
         return changes;
     }
 
+    /// <summary>
+    /// The changes in waves whose changes do not depend on each other, to run at once as compose does: networks,
+    /// volumes and orphans first, then the services level by level (a service's level is one more than its deepest
+    /// dependency's), each level's containers together. <paramref name="down"/> reverses the levels and puts the
+    /// networks and volumes last, for taking a project down.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ComposeChange>> Waves(ComposeProject? project, IReadOnlyList<ComposeChange> changes, bool down = false)
+    {
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Level(ComposeService service) => levels.TryGetValue(service.Name, out var known) ? known
+            : levels[service.Name] = (service.DependsOn ?? []).Keys.Where(project!.Services.ContainsKey).Select(d => Level(project.Services[d]) + 1).DefaultIfEmpty(0).Max();
+        foreach (var service in project is null ? [] : Order(project))
+        {
+            Level(service);
+        }
+        // Containers of services the project does not have (orphans, or all of them when no project is known) go with level -1.
+        int Rank(ComposeChange change) => change.Kind != "Container" ? int.MinValue : levels.GetValueOrDefault(change.Service ?? "", -1);
+        var waves = changes.GroupBy(Rank).OrderBy(g => down ? (g.Key == int.MinValue ? int.MaxValue : -g.Key) : g.Key);
+        return [.. waves.Select(g => (IReadOnlyList<ComposeChange>)[.. g])];
+    }
+
     /// <summary>How many containers a service runs: deploy.replicas, else scale, else one.</summary>
     public static int Replicas(ComposeService service) => service.Deploy?.Replicas ?? service.Scale ?? 1;
 

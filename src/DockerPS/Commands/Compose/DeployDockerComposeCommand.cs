@@ -43,21 +43,7 @@ public sealed class DeployDockerComposeCommand : ComposeProjectCmdlet
             WriteWarning($"Container {orphan} belongs to no service of project {project.Name}; -RemoveOrphans removes it.");
         }
         PullImages(project, plan);
-        var done = 0;
-        foreach (var change in plan)
-        {
-            WriteProgress(new ProgressRecord(1, $"Deploying {project.Name}", change.ToString()) { PercentComplete = done++ * 100 / plan.Count });
-            if (change.Action == "UpToDate")
-            {
-                WriteObject(change);
-            }
-            else if (ShouldProcess(change.Name, $"{change.Action} {change.Kind.ToLowerInvariant()} ({change.Reason})"))
-            {
-                Await(ct => ComposeDeployment.ApplyAsync(engine, project, change, ct));
-                WriteObject(change);
-            }
-        }
-        WriteProgress(new ProgressRecord(1, $"Deploying {project.Name}", "Done") { RecordType = ProgressRecordType.Completed });
+        Apply($"Deploying {project.Name}", ComposePlan.Waves(project, plan), "", (change, ct) => ComposeDeployment.ApplyAsync(engine, project, change, ct));
     }
 
     /// <summary>
@@ -66,7 +52,9 @@ public sealed class DeployDockerComposeCommand : ComposeProjectCmdlet
     /// </summary>
     private void PullImages(ComposeProject project, IReadOnlyList<ComposeChange> plan)
     {
-        var services = plan.Where(c => c is { Kind: "Container", Action: "Create" or "Recreate" }).Select(c => project.Services[c.Service!]).Distinct();
+        // One check per image, whichever services share it.
+        var services = plan.Where(c => c is { Kind: "Container", Action: "Create" or "Recreate" }).Select(c => project.Services[c.Service!])
+            .DistinctBy(s => (ComposeContainers.Image(project, s), s.PullPolicy));
         foreach (var service in services)
         {
             var image = ComposeContainers.Image(project, service);

@@ -23,13 +23,6 @@ public sealed class RemoveDockerComposeCommand : ComposeProjectCmdlet
         var name = project?.Name ?? Files.ProjectName!;
         var engine = TargetEngine;
         var plan = Await(ct => ComposeDeployment.PlanDownAsync(engine, name, project, Volume, ct));
-        foreach (var change in plan)
-        {
-            if (ShouldProcess(change.Name, $"Remove {change.Kind.ToLowerInvariant()} of project {name}"))
-            {
-                Await(ct => ComposeDeployment.ApplyDownAsync(engine, project, change, ct));
-                WriteObject(change);
-            }
-        }
+        Apply($"Removing {name}", ComposePlan.Waves(project, plan, down: true), $" of project {name}", (change, ct) => ComposeDeployment.ApplyDownAsync(engine, project, change, ct));
     }
 }
