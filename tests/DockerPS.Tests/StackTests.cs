@@ -157,6 +157,26 @@ public sealed class StackTests(EngineFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void ServicesTheFileNoLongerHasStayUnlessPruned()
+    {
+        Write();
+        Assert.Empty(RunResult.Described(Run($"Deploy-DockerStack -Name {_stack}").Errors));
+        File.WriteAllText(Path.Combine(_folder.FullName, "compose.yaml"),
+            $"services:\n  db:\n    image: {Image}\n    command: [sleep, \"600\"]\n    networks: [back]\n    stop_grace_period: 1s\nnetworks:\n  back: {{}}\n");
+        string[] Listed() => TestSwarm.Cli("stack", "services", _stack, "--format", "{{.Name}}").Split('\n').Order().ToArray();
+
+        var kept = Run($"Deploy-DockerStack -Name {_stack}");
+        Assert.Empty(RunResult.Described(kept.Errors));
+        Assert.Equal([$"Network {_stack}_back UpToDate", $"Service {_stack}_db Update"], Changes(kept));
+        Assert.Equal([$"{_stack}_db", $"{_stack}_web"], Listed());
+
+        var pruned = Run($"Deploy-DockerStack -Name {_stack} -Prune");
+        Assert.Empty(RunResult.Described(pruned.Errors));
+        Assert.Equal([$"Network {_stack}_back UpToDate", $"Service {_stack}_db Update", $"Service {_stack}_web Remove"], Changes(pruned));
+        Assert.Equal([$"{_stack}_db"], Listed());
+    }
+
+    [Fact]
     public void AStackTheSwarmDoesNotHaveIsStackNotFound()
     {
         var result = Run($"Remove-DockerStack {_stack}; Get-DockerStack {_stack}; Get-DockerStack {_stack}*");

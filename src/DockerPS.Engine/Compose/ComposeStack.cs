@@ -44,9 +44,10 @@ public static class ComposeStack
 
     /// <summary>
     /// The changes that deploy <paramref name="plan"/>: networks, secrets and configs the stack does not have yet are
-    /// created (those it has are kept: the engine cannot change their content), services created or updated.
+    /// created (those it has are kept: the engine cannot change their content), services created or updated; with
+    /// <paramref name="prune"/> (<c>--prune</c>), the stack's services the plan no longer has removed.
     /// </summary>
-    public static async Task<IReadOnlyList<ComposeChange>> PlanDeployAsync(DockerEngine engine, StackPlan plan, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ComposeChange>> PlanDeployAsync(DockerEngine engine, StackPlan plan, bool prune, CancellationToken cancellationToken)
     {
         var filter = Filter(plan.Stack);
         var networks = (await NetworkOperations.ListAsync(engine, filter, cancellationToken).ConfigureAwait(false)).Select(n => n.Name).ToHashSet();
@@ -62,6 +63,8 @@ public static class ComposeStack
             .. plan.Secrets.Select(s => Change("Secret", s.Name, secrets, "UpToDate")),
             .. plan.Configs.Select(c => Change("Config", c.Name, configs, "UpToDate")),
             .. plan.Services.Select(s => Change("Service", s.Name, services, "Update")),
+            .. services.Where(s => prune && plan.Services.All(p => p.Name != s)).Order(StringComparer.Ordinal)
+                .Select(s => new ComposeChange(plan.Stack, "Service", s, null, "Remove", "the project no longer has it", engine)),
         ];
     }
 
@@ -81,6 +84,9 @@ public static class ComposeStack
             case "Config":
                 var config = plan.Configs.First(c => c.Name == change.Name);
                 await ConfigOperations.CreateAsync(engine, config.Name, config.Data, new Dictionary<string, string>(config.Labels), null, cancellationToken).ConfigureAwait(false);
+                return [];
+            case "Service" when change.Action == "Remove":
+                await ServiceOperations.RemoveAsync(engine, change.Name, cancellationToken).ConfigureAwait(false);
                 return [];
             default:
                 var settings = plan.Services.First(s => s.Name == change.Name).Settings;

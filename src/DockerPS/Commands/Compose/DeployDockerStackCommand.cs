@@ -20,6 +20,10 @@ public sealed class DeployDockerStackCommand : ComposeProjectCmdlet
     [ArgumentCompleter(typeof(StackNameCompleter))]
     public string? Name { get; set; }
 
+    /// <summary>Removes the stack's services the project no longer has (<c>--prune</c>).</summary>
+    [Parameter]
+    public SwitchParameter Prune { get; set; }
+
     protected override object? TargetOfItem => Name ?? base.TargetOfItem;
 
     protected override void ProcessItem()
@@ -27,7 +31,7 @@ public sealed class DeployDockerStackCommand : ComposeProjectCmdlet
         var project = LoadProject();
         var plan = ComposeStack.Plan(project, Name ?? project.Name);
         var engine = TargetEngine;
-        var changes = Await(ct => ComposeStack.PlanDeployAsync(engine, plan, ct));
+        var changes = Await(ct => ComposeStack.PlanDeployAsync(engine, plan, Prune, ct));
         foreach (var change in changes)
         {
             if (change.Action == "UpToDate")
