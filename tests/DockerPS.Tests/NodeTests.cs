@@ -122,7 +122,7 @@ public sealed class NodeTests(EngineFixture fixture)
             Assert.Empty(promoted.Errors);
             Assert.Equal("manager", Cli("node", "inspect", "swarm-node3", "--format", "{{.Spec.Role}}"));
             // The node becomes a reachable manager once it has joined the raft; demoting it before would cost quorum.
-            WaitFor(() => Cli("node", "inspect", "swarm-node3", "--format", "{{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{end}}") == "reachable");
+            TestSwarm.WaitFor(() => Cli("node", "inspect", "swarm-node3", "--format", "{{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{end}}") == "reachable");
             Assert.Equal("Reachable", OnManager("Get-DockerNode swarm-node3").Property("ManagerStatus").Single());
 
             var demoted = OnManager("Set-DockerNode swarm-node3 -Role worker");
@@ -136,7 +136,7 @@ public sealed class NodeTests(EngineFixture fixture)
                 Cli("node", "demote", "swarm-node3");
             }
         }
-        WaitFor(() => Cli("node", "inspect", "swarm-node3", "--format", "{{if .ManagerStatus}}manager{{else}}worker{{end}}") == "worker");
+        TestSwarm.WaitFor(() => Cli("node", "inspect", "swarm-node3", "--format", "{{if .ManagerStatus}}manager{{else}}worker{{end}}") == "worker");
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class NodeTests(EngineFixture fixture)
 
             var back = _ps.Run($"Exit-DockerSwarm -Force -DockerHost {node3}; Join-DockerSwarm {addresses[0]}:2377 -Token (Get-DockerSwarm -DockerHost {Manager}).WorkerJoinToken -AdvertiseAddress {addresses[2]} -DockerHost {node3}");
             Assert.Empty(back.Errors);
-            WaitFor(() => Cli("node", "ls", "--filter", "role=worker", "--format", "{{.Hostname}} {{.Status}}").Split('\n').Order().SequenceEqual(["swarm-node2 Ready", "swarm-node3 Ready"]));
+            TestSwarm.WaitFor(() => Cli("node", "ls", "--filter", "role=worker", "--format", "{{.Hostname}} {{.Status}}").Split('\n').Order().SequenceEqual(["swarm-node2 Ready", "swarm-node3 Ready"]));
         }
         finally
         {
@@ -247,15 +247,5 @@ public sealed class NodeTests(EngineFixture fixture)
             OnNode(node3, "swarm", "leave", "--force");
         }
         OnNode(node3, "swarm", "join", "--token", Cli("swarm", "join-token", "-q", "worker"), "--advertise-addr", addresses[2], addresses[0] + ":2377");
-    }
-
-    private static void WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The swarm did not get there in 30 s.");
-            Thread.Sleep(250);
-        }
     }
 }

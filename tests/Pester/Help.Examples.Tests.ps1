@@ -41,6 +41,15 @@ BeforeAll {
         # Tasks that stop at once, update two at a time and are watched 1 s: the examples take seconds, not the default periods.
         New-DockerService busybox:1.36 -Name $Name -Replicas 2 -Label $Label -StopGracePeriod 1s -UpdateParallelism 2 -UpdateMonitor 1s -RollbackParallelism 2 -RollbackMonitor 1s -Command sh, -c, 'echo ready; sleep 86400' | Out-Null
     }
+    # The stacks' examples: two services of busybox:1.36 whose tasks stop at once, web with a secret from a file.
+    $script:stacks = 'shop', 'shop-test-1'
+    $script:stackFile = "services:`n  web:`n    image: busybox:1.36`n    command: [sleep, '86400']`n    stop_grace_period: 1s`n    secrets: [db_key]`n    deploy:`n      replicas: `${WEB_REPLICAS:-1}`n" +
+        "  db:`n    image: busybox:1.36`n    command: [sleep, '86400']`n    stop_grace_period: 1s`nsecrets:`n  db_key:`n    file: ./db.key"
+    function script:New-ExampleStack([string] $Name, [switch] $Deploy) {
+        Set-Content compose.yaml $script:stackFile
+        Set-Content db.key 's3cret'
+        if ($Deploy) { Deploy-DockerStack -Name $Name | Out-Null }
+    }
     $script:run = [guid]::NewGuid().ToString('N').Substring(0, 8)
     $script:runLabel = "dockerps.help-examples=$script:run"
     $script:registry = 'localhost:' + ($env:DOCKERPS_TEST_REGISTRY -split ':')[-1]
@@ -299,6 +308,15 @@ CMD ["sh", "-c", "trap 'exit 0' TERM; trap 'echo reloading' HUP; echo 'listening
                                            Check = { Get-DockerCompose -ProjectName shop | Should -BeNullOrEmpty } }
         'Remove-DockerCompose 2'      = @{ Setup = { Set-Content compose.yaml "name: shop`nservices:`n  web:`n    image: nginx:1.27`n    volumes: [data:/data]`nvolumes:`n  data:"; Deploy-DockerCompose | Out-Null }
                                            Check = { Get-DockerVolume shop_data -ErrorAction Ignore | Should -BeNullOrEmpty } }
+        'Deploy-DockerStack 1'        = @{ Setup = { New-ExampleStack }; Check = { (Get-DockerStack shop).Services | Should -Be 2 } }
+        'Deploy-DockerStack 2'        = @{ Setup = { New-ExampleStack; Set-Content compose.prod.yaml "services:`n  web:`n    deploy:`n      replicas: 2" }
+                                           Check = { Get-DockerStack shop -ErrorAction SilentlyContinue | Should -BeNullOrEmpty } }
+        'Deploy-DockerStack 3'        = @{ Setup = { New-ExampleStack shop -Deploy }; Cleanup = { Remove-Item env:WEB_REPLICAS -ErrorAction Ignore }
+                                           Check = { $output.Name | Should -Contain shop_web; (Get-DockerService shop_web).Replicas | Should -Be 3 } }
+        'Get-DockerStack 1'           = @{ Setup = { New-ExampleStack shop -Deploy }; Check = { ($output | Where-Object Name -eq shop).Services | Should -Be 2 } }
+        'Get-DockerStack 2'           = @{ Setup = { New-ExampleStack shop -Deploy }; Check = { $output.Name | Should -Be shop_db, shop_web } }
+        'Remove-DockerStack 1'        = @{ Setup = { New-ExampleStack shop -Deploy }; Check = { Get-DockerStack shop -ErrorAction SilentlyContinue | Should -BeNullOrEmpty } }
+        'Remove-DockerStack 2'        = @{ Setup = { New-ExampleStack shop-test-1 -Deploy }; Check = { $output.Kind | Should -Contain Service; Get-DockerStack shop-test-* | Should -BeNullOrEmpty } }
         'Get-DockerSecret 1'          = @{ Setup = { 'x' | New-DockerSecret db-password } }
         'Get-DockerSecret 2'          = @{ Setup = { 'x' | New-DockerSecret shop-tls-key -Label @{ app = 'shop' } }; Check = { $output.Name | Should -Be shop-tls-key } }
         'Get-DockerSecret 3'          = @{ Setup = { 'x' | New-DockerSecret db-password }; Check = { $output.Name | Should -Contain db-password } }
@@ -488,11 +506,17 @@ Describe 'Help examples' {
         Push-Location $folder
         [Environment]::CurrentDirectory = $folder.FullName
         $fixture = $script:fixtures["$Command $Number"] ?? @{}
-        if ($Command -match 'Docker(Node|Swarm\w*|Service\w*|Secret|Config)$') { $env:DOCKER_HOST = $script:swarmManager }
+        if ($Command -match 'Docker(Node|Swarm\w*|Service\w*|Secret|Config|Stack)$') { $env:DOCKER_HOST = $script:swarmManager }
     }
 
     AfterEach {
         if ($fixture.Cleanup) { . $fixture.Cleanup }
+        if ($Command -match 'DockerStack$') {
+            $script:stacks | Remove-DockerStack -ErrorAction SilentlyContinue | Out-Null
+            # The manager lists a removed stack's networks until their tasks are gone, and the next example would find them.
+            $deadline = (Get-Date).AddSeconds(30)
+            while (($script:stacks | ForEach-Object { Get-DockerNetwork -Label "com.docker.stack.namespace=$_" }) -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 250 }
+        }
         if ($Command -match 'DockerService\w*$') { Get-DockerService -ErrorAction SilentlyContinue | Where-Object Name -in $script:services | Remove-DockerService }
         if ($Command -match 'Docker(Secret|Config)$') {
             Get-DockerSecret | Where-Object Name -in $script:secrets | Remove-DockerSecret

@@ -215,7 +215,7 @@ public static class ComposeContainers
         return result;
     }
 
-    private static JsonObject Mount(string type, string? source, string target, bool readOnly)
+    internal static JsonObject Mount(string type, string? source, string target, bool readOnly)
     {
         var mount = new JsonObject { ["Type"] = type };
         Set(mount, "Source", source);
@@ -224,7 +224,7 @@ public static class ComposeContainers
         return mount;
     }
 
-    private static JsonObject Options(params (string Name, JsonNode? Value)[] fields)
+    internal static JsonObject Options(params (string Name, JsonNode? Value)[] fields)
     {
         var options = new JsonObject();
         foreach (var (name, value) in fields)

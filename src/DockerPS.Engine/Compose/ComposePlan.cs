@@ -10,11 +10,11 @@ namespace DockerPS.Compose;
 public sealed class ComposeChange(string project, string kind, string name, string? service, string action, string reason, DockerEngine engine)
 {
     public string Project { get; } = project;
-    /// <summary>Network, Volume or Container.</summary>
+    /// <summary>Network, Volume or Container; for a stack, Network, Secret, Config or Service.</summary>
     public string Kind { get; } = kind;
     public string Name { get; } = name;
     public string? Service { get; } = service;
-    /// <summary>Create, Recreate, Start, Remove, or UpToDate (nothing to do).</summary>
+    /// <summary>Create, Recreate, Start, Update, Remove, or UpToDate (nothing to do).</summary>
     public string Action { get; } = action;
     public string Reason { get; } = reason;
     public DockerEngine Engine { get; } = engine;

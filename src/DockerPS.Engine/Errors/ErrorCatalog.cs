@@ -65,6 +65,7 @@ public static class ErrorCatalog
     public static readonly ErrorCode NoPreviousSpec = new(nameof(NoPreviousSpec), ErrorKind.InvalidOperation);
     public static readonly ErrorCode ServiceNotConverged = new(nameof(ServiceNotConverged), ErrorKind.OperationTimeout);
     public static readonly ErrorCode ServiceUpdateFailed = new(nameof(ServiceUpdateFailed), ErrorKind.InvalidResult);
+    public static readonly ErrorCode StackNotFound = new(nameof(StackNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode SecretNotFound = new(nameof(SecretNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode ConfigNotFound = new(nameof(ConfigNotFound), ErrorKind.ObjectNotFound);
     public static readonly ErrorCode SwarmNotLocked = new(nameof(SwarmNotLocked), ErrorKind.InvalidOperation);

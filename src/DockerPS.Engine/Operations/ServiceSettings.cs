@@ -68,6 +68,9 @@ public sealed class ServiceSettings
 
     public IReadOnlyList<string> Networks { get; init; } = [];
 
+    /// <summary>DNS aliases of the service on each network of <see cref="Networks"/>, by the network's name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> NetworkAliases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public IReadOnlyList<string> RemoveNetworks { get; init; } = [];
 
     public IReadOnlyList<ServiceFileReference> Secrets { get; init; } = [];
@@ -131,11 +134,26 @@ public sealed class ServiceSettings
     public bool Force { get; init; }
 
     /// <summary>
+    /// The spec is made from these settings alone, as <c>docker stack deploy</c> writes a service's whole spec on each
+    /// deploy: only the name and the force-update counter of the spec read are kept.
+    /// </summary>
+    public bool Replace { get; init; }
+
+    /// <summary>
     /// The spec with these settings. Secrets, configs and networks are named; <paramref name="ids"/> gives their ids: the
     /// engine wants a secret's and a config's beside its name, and keeps a network by id.
     /// </summary>
     internal void ApplyTo(ServiceSpec spec, ServiceReferences ids)
     {
+        if (Replace)
+        {
+            spec.Labels = new Dictionary<string, string>();
+            spec.TaskTemplate = new TaskSpec { ForceUpdate = spec.TaskTemplate?.ForceUpdate ?? 0 };
+            spec.Mode = null;
+            spec.EndpointSpec = null;
+            spec.UpdateConfig = null;
+            spec.RollbackConfig = null;
+        }
         var task = spec.TaskTemplate ??= new TaskSpec();
         var container = task.ContainerSpec ??= new ContainerSpec();
         container.Image = Image ?? container.Image;
@@ -194,7 +212,11 @@ public sealed class ServiceSettings
             PublishMode = p.Mode,
         }), RemovePorts.Select(p => p.Contains('/') ? p : p + "/tcp"), p => $"{p.TargetPort}/{p.Protocol}");
 
-        task.Networks = Merge(task.Networks, Networks.Select(n => new NetworkAttachmentConfig { Target = ids.Networks[n] }),
+        task.Networks = Merge(task.Networks, Networks.Select(n => new NetworkAttachmentConfig
+        {
+            Target = ids.Networks[n],
+            Aliases = NetworkAliases.TryGetValue(n, out var aliases) ? [.. aliases] : null,
+        }),
             RemoveNetworks.Select(n => ids.Networks[n]), n => n.Target ?? string.Empty);
         var placement = task.Placement ??= new Placement();
         placement.Constraints = Merge(placement.Constraints, Constraints, RemoveConstraints, c => c);

@@ -20,3 +20,10 @@ public sealed class ComposeServiceCompleter : EngineCompleter
     protected override Task<IEnumerable<string>> ListAsync(DockerEngine engine, CancellationToken cancellationToken) =>
         ComposeProjectCompleter.LabelValuesAsync(engine, ComposePlan.ServiceLabel, cancellationToken);
 }
+
+/// <summary>Names of the stacks on the swarm (<c>docker stack ls</c>).</summary>
+public sealed class StackNameCompleter : EngineCompleter
+{
+    protected override async Task<IEnumerable<string>> ListAsync(DockerEngine engine, CancellationToken cancellationToken) =>
+        (await ComposeStack.ListAsync(engine, cancellationToken).ConfigureAwait(false)).Select(s => s.Name);
+}

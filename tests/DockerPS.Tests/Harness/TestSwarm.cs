@@ -1,4 +1,5 @@
 using System.Collections;
+using Xunit;
 
 namespace DockerPS.Tests.Harness;
 
@@ -53,6 +54,17 @@ public static class TestSwarm
         foreach (var name in Names(kind, label))
         {
             Cli(kind, "rm", name);
+        }
+    }
+
+    /// <summary>Waits up to 30 s for the swarm to get to a state (tasks to run, removed objects to go from the nodes).</summary>
+    public static void WaitFor(Func<bool> condition, string what = "The swarm did not get there")
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what} in 30 s.");
+            Thread.Sleep(250);
         }
     }
 }
