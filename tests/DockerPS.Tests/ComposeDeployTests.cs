@@ -49,7 +49,7 @@ public sealed class ComposeDeployTests : IDisposable
           data:
         """;
 
-    private RunResult Run(string script) => _ps.Run($"$null = $ExecutionContext.SessionState.Path.SetLocation('{_folder.FullName}'); {script}");
+    private RunResult Run(string script) => _ps.Run($"$here = $PWD.Path; $null = $ExecutionContext.SessionState.Path.SetLocation('{_folder.FullName}'); try {{ {script} }} finally {{ $null = $ExecutionContext.SessionState.Path.SetLocation($here) }}");
 
     private void Write(string yaml) => File.WriteAllText(Path.Combine(_folder.FullName, "compose.yaml"), yaml);
 

@@ -63,7 +63,7 @@ public sealed class StackTests(EngineFixture fixture) : IDisposable
     }
 
     private RunResult Run(string script) =>
-        TestSwarm.OnManager(_ps, $"$null = $ExecutionContext.SessionState.Path.SetLocation('{_folder.FullName}'); {script}");
+        TestSwarm.OnManager(_ps, $"$here = $PWD.Path; $null = $ExecutionContext.SessionState.Path.SetLocation('{_folder.FullName}'); try {{ {script} }} finally {{ $null = $ExecutionContext.SessionState.Path.SetLocation($here) }}");
 
     private static string[] Changes(RunResult result) =>
         [.. result.Output.Select(o => $"{o.Properties["Kind"].Value} {o.Properties["Name"].Value} {o.Properties["Action"].Value}")];
