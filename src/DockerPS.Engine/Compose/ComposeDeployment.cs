@@ -24,9 +24,12 @@ public static class ComposeDeployment
             await containers.ConfigureAwait(false));
     }
 
+    /// <summary>The filter for a project's service containers, one-off ones left out, as compose lists them.</summary>
+    public static FilterSet ContainerFilter(string project) => ProjectFilter(project).Add("label", $"{ComposePlan.OneoffLabel}=False");
+
     /// <summary>The project's service containers (<c>docker compose ps -a</c>), as compose's labels describe them.</summary>
     public static async Task<IReadOnlyList<ComposeContainer>> ListContainersAsync(DockerEngine engine, string project, CancellationToken cancellationToken) =>
-        (await ContainerOperations.ListAsync(engine, ProjectFilter(project).Add("label", $"{ComposePlan.OneoffLabel}=False"), cancellationToken).ConfigureAwait(false))
+        (await ContainerOperations.ListAsync(engine, ContainerFilter(project), cancellationToken).ConfigureAwait(false))
             .Select(c => new ComposeContainer(c.Id, c.Name, c.Labels.GetValueOrDefault(ComposePlan.ServiceLabel) ?? "",
                 int.TryParse(c.Labels.GetValueOrDefault(ComposePlan.NumberLabel), out var n) ? n : 0, c.Labels.GetValueOrDefault(ComposePlan.ConfigHashLabel), c.State))
             .ToList();

@@ -20,8 +20,7 @@ public sealed class GetDockerComposeCommand : ComposeProjectCmdlet
     protected override void ProcessItem()
     {
         var name = ParameterSetName == FileSet && Files.Path is null && Files.ProjectName is { } given ? given : LoadProject().Name;
-        var filters = new FilterSet().Add("label", $"{ComposePlan.ProjectLabel}={name}").Add("label", $"{ComposePlan.OneoffLabel}=False");
-        var containers = Await(ct => ContainerOperations.ListAsync(TargetEngine, filters, ct));
+        var containers = Await(ct => ContainerOperations.ListAsync(TargetEngine, ComposeDeployment.ContainerFilter(name), ct));
         WriteObject(containers.Where(c => Service is null || Service.Contains(c.Labels.GetValueOrDefault(ComposePlan.ServiceLabel)))
             .OrderBy(c => c.Labels.GetValueOrDefault(ComposePlan.ServiceLabel), StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal), enumerateCollection: true);
     }
